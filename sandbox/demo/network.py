@@ -1,0 +1,132 @@
+"""Demo dealer network: dealers across Russia's biggest cities, with outlets and managers."""
+
+import io
+import random
+from datetime import timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from oscar.core.loading import get_model
+from PIL import Image, ImageDraw, ImageFont
+
+from suz_oscar.dealers import services
+
+Partner = get_model("partner", "Partner")
+Dealer = get_model("suz_dealers", "Dealer")
+Outlet = get_model("suz_dealers", "Outlet")
+City = get_model("suz_dealers", "City")
+User = get_user_model()
+
+NAMES = [
+    "ПолиДекор", "Мир отделки", "Панель-Центр", "ДомСтрой", "Уютный дом", "Отделка Плюс",
+    "СтройМаркет", "Декор-Сервис", "Ремонт и Точка", "Интерьер-Профи", "Формат", "Стиль-М",
+    "ЭкоПанель", "Мастер Плинтус", "ТопДекор", "Новый дом", "Евродекор", "ПрофиЛайн",
+]
+STREETS = [
+    "ул. Ленина", "пр. Мира", "ул. Советская", "ул. Гагарина", "ул. Строителей", "Промышленная ул.",
+    "ул. Кирова", "Садовая ул.", "ул. Победы", "Центральная ул.", "ш. Энтузиастов", "ул. Мичурина",
+]
+HOURS = ["Пн–Пт 9:00–19:00, Сб 10:00–16:00", "Ежедневно 9:00–21:00", "Пн–Сб 8:00–18:00"]
+LOGO_COLOURS = [(32, 94, 160), (196, 64, 52), (46, 139, 87), (120, 72, 160), (220, 140, 30), (40, 40, 40)]
+
+
+def _logo(name, seed):
+    rnd = random.Random(seed)
+    img = Image.new("RGB", (240, 120), rnd.choice(LOGO_COLOURS))
+    draw = ImageDraw.Draw(img)
+    initials = "".join(word[0] for word in name.replace("-", " ").split()[:2]).upper()
+    try:
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 56)
+    except OSError:
+        font = ImageFont.load_default()
+    draw.text((120, 60), initials, fill=(255, 255, 255), font=font, anchor="mm")
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return ContentFile(buf.getvalue(), name=f"{seed}.png")
+
+
+def _phone(rnd):
+    return f"+79{rnd.randint(10, 99)}{rnd.randint(1000000, 9999999)}"
+
+
+def ensure_network(dealers=120):
+    """Create ``dealers`` dealers (codes ``demo-001``…) in the biggest cities. Idempotent.
+
+    Dealers 1 and 2 both serve Moscow: the demo logins dealer1 and dealer2.
+    """
+    rnd = random.Random(1703)
+    cities = list(City.objects.filter(is_active=True).select_related("region").order_by("-population")[:60])
+    if not cities:
+        raise RuntimeError("No cities: run migrations first (they load the regions and cities).")
+    moscow = cities[0]
+    now = timezone.now()
+    created = 0
+    for n in range(1, dealers + 1):
+        code = f"demo-{n:03d}"
+        # Spread over the cities: the first two share Moscow, then a round over the list.
+        city = moscow if n <= 2 else cities[(n - 3) % len(cities)]
+        if n <= 2:
+            name = ["ПолиДекор Москва", "Отделка Плюс Москва"][n - 1]
+        else:
+            name = f"{NAMES[(n - 1) % len(NAMES)]} {city.name}"
+        if Partner.objects.filter(code=code).exists():
+            continue
+        partner = Partner.objects.create(code=code, name=name)
+        dealer = Dealer.objects.create(
+            partner=partner,
+            legal_name=f"ООО «{name}»",
+            description=f"Отделочные материалы из ПВХ в городе {city.name}: продажа, доставка и монтаж.",
+            website=f"https://{code}.example.com",
+            phone=_phone(rnd),
+            email=f"info@{code}.example.com",
+            accepts_site_orders=n <= 2 or rnd.random() < 0.9,
+            call_from_site=n == 1 or (n > 2 and rnd.random() < 0.4),
+            is_active=n <= 2 or rnd.random() < 0.95,
+            registered_at=now - timedelta(days=rnd.randint(10, 1100)),
+        )
+        if not dealer.is_active:
+            dealer.suspended_at = now - timedelta(days=rnd.randint(1, 30))
+            dealer.suspension_reason = "Не обновлял прайс-лист"
+        dealer.logo.save(f"{code}.png", _logo(name, code), save=False)
+        dealer.save()
+        dealer.regions.add(city.region)
+        if rnd.random() < 0.3:
+            dealer.cities.add(rnd.choice(cities))
+        outlets = []
+        for k in range(rnd.randint(1, 5)):
+            lat = Decimal(str(city.latitude)) + Decimal(rnd.uniform(-0.06, 0.06)).quantize(Decimal("0.000001"))
+            lon = Decimal(str(city.longitude)) + Decimal(rnd.uniform(-0.09, 0.09)).quantize(Decimal("0.000001"))
+            outlets.append(Outlet(
+                dealer=dealer, city=city, name=f"Магазин №{k + 1}" if k else "Главный салон",
+                address=f"{rnd.choice(STREETS)}, д. {rnd.randint(1, 180)}",
+                latitude=lat, longitude=lon, phone=_phone(rnd), opening_hours=rnd.choice(HOURS),
+            ))
+        Outlet.objects.bulk_create(outlets)
+        if n > 2:
+            # A manager who accepted the invitation at some point, for the registry's last-login column.
+            manager = User.objects.create(
+                username=f"manager-{code}@example.com", email=f"manager-{code}@example.com",
+                last_login=now - timedelta(hours=rnd.randint(1, 24 * 60)) if rnd.random() < 0.8 else None,
+            )
+            manager.set_unusable_password()
+            manager.save(update_fields=["password"])
+            services.manager_add(dealer=dealer, user=manager)
+        created += 1
+    return created
+
+
+def ensure_user(email, *, password, staff=False, dealer_code=None):
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(username=email, email=email)
+    user.is_staff = user.is_superuser = staff
+    user.is_active = True
+    user.set_password(password)
+    user.save()
+    if dealer_code:
+        dealer = Dealer.objects.get(partner__code=dealer_code)
+        if not dealer.partner.users.filter(pk=user.pk).exists():
+            services.manager_add(dealer=dealer, user=user)
+    return user

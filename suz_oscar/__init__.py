@@ -1,0 +1,22 @@
+"""django-suz: order management for a manufacturer selling through dealers.
+
+``INSTALLED_APPS`` lists what a django-oscar + Wagtail site adds to its own
+settings; ``get_installed_apps`` builds a full list from Oscar's.
+"""
+
+__version__ = "0.1.0"
+
+INSTALLED_APPS = [
+    "phonenumber_field",
+    "suz_oscar.apps.SuzConfig",
+    "suz_oscar.dealers.apps.DealersConfig",
+    "suz_oscar.dashboard.dealers.apps.DealersDashboardConfig",
+]
+
+
+def get_installed_apps(oscar_apps=None):
+    """Oscar's apps with our root ``Shop`` (it frees ``/`` for Wagtail), then ours."""
+    if oscar_apps is None:
+        from oscar import INSTALLED_APPS as oscar_apps
+    apps = ["suz_oscar.config.Shop" if app == "oscar.config.Shop" else app for app in oscar_apps]
+    return apps + INSTALLED_APPS

@@ -1,0 +1,68 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from oscar.core.application import OscarDashboardConfig
+
+
+class DealersDashboardConfig(OscarDashboardConfig):
+    """Dealer registry (staff) and each dealer's own profile, outlets and managers.
+
+    Object access is checked in the views: a dealer's pages resolve only among
+    the dealers the user may see, so another dealer's pages are a 404.
+    """
+
+    label = "suz_dealers_dashboard"
+    name = "suz_oscar.dashboard.dealers"
+    verbose_name = _("Dealers dashboard")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    default_permissions = ["is_staff"]
+    staff_or_dealer = (["is_staff"], ["partner.dashboard_access"])
+    permissions_map = {
+        "suz-dealer-mine": staff_or_dealer,
+        "suz-dealer-update": staff_or_dealer,
+        "suz-outlet-list": staff_or_dealer,
+        "suz-outlet-create": staff_or_dealer,
+        "suz-outlet-update": staff_or_dealer,
+        "suz-outlet-delete": staff_or_dealer,
+        "suz-manager-list": staff_or_dealer,
+        "suz-manager-remove": staff_or_dealer,
+    }
+
+    def ready(self):
+        from . import views
+
+        self.list_view = views.DealerListView
+        self.create_view = views.DealerCreateView
+        self.mine_view = views.MyDealerView
+        self.update_view = views.DealerUpdateView
+        self.status_view = views.DealerStatusView
+        self.outlet_list_view = views.OutletListView
+        self.outlet_create_view = views.OutletCreateView
+        self.outlet_update_view = views.OutletUpdateView
+        self.outlet_delete_view = views.OutletDeleteView
+        self.manager_list_view = views.ManagerListView
+        self.manager_remove_view = views.ManagerRemoveView
+
+    def get_urls(self):
+        urls = [
+            path("", self.list_view.as_view(), name="suz-dealer-list"),
+            path("create/", self.create_view.as_view(), name="suz-dealer-create"),
+            path("mine/", self.mine_view.as_view(), name="suz-dealer-mine"),
+            path("<int:pk>/", self.update_view.as_view(), name="suz-dealer-update"),
+            path("<int:pk>/status/", self.status_view.as_view(), name="suz-dealer-status"),
+            path("<int:pk>/outlets/", self.outlet_list_view.as_view(), name="suz-outlet-list"),
+            path("<int:pk>/outlets/create/", self.outlet_create_view.as_view(), name="suz-outlet-create"),
+            path("<int:pk>/outlets/<int:outlet_pk>/", self.outlet_update_view.as_view(), name="suz-outlet-update"),
+            path(
+                "<int:pk>/outlets/<int:outlet_pk>/delete/",
+                self.outlet_delete_view.as_view(),
+                name="suz-outlet-delete",
+            ),
+            path("<int:pk>/managers/", self.manager_list_view.as_view(), name="suz-manager-list"),
+            path(
+                "<int:pk>/managers/<int:user_pk>/remove/",
+                self.manager_remove_view.as_view(),
+                name="suz-manager-remove",
+            ),
+        ]
+        return self.post_process_urls(urls)

@@ -1,0 +1,49 @@
+"""Read-side queries for dealers, scoped to what a user may see."""
+
+from django.db.models import Count, Max, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from oscar.core.loading import get_model
+
+Dealer = get_model("suz_dealers", "Dealer")
+Region = get_model("suz_dealers", "Region")
+OrderLine = get_model("order", "Line")
+
+
+def dealers_for_user(user):
+    """Dealers ``user`` may open in the dashboard: all for staff, else the user's own."""
+    qs = Dealer.objects.select_related("partner")
+    if not user.is_authenticated:
+        return qs.none()
+    if user.is_staff:
+        return qs
+    return qs.filter(partner__users=user)
+
+
+def dealer_for_user(user):
+    """The dealer a (non-staff) manager works for, or ``None``."""
+    if not user.is_authenticated:
+        return None
+    return Dealer.objects.select_related("partner").filter(partner__users=user).first()
+
+
+def dealer_registry():
+    """Dealers annotated for the manufacturer's registry.
+
+    Order counts come from a subquery so that the manager join used for the
+    last-login column does not multiply them.
+    """
+    orders = (
+        OrderLine.objects.filter(partner_id=OuterRef("partner_id"))
+        .order_by()
+        .values("partner_id")
+        .annotate(n=Count("order_id", distinct=True))
+        .values("n")
+    )
+    return (
+        Dealer.objects.select_related("partner")
+        .prefetch_related(Prefetch("regions", queryset=Region.objects.order_by("name")))
+        .annotate(
+            managers_last_login=Max("partner__users__last_login"),
+            orders_count=Coalesce(Subquery(orders), 0),
+        )
+    )

@@ -1,0 +1,36 @@
+"""Default values of every ``SUZ_*`` setting.
+
+Sites may star-import this module into their settings, as with ``oscar.defaults``;
+code reads settings through :data:`suz_oscar.conf.suz_settings`, never at import time.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+# Rows per page in dashboard tables.
+SUZ_DASHBOARD_PAGE_SIZE = 25
+
+# Remove the partner-user access that stock Oscar grants to its product and
+# order dashboards (partners could edit or delete manufacturer products and see
+# other partners' order lines). Dealers work in django-suz's own screens.
+SUZ_RESTRICT_PARTNER_DASHBOARD = True
+
+# Slug of the city shown to a visitor who has not picked one.
+SUZ_DEFAULT_CITY = "moskva"
+
+# Map tiles for the coordinate pickers in the dashboard (Leaflet URL template).
+SUZ_MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+SUZ_MAP_ATTRIBUTION = "&copy; OpenStreetMap contributors"
+# Centre of the map when an outlet has no coordinates yet: (lat, lon, zoom).
+SUZ_MAP_DEFAULT_CENTER = (55.7522, 37.6156, 4)
+
+# Dashboard navigation entries of django-suz, to add to OSCAR_DASHBOARD_NAVIGATION.
+SUZ_DASHBOARD_NAVIGATION = [
+    {
+        "label": _("Dealers"),
+        "icon": "fas fa-store",
+        "children": [
+            {"label": _("Dealer registry"), "url_name": "suz_dashboard:suz-dealer-list"},
+            {"label": _("My dealer"), "url_name": "suz_dashboard:suz-dealer-mine"},
+        ],
+    },
+]
