@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from suz_oscar.search import icontains_any
+
 Dealer = get_model("suz_dealers", "Dealer")
 Region = get_model("suz_dealers", "Region")
 
@@ -40,7 +42,7 @@ class DealerFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(
-            Q(partner__name__icontains=value) | Q(legal_name__icontains=value) | Q(email__icontains=value)
+            icontains_any(["partner__name", "legal_name", "email"], value)
         )
 
     def filter_region(self, queryset, name, region):

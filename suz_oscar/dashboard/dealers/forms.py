@@ -30,6 +30,7 @@ class DealerProfileForm(forms.ModelForm):
     """What a dealer's manager edits about the dealer."""
 
     name = forms.CharField(label=_("Display name"), max_length=128)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Dealer

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.forms import Form
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -176,6 +177,7 @@ class OutletUpdateView(OutletMixin, generic.UpdateView):
 
 class OutletDeleteView(OutletMixin, generic.DeleteView):
     template_name = "suz/dashboard/dealers/outlet_delete.html"
+    form_class = Form
 
     def form_valid(self, form):
         messages.success(self.request, _("Outlet deleted."))

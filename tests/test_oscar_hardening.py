@@ -1,0 +1,65 @@
+"""The partner-user leaks of stock Oscar are closed in our site."""
+
+import pytest
+from django.urls import reverse
+from oscar.templatetags.dashboard_tags import dashboard_navigation
+from oscar.test.factories import ProductFactory, create_order
+
+from .conftest import client_for
+
+STAFF_ONLY_OSCAR_URLS = [
+    ("dashboard:catalogue-product-list", {}),
+    ("dashboard:catalogue-product-create", {}),
+    ("dashboard:order-list", {}),
+    ("dashboard:order-stats", {}),
+    ("dashboard:partner-list", {}),
+    ("dashboard:users-index", {}),
+]
+
+
+@pytest.mark.parametrize("name,kwargs", STAFF_ONLY_OSCAR_URLS)
+def test_partner_user_is_refused_oscar_sections(name, kwargs, manager_a, staff):
+    url = reverse(name, kwargs=kwargs)
+    assert client_for(manager_a).get(url).status_code == 403
+    assert client_for(staff).get(url).status_code in (200, 302)  # product create asks for a class first
+
+
+def test_partner_user_cannot_edit_or_delete_manufacturer_product(manager_a, dealer_a):
+    product = ProductFactory(title="Панель «Классик»", stockrecords__partner=dealer_a.partner)
+    client = client_for(manager_a)
+    edit = reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})
+    delete = reverse("dashboard:catalogue-product-delete", kwargs={"pk": product.pk})
+    assert client.get(edit).status_code == 403
+    assert client.post(edit, {"title": "Взломано"}).status_code == 403
+    assert client.post(delete).status_code == 403
+    product.refresh_from_db()
+    assert product.title == "Панель «Классик»"
+
+
+def test_partner_user_cannot_open_an_order_or_its_lines(manager_a, dealer_a):
+    product = ProductFactory(stockrecords__partner=dealer_a.partner)
+    from oscar.test.basket import add_product
+    from oscar.test.factories import create_basket
+
+    basket = create_basket(empty=True)
+    add_product(basket, product=product)
+    order = create_order(basket=basket)
+    client = client_for(manager_a)
+    assert client.get(reverse("dashboard:order-detail", kwargs={"number": order.number})).status_code == 403
+    line = order.lines.first()
+    url = reverse("dashboard:order-line-detail", kwargs={"number": order.number, "line_id": line.pk})
+    assert client.get(url).status_code == 403
+
+
+def test_partner_user_keeps_the_dashboard_index_and_sees_only_dealer_menu(manager_a):
+    assert client_for(manager_a).get(reverse("dashboard:index")).status_code == 200
+    labels = [str(node.label) for node in dashboard_navigation(manager_a)]
+    assert labels == ["Панель", "Дилеры"]
+
+
+def test_partner_user_is_refused_wagtail_and_django_admin(manager_a):
+    client = client_for(manager_a)
+    wagtail = client.get("/cms/")
+    assert wagtail.status_code == 302 and "login" in wagtail["Location"]
+    admin = client.get("/django-admin/")
+    assert admin.status_code == 302 and "login" in admin["Location"]

@@ -1,0 +1,215 @@
+"""Russian translations of django-suz's strings, applied to locale/ru/LC_MESSAGES/django.po.
+
+Usage: python tools/ru_translations.py  (after `make messages`; needs polib).
+Keeping them here lets a reviewer read every translation in one place and lets
+makemessages be re-run without losing work. Plurals: one, few, many, other.
+"""
+
+from pathlib import Path
+
+import polib
+
+PO = Path(__file__).resolve().parent.parent / "locale" / "ru" / "LC_MESSAGES" / "django.po"
+
+RU = {
+    "Order management": "Управление заказами",
+    "Oscar's root app redirects '/' to the catalogue.": "Корневое приложение Oscar перенаправляет «/» в каталог.",
+    "Use 'suz_oscar.config.Shop' in INSTALLED_APPS instead of 'oscar.config.Shop'.":
+        "Укажите в INSTALLED_APPS «suz_oscar.config.Shop» вместо «oscar.config.Shop».",
+    "'phonenumber_field' must be in INSTALLED_APPS.": "«phonenumber_field» должен быть в INSTALLED_APPS.",
+    "Add suz_oscar.INSTALLED_APPS to your INSTALLED_APPS.": "Добавьте suz_oscar.INSTALLED_APPS в INSTALLED_APPS.",
+    "Dealers dashboard": "Панель дилеров",
+    "Yes": "Да",
+    "No": "Нет",
+    "Any": "Все",
+    "Name": "Название",
+    "Name, legal name, email": "Название, юр. лицо, email",
+    "Region": "Регион",
+    "All regions": "Все регионы",
+    "Active": "Активен",
+    "Call from site": "Звонок с сайта",
+    "Accepts orders": "Принимает заказы",
+    "Display name": "Название на сайте",
+    "The dealer serves every city of these regions.": "Дилер обслуживает все города этих регионов.",
+    "Single cities served outside the regions above.": "Отдельные города за пределами выбранных регионов.",
+    "First manager's email": "Email первого менеджера",
+    "An invitation with a link to set a password is sent to this address.":
+        "На этот адрес придёт приглашение со ссылкой для установки пароля.",
+    "Reason": "Причина",
+    "Latitude must be between -90 and 90.": "Широта должна быть от -90 до 90.",
+    "Longitude must be between -180 and 180.": "Долгота должна быть от -180 до 180.",
+    "Give both latitude and longitude, or neither.":
+        "Укажите и широту, и долготу или не указывайте ни то, ни другое.",
+    "Email": "Email",
+    "Logo": "Логотип",
+    "Regions": "Регионы",
+    "Managers' last login": "Последний вход менеджеров",
+    "Rating": "Рейтинг",
+    "Orders": "Заказы",
+    "Registration date": "Дата регистрации",
+    ("%d dealer", "%d dealers"): ("%d дилер", "%d дилера", "%d дилеров", "%d дилера"),
+    "Dealer “%(name)s” created.": "Дилер «%(name)s» создан.",
+    "Invitation sent to %(email)s.": "Приглашение отправлено на %(email)s.",
+    "You are not a manager of any dealer.": "Вы не менеджер ни одного дилера.",
+    "Dealer profile saved.": "Профиль дилера сохранён.",
+    "Dealer “%(name)s” is active again.": "Дилер «%(name)s» снова активен.",
+    "Dealer “%(name)s” is suspended.": "Дилер «%(name)s» приостановлен.",
+    "Outlet added.": "Торговая точка добавлена.",
+    "Outlet saved.": "Торговая точка сохранена.",
+    "Outlet deleted.": "Торговая точка удалена.",
+    "You cannot remove yourself.": "Нельзя удалить самого себя.",
+    "%(email)s is no longer a manager.": "%(email)s больше не менеджер.",
+    "name": "название",
+    "name in English": "название по-английски",
+    "ISO 3166-2 code": "код ISO 3166-2",
+    "For example RU-MOW. Empty where no code exists.": "Например, RU-MOW. Пусто, если кода нет.",
+    "slug": "слаг",
+    "active": "активен",
+    "region": "регион",
+    "regions": "регионы",
+    "latitude": "широта",
+    "longitude": "долгота",
+    "population": "население",
+    "time zone": "часовой пояс",
+    "GeoNames id": "идентификатор GeoNames",
+    "city": "город",
+    "cities": "города",
+    "partner": "партнёр",
+    "legal name": "юридическое лицо",
+    "logo": "логотип",
+    "description": "описание",
+    "website": "сайт",
+    "phone": "телефон",
+    "email": "email",
+    "accepts orders from the site": "принимает заказы с сайта",
+    "Orders placed on the site are offered to this dealer.": "Заказы с сайта предлагаются этому дилеру.",
+    "call from site": "звонок с сайта",
+    "The dealer calls customers through the system; their numbers stay hidden until then.":
+        "Дилер звонит покупателям через систему; до первого звонка их номера скрыты.",
+    "suspended at": "приостановлен",
+    "suspension reason": "причина приостановки",
+    "registration date": "дата регистрации",
+    "regions served": "регионы обслуживания",
+    "cities served": "города обслуживания",
+    "rating": "рейтинг",
+    "Filled in by dealer scoring.": "Рассчитывается системой оценки дилеров.",
+    "updated at": "изменён",
+    "dealer": "дилер",
+    "dealers": "дилеры",
+    "address": "адрес",
+    "opening hours": "часы работы",
+    "For example: Mon–Fri 9:00–19:00, Sat 10:00–16:00": "Например: Пн–Пт 9:00–19:00, Сб 10:00–16:00",
+    "outlet": "торговая точка",
+    "outlets": "торговые точки",
+    "Dealers": "Дилеры",
+    "Regions created: %(regions)d, cities created: %(cities)d":
+        "Создано регионов: %(regions)d, городов: %(cities)d",
+    "%(email)s already manages another dealer.": "%(email)s уже управляет другим дилером.",
+    "%(email)s is already a manager of this dealer.": "%(email)s уже менеджер этого дилера.",
+    "%(email)s is a staff member and cannot be a dealer manager.":
+        "%(email)s — сотрудник производителя и не может быть менеджером дилера.",
+    "Dealer registry": "Реестр дилеров",
+    "My dealer": "Мой дилер",
+    "Dashboard": "Панель",
+    "Profile": "Профиль",
+    "Outlets": "Торговые точки",
+    "Managers": "Менеджеры",
+    "Logo of %(name)s": "Логотип «%(name)s»",
+    "New dealer": "Новый дилер",
+    "Suspended since %(date)s.": "Приостановлен с %(date)s.",
+    "Reason:": "Причина:",
+    "Save": "Сохранить",
+    "yes,no": "да,нет",
+    "Status": "Статус",
+    "Suspended": "Приостановлен",
+    "Suspend dealer": "Приостановить дилера",
+    "A suspended dealer keeps its data but gets no orders.":
+        "Приостановленный дилер сохраняет свои данные, но не получает заказов.",
+    "Suspend": "Приостановить",
+    "Reactivate": "Возобновить",
+    "Search": "Найти",
+    "Reset": "Сбросить",
+    "Export": "Выгрузить",
+    "Last login": "Последний вход",
+    "Invited": "Приглашён",
+    "Remove": "Удалить",
+    "No managers yet.": "Менеджеров пока нет.",
+    "Invite a manager": "Пригласить менеджера",
+    "The manager gets an email with a link to set a password and then sees this dealer only.":
+        "Менеджер получит письмо со ссылкой для установки пароля и будет видеть только этого дилера.",
+    "Send invitation": "Отправить приглашение",
+    "Delete outlet": "Удалить торговую точку",
+    "Delete the outlet “%(outlet)s”?": "Удалить торговую точку «%(outlet)s»?",
+    "Delete": "Удалить",
+    "Cancel": "Отмена",
+    "New outlet": "Новая торговая точка",
+    "Edit outlet": "Изменить торговую точку",
+    "Click the map to set the outlet's coordinates, or type them in the form.":
+        "Щёлкните по карте, чтобы задать координаты точки, или введите их в форме.",
+    "Add outlet": "Добавить торговую точку",
+    "City": "Город",
+    "Address": "Адрес",
+    "Phone": "Телефон",
+    "Opening hours": "Часы работы",
+    "Coordinates": "Координаты",
+    "Edit": "Изменить",
+    "No outlets yet.": "Торговых точек пока нет.",
+    "Nothing found": "Ничего не найдено",
+    "Hello,\n\nyou have been added as a manager of the dealer “%(dealer)s”. In the dashboard you will see the "
+    "orders offered to your dealer and can keep its profile, outlets and prices up to date.":
+        "Здравствуйте!\n\nВы добавлены менеджером дилера «%(dealer)s». В панели управления вы увидите заказы, "
+        "предложенные вашему дилеру, и сможете поддерживать в актуальном состоянии его профиль, торговые "
+        "точки и цены.",
+    "Set your password here:": "Установите пароль по ссылке:",
+    "Log in with your usual password:": "Войдите со своим паролем:",
+    "You are a manager of %(dealer)s": "Вы менеджер дилера «%(dealer)s»",
+    "Order management: pages": "Управление заказами: страницы",
+    "Image": "Изображение",
+    "Caption": "Подпись",
+    "Heading": "Заголовок",
+    "Paragraph": "Абзац",
+    "introduction": "вступление",
+    "shop button label": "надпись на кнопке магазина",
+    "body": "содержимое",
+    "home page": "главная страница",
+    "home pages": "главные страницы",
+    "Go to the catalogue": "Перейти в каталог",
+}
+
+
+def main():
+    po = polib.pofile(str(PO), wrapwidth=100)
+    po.metadata["Plural-Forms"] = (
+        "nplurals=4; plural=(n % 10 == 1 && n % 100 != 11 ? 0 : n % 10 >= 2 && n % 10 <= 4 && "
+        "(n % 100 < 12 || n % 100 > 14) ? 1 : n % 10 == 0 || (n % 10 >= 5 && n % 10 <= 9) || "
+        "(n % 100 >= 11 && n % 100 <= 14) ? 2 : 3);"
+    )
+    po.metadata_is_fuzzy = False
+    po.header = "Russian translation of django-suz.\nThis file is distributed under the same license as django-suz."
+    po.metadata["Project-Id-Version"] = "django-suz"
+    po.metadata["Language-Team"] = "Russian"
+    po.metadata["Last-Translator"] = "django-suz contributors"
+    po.metadata["PO-Revision-Date"] = po.metadata.get("POT-Creation-Date", "")
+    po.metadata["Language"] = "ru"
+    po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+    missing = []
+    for entry in po:
+        if entry.msgid_plural:
+            forms = RU.get((entry.msgid, entry.msgid_plural))
+            if forms:
+                entry.msgstr_plural = dict(enumerate(forms))
+        elif entry.msgid in RU:
+            entry.msgstr = RU[entry.msgid]
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        if not (entry.msgstr or (entry.msgstr_plural and all(entry.msgstr_plural.values()))):
+            missing.append(entry.msgid)
+    po.save()
+    po.save_as_mofile(str(PO.with_suffix(".mo")))
+    if missing:
+        raise SystemExit("Untranslated:\n" + "\n".join(missing))
+    print(f"{len(po)} entries translated")
+
+
+if __name__ == "__main__":
+    main()
