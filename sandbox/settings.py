@@ -122,7 +122,19 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = "shop@example.com"
 
-HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+# Oscar browses and searches the catalogue through Haystack; Whoosh is a pure
+# Python engine, so the demo needs no search server. Production sites use Solr
+# or Elasticsearch as Oscar documents.
+HAYSTACK_CONNECTIONS = {
+    "default": {
+        "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+        "PATH": os.environ.get("SUZ_SEARCH_INDEX", str(BASE_DIR / "whoosh_index")),
+        "INCLUDE_SPELLING": False,
+    }
+}
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.RealtimeSignalProcessor"
+# Whoosh has no query facets (Oscar's price ranges); field facets work.
+OSCAR_SEARCH_FACETS = {**OSCAR_SEARCH_FACETS, "queries": {}}  # noqa: F405
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -130,6 +142,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 OSCAR_SHOP_NAME = "Полимер-Декор"
 OSCAR_DEFAULT_CURRENCY = "RUB"
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
+OSCAR_SLUG_FUNCTION = "suz_oscar.text.slugify_ru"
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + SUZ_DASHBOARD_NAVIGATION  # noqa: F405
 THUMBNAIL_PRESERVE_FORMAT = True
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"

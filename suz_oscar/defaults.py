@@ -31,6 +31,7 @@ SUZ_DASHBOARD_NAVIGATION = [
         "children": [
             {"label": _("Dealer registry"), "url_name": "suz_dashboard:suz-dealer-list"},
             {"label": _("My dealer"), "url_name": "suz_dashboard:suz-dealer-mine"},
+            {"label": _("Regions and cities"), "url_name": "suz_dashboard_geo:suz-region-list"},
         ],
     },
 ]

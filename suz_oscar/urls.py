@@ -8,4 +8,8 @@ urlpatterns = [
         "dashboard/dealers/",
         include((apps.get_app_config("suz_dealers_dashboard").urls[0], "suz_dashboard")),
     ),
+    path(
+        "dashboard/regions/",
+        include((apps.get_app_config("suz_geo_dashboard").urls[0], "suz_dashboard_geo")),
+    ),
 ]

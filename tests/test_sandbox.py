@@ -54,3 +54,17 @@ def test_product_images_render_as_thumbnails(db, settings):
     thumbs = [part.split('"')[0] for part in content.split(f'src="{settings.MEDIA_URL}')[1:]]
     assert any(t.startswith("cache/") for t in thumbs), thumbs  # sorl-thumbnail made a thumbnail
     assert (settings.MEDIA_ROOT / [t for t in thumbs if t.startswith("cache/")][0]).exists()
+
+    # The catalogue list (browsed through the search index) shows it with its thumbnail.
+    listing = client_for().get(reverse("catalogue:index")).content.decode()
+    assert "Панель «Классик»" in listing
+    assert f'src="{settings.MEDIA_URL}cache/' in listing
+
+
+def test_russian_titles_make_readable_slugs(db):
+    from oscar.core.utils import slugify
+
+    assert slugify("Стеновые панели") == "stenovye-paneli"
+    assert slugify("Щёлково, Подъезд №5") == "schelkovo-podezd-5"
+    product = ProductFactory(title="Плинтус «Классик» белый")
+    assert product.slug == "plintus-klassik-belyy"

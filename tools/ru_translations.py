@@ -174,6 +174,20 @@ RU = {
     "home page": "главная страница",
     "home pages": "главные страницы",
     "Go to the catalogue": "Перейти в каталог",
+    "Website": "Сайт",
+    "Regions and cities dashboard": "Панель регионов и городов",
+    "Name in English": "Название по-английски",
+    "Cities": "Города",
+    ("%d region", "%d regions"): ("%d регион", "%d региона", "%d регионов", "%d региона"),
+    ("%d city", "%d cities"): ("%d город", "%d города", "%d городов", "%d города"),
+    "Population": "Население",
+    "Latitude": "Широта",
+    "Longitude": "Долгота",
+    "New region": "Новый регион",
+    "New city": "Новый город",
+    "Saved: %(name)s": "Сохранено: %(name)s",
+    "Regions and cities": "Регионы и города",
+    "New": "Новый",
 }
 
 
@@ -194,14 +208,17 @@ def main():
     po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     missing = []
     for entry in po:
+        if "fuzzy" in entry.flags:
+            # msgmerge's guess from a similar string: never keep it unreviewed.
+            entry.flags.remove("fuzzy")
+            entry.msgstr = ""
+            entry.msgstr_plural = {k: "" for k in entry.msgstr_plural}
         if entry.msgid_plural:
             forms = RU.get((entry.msgid, entry.msgid_plural))
             if forms:
                 entry.msgstr_plural = dict(enumerate(forms))
         elif entry.msgid in RU:
             entry.msgstr = RU[entry.msgid]
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
         if not (entry.msgstr or (entry.msgstr_plural and all(entry.msgstr_plural.values()))):
             missing.append(entry.msgid)
     po.save()

@@ -21,6 +21,13 @@ PAGES = [
     ("admin@example.com", "/dashboard/dealers/?region=&is_active=false", "registry-suspended"),
     ("dealer1@example.com", "/dashboard/dealers/mine/", "dealer-profile"),
     ("dealer1@example.com", "/dashboard/", "dealer-dashboard-index"),
+    ("dealer1@example.com", "/dashboard/dealers/1/outlets/", "dealer-outlets"),
+    ("dealer1@example.com", "/dashboard/dealers/1/outlets/1/", "dealer-outlet-form"),
+    ("dealer1@example.com", "/dashboard/dealers/1/managers/", "dealer-managers"),
+    ("dealer1@example.com", "/dashboard/dealers/2/", "dealer1-on-dealer2"),
+    ("admin@example.com", "/dashboard/dealers/create/", "dealer-create"),
+    ("admin@example.com", "/dashboard/regions/", "regions"),
+    ("admin@example.com", "/dashboard/regions/cities/?q=ново", "cities"),
 ]
 
 

@@ -1,6 +1,6 @@
 from django.contrib import messages
-from django.forms import Form
 from django.db import transaction
+from django.forms import Form
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from oscar.core.loading import get_model
@@ -35,6 +36,8 @@ class Command(BaseCommand):
                 ensure_user("customer@example.com", password=PASSWORD)
                 ensure_user("dealer1@example.com", password=PASSWORD, dealer_code="demo-001")
                 ensure_user("dealer2@example.com", password=PASSWORD, dealer_code="demo-002")
+            # The catalogue pages browse through the search index: make it match the data.
+            call_command("update_index", remove=True, verbosity=0)
             self.stdout.write(
                 f"Demo data: {made_products} new product families, {made_dealers} new dealers "
                 f"({regions} regions and {cities} cities added)."

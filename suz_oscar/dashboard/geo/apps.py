@@ -1,0 +1,34 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from oscar.core.application import OscarDashboardConfig
+
+
+class GeoDashboardConfig(OscarDashboardConfig):
+    """Regions and cities: the manufacturer extends, renames and switches them off."""
+
+    label = "suz_geo_dashboard"
+    name = "suz_oscar.dashboard.geo"
+    verbose_name = _("Regions and cities dashboard")
+    default_auto_field = "django.db.models.BigAutoField"
+    default_permissions = ["is_staff"]
+
+    def ready(self):
+        from . import views
+
+        self.region_list_view = views.RegionListView
+        self.region_create_view = views.RegionCreateView
+        self.region_update_view = views.RegionUpdateView
+        self.city_list_view = views.CityListView
+        self.city_create_view = views.CityCreateView
+        self.city_update_view = views.CityUpdateView
+
+    def get_urls(self):
+        urls = [
+            path("", self.region_list_view.as_view(), name="suz-region-list"),
+            path("create/", self.region_create_view.as_view(), name="suz-region-create"),
+            path("<int:pk>/", self.region_update_view.as_view(), name="suz-region-update"),
+            path("cities/", self.city_list_view.as_view(), name="suz-city-list"),
+            path("cities/create/", self.city_create_view.as_view(), name="suz-city-create"),
+            path("cities/<int:pk>/", self.city_update_view.as_view(), name="suz-city-update"),
+        ]
+        return self.post_process_urls(urls)
