@@ -49,7 +49,9 @@ class CityFilter(NameFilterSet):
 
 
 class RegionTable(DashboardTable):
-    name = tables.Column(verbose_name=_("Name"), linkify=("suz_dashboard_geo:suz-region-update", {"pk": tables.A("pk")}))
+    name = tables.Column(
+        verbose_name=_("Name"), linkify=("suz_dashboard_geo:suz-region-update", {"pk": tables.A("pk")})
+    )
     name_en = tables.Column(verbose_name=_("Name in English"))
     code = tables.Column(verbose_name=_("ISO 3166-2 code"), default="—")
     cities_count = tables.Column(verbose_name=_("Cities"))
@@ -63,7 +65,9 @@ class RegionTable(DashboardTable):
 
 
 class CityTable(DashboardTable):
-    name = tables.Column(verbose_name=_("Name"), linkify=("suz_dashboard_geo:suz-city-update", {"pk": tables.A("pk")}))
+    name = tables.Column(
+        verbose_name=_("Name"), linkify=("suz_dashboard_geo:suz-city-update", {"pk": tables.A("pk")})
+    )
     region = tables.Column(verbose_name=_("Region"), order_by="region__name")
     population = tables.Column(verbose_name=_("Population"))
     latitude = tables.Column(verbose_name=_("Latitude"))
