@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) sandbox/manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install migrate demo-data serve wheel-check messages compilemessages bench screenshots lint clean
+.PHONY: demo test install migrate demo-data wheel-check messages compilemessages screenshots lint clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11+ is required"; exit 1; }
@@ -37,10 +37,11 @@ test: install
 wheel-check: install
 	$(PY) tools/wheel_check.py
 
+## Extract strings, apply tools/ru_translations.py, write the .po and compiled .mo
 messages: install
-	$(VENV)/bin/django-admin makemessages -l ru --no-obsolete \
-		--ignore='.venv/*' --ignore='build/*' --ignore='dist/*' --ignore='tests/*' --ignore='sandbox/media/*'
-	$(MAKE) compilemessages
+	$(MANAGE) makemessages -l ru --no-obsolete \
+		--ignore='.venv/*' --ignore='build/*' --ignore='dist/*' --ignore='tests/*' --ignore='sandbox/*' --ignore='tools/*'
+	$(PY) tools/ru_translations.py
 
 compilemessages: install
 	cd locale && ../$(VENV)/bin/django-admin compilemessages
