@@ -1,7 +1,8 @@
 # django-suz — the two commands are `make demo` and `make test` (see README.md).
 SHELL := /bin/bash
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
-	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' && { command -v $$p; break; }; done)
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+	&& { command -v $$p; break; }; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) sandbox/manage.py
@@ -26,7 +27,6 @@ demo-data: migrate
 
 ## make demo: install, migrate SQLite, load demo data, serve on http://127.0.0.1:8000
 demo: demo-data
-	@$(MANAGE) suz_demo --logins
 	$(MANAGE) runserver 127.0.0.1:8000
 
 ## make test: install and run the whole suite (PostgreSQL when DATABASE_URL is set)

@@ -14,6 +14,9 @@ SUZ_DASHBOARD_PAGE_SIZE = 25
 # other partners' order lines). Dealers work in django-suz's own screens.
 SUZ_RESTRICT_PARTNER_DASHBOARD = True
 
+# Where a dealer's manager lands on opening the dashboard (a URL name).
+SUZ_DEALER_DASHBOARD_HOME = "suz_dashboard:suz-dealer-mine"
+
 # Slug of the city shown to a visitor who has not picked one.
 SUZ_DEFAULT_CITY = "moskva"
 

@@ -3,7 +3,12 @@
 from django.apps import apps
 from django.urls import include, path
 
+from .dashboard.views import dashboard_index
+
 urlpatterns = [
+    # Answers /dashboard/ before Oscar does. Named "index" like Oscar's pattern:
+    # Oscar's menu resolves the URL and looks its permissions up by that name.
+    path("dashboard/", dashboard_index, name="index"),
     path(
         "dashboard/dealers/",
         include((apps.get_app_config("suz_dealers_dashboard").urls[0], "suz_dashboard")),

@@ -51,10 +51,18 @@ def test_partner_user_cannot_open_an_order_or_its_lines(manager_a, dealer_a):
     assert client.get(url).status_code == 403
 
 
-def test_partner_user_keeps_the_dashboard_index_and_sees_only_dealer_menu(manager_a):
-    assert client_for(manager_a).get(reverse("dashboard:index")).status_code == 200
+def test_manager_lands_on_own_dealer_and_sees_only_dealer_menu(manager_a, dealer_a):
+    response = client_for(manager_a).get(reverse("dashboard:index"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("suz_dashboard:suz-dealer-update", kwargs={"pk": dealer_a.pk})
     labels = [str(node.label) for node in dashboard_navigation(manager_a)]
     assert labels == ["Панель", "Дилеры"]
+
+
+def test_dashboard_index_for_others_is_oscars(staff, customer):
+    assert client_for(staff).get(reverse("dashboard:index")).status_code == 200
+    assert client_for(customer).get(reverse("dashboard:index")).status_code == 403
+    anonymous = client_for().get(reverse("dashboard:index"))
+    assert anonymous.status_code == 302 and "login" in anonymous["Location"]
 
 
 def test_partner_user_is_refused_wagtail_and_django_admin(manager_a):
