@@ -188,6 +188,9 @@ RU = {
     "Saved: %(name)s": "Сохранено: %(name)s",
     "Regions and cities": "Регионы и города",
     "New": "Новый",
+    "Full name": "Имя",
+    "\n                        Page %(page_num)s of %(total_pages)s\n                    ":
+        "\n                        Страница %(page_num)s из %(total_pages)s\n                    ",
 }
 
 
