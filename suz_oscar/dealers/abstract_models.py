@@ -1,3 +1,5 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -24,6 +26,31 @@ class LocalisedNameMixin(models.Model):
         return self.name
 
 
+LATITUDE_RANGE = _("Latitude must be between -90 and 90.")
+LONGITUDE_RANGE = _("Longitude must be between -180 and 180.")
+
+
+class CoordinatesMixin(models.Model):
+    """A point on the map (WGS 84), both coordinates or none."""
+
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-90, LATITUDE_RANGE), MaxValueValidator(90, LATITUDE_RANGE)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-180, LONGITUDE_RANGE), MaxValueValidator(180, LONGITUDE_RANGE)],
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+
+
 class AbstractRegion(LocalisedNameMixin):
     """A federal subject of Russia (or any region the manufacturer adds)."""
 
@@ -42,14 +69,12 @@ class AbstractRegion(LocalisedNameMixin):
         verbose_name_plural = _("regions")
 
 
-class AbstractCity(LocalisedNameMixin):
+class AbstractCity(CoordinatesMixin, LocalisedNameMixin):
     region = models.ForeignKey(
         "suz_dealers.Region", on_delete=models.PROTECT, related_name="cities",
         verbose_name=_("region"),
     )
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     timezone = models.CharField(_("time zone"), max_length=64, blank=True)
     geonames_id = models.PositiveIntegerField(_("GeoNames id"), unique=True, null=True, blank=True)
@@ -120,7 +145,7 @@ class AbstractDealer(models.Model):
         return self.partner.users.all()
 
 
-class AbstractOutlet(models.Model):
+class AbstractOutlet(CoordinatesMixin, models.Model):
     """A shop or warehouse of a dealer where customers can buy or collect."""
 
     dealer = models.ForeignKey(
@@ -132,8 +157,6 @@ class AbstractOutlet(models.Model):
         "suz_dealers.City", on_delete=models.PROTECT, related_name="outlets", verbose_name=_("city"),
     )
     address = models.CharField(_("address"), max_length=255)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     phone = PhoneNumberField(_("phone"), blank=True)
     opening_hours = models.CharField(
         _("opening hours"), max_length=255, blank=True, help_text=_("For example: Mon–Fri 9:00–19:00, Sat 10:00–16:00"),

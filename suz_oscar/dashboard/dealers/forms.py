@@ -1,5 +1,3 @@
-from decimal import Decimal
-
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -90,24 +88,6 @@ class OutletForm(forms.ModelForm):
         else:
             qs = qs.filter(is_active=True)
         self.fields["city"].queryset = qs
-
-    def clean_latitude(self):
-        lat = self.cleaned_data.get("latitude")
-        if lat is not None and not Decimal(-90) <= lat <= Decimal(90):
-            raise forms.ValidationError(_("Latitude must be between -90 and 90."))
-        return lat
-
-    def clean_longitude(self):
-        lon = self.cleaned_data.get("longitude")
-        if lon is not None and not Decimal(-180) <= lon <= Decimal(180):
-            raise forms.ValidationError(_("Longitude must be between -180 and 180."))
-        return lon
-
-    def clean(self):
-        data = super().clean()
-        if (data.get("latitude") is None) != (data.get("longitude") is None):
-            raise forms.ValidationError(_("Give both latitude and longitude, or neither."))
-        return data
 
 
 class ManagerInviteForm(forms.Form):
