@@ -159,6 +159,12 @@ class OutletMixin(DealerObjectMixin):
         ctx["map_tile_url"] = suz_settings.SUZ_MAP_TILE_URL
         ctx["map_attribution"] = suz_settings.SUZ_MAP_ATTRIBUTION
         ctx["map_default_center"] = list(suz_settings.SUZ_MAP_DEFAULT_CENTER)
+        # The map follows the city chosen in the form.
+        ctx["city_centers"] = {
+            str(pk): [float(lat), float(lon)]
+            for pk, lat, lon in ctx["form"].fields["city"].queryset.exclude(latitude=None)
+            .values_list("pk", "latitude", "longitude")
+        }
         return ctx
 
 

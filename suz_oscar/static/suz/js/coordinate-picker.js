@@ -26,4 +26,18 @@
     lat.addEventListener("change", function () { fromInputs(true); });
     lon.addEventListener("change", function () { fromInputs(true); });
     fromInputs(true);
+
+    // Choosing a city brings the map there, until the outlet has coordinates.
+    var city = document.getElementById("id_city");
+    var centersEl = document.getElementById("suz-city-centers");
+    var centers = centersEl ? JSON.parse(centersEl.textContent) : {};
+    function toCity() {
+        var c = centers[city.value];
+        if (c && !marker) { map.setView(c, 12); }
+    }
+    if (city) {
+        // select2 announces changes through jQuery only.
+        if (window.jQuery) { window.jQuery(city).on("change", toCity); } else { city.addEventListener("change", toCity); }
+        toCity();
+    }
 })();
