@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    "suz_oscar.offers.city.CityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -143,6 +144,8 @@ OSCAR_SHOP_NAME = "Полимер-Декор"
 OSCAR_DEFAULT_CURRENCY = "RUB"
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_SLUG_FUNCTION = "suz_oscar.text.slugify_ru"
+# Oscar's get_class("partner.strategy", "Selector") answers with our regional strategy.
+OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.offers.loading.class_loader"
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + SUZ_DASHBOARD_NAVIGATION  # noqa: F405
 THUMBNAIL_PRESERVE_FORMAT = True
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"

@@ -10,6 +10,7 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "suz_oscar.apps.SuzConfig",
     "suz_oscar.dealers.apps.DealersConfig",
+    "suz_oscar.offers.apps.OffersConfig",
     "suz_oscar.dashboard.dealers.apps.DealersDashboardConfig",
     "suz_oscar.dashboard.geo.apps.GeoDashboardConfig",
 ]

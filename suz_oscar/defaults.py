@@ -20,6 +20,10 @@ SUZ_DEALER_DASHBOARD_HOME = "suz_dashboard:suz-dealer-mine"
 # Slug of the city shown to a visitor who has not picked one.
 SUZ_DEFAULT_CITY = "moskva"
 
+# A callable ``(request) -> city slug or None`` guessing the visitor's city from
+# the IP address (dotted path). Off by default: no GeoIP database ships with us.
+SUZ_GEOIP_BACKEND = None
+
 # Map tiles for the coordinate pickers in the dashboard (Leaflet URL template).
 SUZ_MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 SUZ_MAP_ATTRIBUTION = "&copy; OpenStreetMap contributors"

@@ -4,11 +4,16 @@ from django.apps import apps
 from django.urls import include, path
 
 from .dashboard.views import dashboard_index
+from .offers.views import CitySearchView, CitySetView, basket_add
 
 urlpatterns = [
     # Answers /dashboard/ before Oscar does. Named "index" like Oscar's pattern:
     # Oscar's menu resolves the URL and looks its permissions up by that name.
     path("dashboard/", dashboard_index, name="index"),
+    path("city/", CitySetView.as_view(), name="suz-city-set"),
+    path("city/search/", CitySearchView.as_view(), name="suz-city-search"),
+    # Answers Oscar's add-to-basket URL first: a whole-line offer becomes a stock record.
+    path("basket/add/<int:pk>/", basket_add, name="suz-basket-add"),
     path(
         "dashboard/dealers/",
         include((apps.get_app_config("suz_dealers_dashboard").urls[0], "suz_dashboard")),

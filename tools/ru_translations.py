@@ -189,6 +189,56 @@ RU = {
     "Regions and cities": "Регионы и города",
     "New": "Новый",
     "Full name": "Имя",
+    # Offers and the regional storefront
+    "whole product line in stock": "в наличии вся линейка продукции",
+    "The dealer offers every manufacturer product at the recommended price, unless it sets its own offer for a "
+    "product.": "Дилер предлагает всю продукцию производителя по рекомендованной цене, если не задал по товару "
+                "своё предложение.",
+    "priority": "приоритет",
+    "Set by the manufacturer. Among dealers with equal rating, a higher priority comes first.":
+        "Задаётся производителем. При равном рейтинге первым идёт дилер с более высоким приоритетом.",
+    "product": "товар",
+    "recommended price": "рекомендованная цена",
+    "currency": "валюта",
+    "recommended prices": "рекомендованные цены",
+    "Offers": "Предложения",
+    ("The price of %(count)d item in your basket was updated for %(city)s.",
+     "The prices of %(count)d items in your basket were updated for %(city)s."): (
+        "Цена %(count)d товара в корзине обновлена для города %(city)s.",
+        "Цены %(count)d товаров в корзине обновлены для города %(city)s.",
+        "Цены %(count)d товаров в корзине обновлены для города %(city)s.",
+        "Цены %(count)d товара в корзине обновлены для города %(city)s.",
+    ),
+    ("%(count)d item in your basket is not offered in %(city)s.",
+     "%(count)d items in your basket are not offered in %(city)s."): (
+        "%(count)d товар в корзине не продаётся в городе %(city)s.",
+        "%(count)d товара в корзине не продаются в городе %(city)s.",
+        "%(count)d товаров в корзине не продаются в городе %(city)s.",
+        "%(count)d товара в корзине не продаются в городе %(city)s.",
+    ),
+    "In stock (%(quantity)s)": "В наличии: %(quantity)s шт.",
+    "In stock": "В наличии",
+    "On order": "Под заказ",
+    "Not available in %(city)s": "Нет в продаже в городе %(city)s",
+    "Unavailable": "Недоступно",
+    "We do not know this city. Start typing and pick one from the list.":
+        "Мы не знаем такого города. Начните вводить название и выберите город из списка.",
+    "Your city: %(city)s.": "Ваш город: %(city)s.",
+    "Your city": "Ваш город",
+    "Start typing a city": "Начните вводить город",
+    "Change": "Сменить",
+    "Where to buy in %(city)s": "Где купить — %(city)s",
+    "Nobody offers this product in %(city)s yet.": "В городе %(city)s этот товар пока никто не продаёт.",
+    "The nearest: %(dealer)s, %(place)s, %(address)s (%(km)s km away).":
+        "Ближайшее место: %(dealer)s, %(place)s, %(address)s (%(km)s км).",
+    "Variant": "Вариант",
+    "Dealer": "Дилер",
+    "Price": "Цена",
+    "Availability": "Наличие",
+    "Nearest outlet": "Ближайшая точка",
+    "%(km)s km": "%(km)s км",
+    "The order goes to the dealer shown first; you do not need to choose.":
+        "Заказ получит дилер, показанный первым; выбирать не нужно.",
     "\n                        Page %(page_num)s of %(total_pages)s\n                    ":
         "\n                        Страница %(page_num)s из %(total_pages)s\n                    ",
 }

@@ -3,6 +3,7 @@
 import io
 import math
 import random
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -14,17 +15,20 @@ ProductClass = get_model("catalogue", "ProductClass")
 ProductAttribute = get_model("catalogue", "ProductAttribute")
 ProductImage = get_model("catalogue", "ProductImage")
 Category = get_model("catalogue", "Category")
+RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
 
-# (class name, category path, kind of picture, sizes)
+# (class name, category path, kind of picture, sizes, recommended price range in roubles)
 KINDS = [
-    ("Стеновая панель", "Стеновые панели", "panel", ["2700×250×8 мм", "3000×250×9 мм", "2700×375×8 мм"]),
-    ("Потолочная панель", "Потолочные панели", "panel", ["3000×250×8 мм", "3000×100×8 мм"]),
-    ("Плинтус напольный", "Плинтусы > Напольные плинтусы", "skirting", ["2500×58×22 мм", "2500×85×22 мм"]),
-    ("Плинтус потолочный", "Плинтусы > Потолочные плинтусы", "moulding", ["2000×50×50 мм", "2000×80×80 мм"]),
-    ("Молдинг", "Молдинги и декор", "moulding", ["2000×40×15 мм", "2000×60×20 мм"]),
-    ("Угол декоративный", "Профили и уголки", "corner", ["3000×20×20 мм", "3000×30×30 мм"]),
-    ("Профиль стартовый", "Профили и уголки", "corner", ["3000×10 мм"]),
-    ("Потолочная розетка", "Молдинги и декор", "rosette", ["Ø 400 мм", "Ø 600 мм"]),
+    ("Стеновая панель", "Стеновые панели", "panel", ["2700×250×8 мм", "3000×250×9 мм", "2700×375×8 мм"], (290, 890)),
+    ("Потолочная панель", "Потолочные панели", "panel", ["3000×250×8 мм", "3000×100×8 мм"], (190, 590)),
+    ("Плинтус напольный", "Плинтусы > Напольные плинтусы", "skirting", ["2500×58×22 мм", "2500×85×22 мм"],
+     (150, 420)),
+    ("Плинтус потолочный", "Плинтусы > Потолочные плинтусы", "moulding", ["2000×50×50 мм", "2000×80×80 мм"],
+     (90, 290)),
+    ("Молдинг", "Молдинги и декор", "moulding", ["2000×40×15 мм", "2000×60×20 мм"], (120, 350)),
+    ("Угол декоративный", "Профили и уголки", "corner", ["3000×20×20 мм", "3000×30×30 мм"], (60, 180)),
+    ("Профиль стартовый", "Профили и уголки", "corner", ["3000×10 мм"], (50, 120)),
+    ("Потолочная розетка", "Молдинги и декор", "rosette", ["Ø 400 мм", "Ø 600 мм"], (250, 990)),
 ]
 
 SERIES = [
@@ -116,7 +120,7 @@ def ensure_catalogue(products=40, stdout=None):
 
     created = 0
     for n in range(products):
-        class_name, category_path, kind, sizes = KINDS[n % len(KINDS)]
+        class_name, category_path, kind, sizes, (low, high) = KINDS[n % len(KINDS)]
         series = SERIES[(n // len(KINDS)) % len(SERIES)]
         suffix = n // (len(KINDS) * len(SERIES))
         size = sizes[n % len(sizes)]
@@ -145,6 +149,7 @@ def ensure_catalogue(products=40, stdout=None):
             child.attr.colour = colour_name
             child.attr.size = size
             child.save()
+            RecommendedPrice.objects.create(product=child, price=Decimal(rnd.randrange(low, high, 10)))
             image = _image_path(kind, ci)
             ProductImage.objects.create(product=child, original=image, display_order=0)
             if pos == 0:

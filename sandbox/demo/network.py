@@ -17,6 +17,8 @@ Partner = get_model("partner", "Partner")
 Dealer = get_model("suz_dealers", "Dealer")
 Outlet = get_model("suz_dealers", "Outlet")
 City = get_model("suz_dealers", "City")
+StockRecord = get_model("partner", "StockRecord")
+RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
 User = get_user_model()
 
 NAMES = [
@@ -115,6 +117,40 @@ def ensure_network(dealers=120):
             services.manager_add(dealer=dealer, user=manager)
         created += 1
     return created
+
+
+def ensure_offers():
+    """Give each demo dealer without offers its assortment. Idempotent.
+
+    About a third offer the whole line at recommended prices; the others stock
+    part of the catalogue at their own prices, some items on order. Dealer 1 has
+    its own price list, dealer 2 the whole line.
+    """
+    rnd = random.Random(42)
+    recommended = list(RecommendedPrice.objects.values_list("product_id", "price"))
+    records = []
+    for dealer in Dealer.objects.filter(partner__code__startswith="demo-").select_related("partner").order_by("pk"):
+        if dealer.offers_whole_line or dealer.partner.stockrecords.exists():
+            continue
+        code = dealer.partner.code
+        dealer.priority = rnd.randint(0, 10)
+        if code == "demo-002" or (code != "demo-001" and rnd.random() < 0.33):
+            dealer.offers_whole_line = True
+            dealer.save(update_fields=["offers_whole_line", "priority"])
+            continue
+        dealer.save(update_fields=["priority"])
+        share = rnd.uniform(0.4, 0.9)
+        for product_id, price in recommended:
+            if rnd.random() > share:
+                continue
+            stock = rnd.choice([None, 0] + [rnd.randint(1, 300)] * 4)
+            records.append(StockRecord(
+                partner=dealer.partner, product_id=product_id, partner_sku=f"{code}-{product_id}",
+                price=(price * Decimal(rnd.uniform(0.85, 1.15))).quantize(Decimal("1")),
+                price_currency="RUB", num_in_stock=stock,
+            ))
+    StockRecord.objects.bulk_create(records, batch_size=2000)
+    return len(records)
 
 
 def ensure_user(email, *, password, staff=False, dealer_code=None):

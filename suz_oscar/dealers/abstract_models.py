@@ -120,6 +120,15 @@ class AbstractDealer(models.Model):
     cities = models.ManyToManyField(
         "suz_dealers.City", blank=True, related_name="dealers", verbose_name=_("cities served"),
     )
+    offers_whole_line = models.BooleanField(
+        _("whole product line in stock"), default=False,
+        help_text=_("The dealer offers every manufacturer product at the recommended price, "
+                    "unless it sets its own offer for a product."),
+    )
+    priority = models.SmallIntegerField(
+        _("priority"), default=0,
+        help_text=_("Set by the manufacturer. Among dealers with equal rating, a higher priority comes first."),
+    )
     rating = models.DecimalField(
         _("rating"), max_digits=10, decimal_places=2, default=0, db_index=True,
         help_text=_("Filled in by dealer scoring."),

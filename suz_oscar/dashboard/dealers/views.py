@@ -154,6 +154,10 @@ class OutletMixin(DealerObjectMixin):
     def get_success_url(self):
         return reverse("suz_dashboard:suz-outlet-list", kwargs={"pk": self.get_dealer().pk})
 
+
+class OutletMapMixin:
+    """The coordinate picker's settings and the centres of the cities in the form."""
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["map_tile_url"] = suz_settings.SUZ_MAP_TILE_URL
@@ -168,14 +172,14 @@ class OutletMixin(DealerObjectMixin):
         return ctx
 
 
-class OutletCreateView(OutletMixin, generic.CreateView):
+class OutletCreateView(OutletMapMixin, OutletMixin, generic.CreateView):
     def form_valid(self, form):
         form.instance.dealer = self.get_dealer()
         messages.success(self.request, _("Outlet added."))
         return super().form_valid(form)
 
 
-class OutletUpdateView(OutletMixin, generic.UpdateView):
+class OutletUpdateView(OutletMapMixin, OutletMixin, generic.UpdateView):
     def form_valid(self, form):
         messages.success(self.request, _("Outlet saved."))
         return super().form_valid(form)

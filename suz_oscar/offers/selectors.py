@@ -1,0 +1,156 @@
+"""Regional offers: which dealer offers what, at which price, in the visitor's city.
+
+Every function here costs a fixed number of queries, whatever the number of
+dealers or products asked about.
+"""
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Q
+from oscar.core.loading import get_model
+
+Dealer = get_model("suz_dealers", "Dealer")
+Outlet = get_model("suz_dealers", "Outlet")
+StockRecord = get_model("partner", "StockRecord")
+RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
+
+IN_STOCK = "instock"  # with a quantity
+AVAILABLE = "available"  # in stock, quantity not given (whole line, or no number)
+ON_ORDER = "onorder"
+
+
+@dataclass
+class Offer:
+    """One dealer's offer of one product, real (a stock record) or implied by the whole line."""
+
+    dealer: Dealer
+    product_id: int
+    price: Decimal
+    currency: str
+    kind: str
+    quantity: int | None = None
+    stockrecord: StockRecord | None = None
+    nearest_outlet: Outlet | None = field(default=None, compare=False)
+    distance_km: float | None = field(default=None, compare=False)
+
+    @property
+    def is_implied(self):
+        return self.stockrecord is None
+
+    def sort_key(self):
+        """Rating first, then the manufacturer's priority, then the lower price."""
+        return (-self.dealer.rating, -self.dealer.priority, self.price, self.dealer.pk)
+
+
+def dealers_serving(city):
+    """Active dealers taking site orders that serve ``city`` or its whole region. One query."""
+    if city is None:
+        return []
+    return list(
+        Dealer.objects.filter(is_active=True, accepts_site_orders=True)
+        .filter(Q(cities=city) | Q(regions=city.region_id))
+        .select_related("partner")
+        .distinct()
+    )
+
+
+def stock_kind(stockrecord):
+    """How a stock record's ``num_in_stock`` reads: N > 0 in stock, 0 on order, empty in stock."""
+    if stockrecord.num_in_stock is None:
+        return AVAILABLE, None
+    available = stockrecord.num_in_stock - (stockrecord.num_allocated or 0)
+    if available > 0:
+        return IN_STOCK, available
+    return ON_ORDER, None
+
+
+def offers_for_products(product_ids, dealers):
+    """All offers of ``dealers`` for ``product_ids``: ``{product_id: [Offer, …]}`` ranked.
+
+    Two queries: the dealers' stock records for these products, and the
+    recommended prices (used by whole-line dealers and records without a price).
+    """
+    product_ids = list(product_ids)
+    result = {pk: [] for pk in product_ids}
+    if not product_ids or not dealers:
+        return result
+    by_partner = {d.partner_id: d for d in dealers}
+    records = StockRecord.objects.filter(product_id__in=product_ids, partner_id__in=by_partner)
+    rrp = {
+        r.product_id: r
+        for r in RecommendedPrice.objects.filter(product_id__in=product_ids)
+    }
+    offered = set()
+    for sr in records:
+        price, currency = sr.price, sr.price_currency
+        if price is None:
+            recommended = rrp.get(sr.product_id)
+            if recommended is None:
+                continue
+            price, currency = recommended.price, recommended.currency
+        kind, quantity = stock_kind(sr)
+        result[sr.product_id].append(
+            Offer(by_partner[sr.partner_id], sr.product_id, price, currency, kind, quantity, sr)
+        )
+        offered.add((sr.partner_id, sr.product_id))
+    whole_line = [d for d in dealers if d.offers_whole_line]
+    for product_id, recommended in rrp.items():
+        for dealer in whole_line:
+            if (dealer.partner_id, product_id) not in offered:
+                result[product_id].append(
+                    Offer(dealer, product_id, recommended.price, recommended.currency, AVAILABLE)
+                )
+    for offers in result.values():
+        offers.sort(key=Offer.sort_key)
+    return result
+
+
+def distance_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, map(float, (lat1, lon1, lat2, lon2)))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def attach_nearest_outlets(offers, city):
+    """Set ``nearest_outlet`` and ``distance_km`` of each offer, from ``city``'s centre. One query."""
+    dealer_ids = {o.dealer.pk for o in offers}
+    if not dealer_ids:
+        return offers
+    nearest = {}
+    outlets = Outlet.objects.filter(dealer_id__in=dealer_ids, is_active=True).select_related("city")
+    for outlet in outlets:
+        if outlet.latitude is None or city is None or city.latitude is None:
+            km = None
+        else:
+            km = distance_km(city.latitude, city.longitude, outlet.latitude, outlet.longitude)
+        best = nearest.get(outlet.dealer_id)
+        if best is None or (km is not None and (best[1] is None or km < best[1])):
+            nearest[outlet.dealer_id] = (outlet, km)
+    for offer in offers:
+        offer.nearest_outlet, offer.distance_km = nearest.get(offer.dealer.pk, (None, None))
+    return offers
+
+
+def nearest_offer_anywhere(product, city):
+    """Where the product is offered nearest to ``city`` when nobody offers it there.
+
+    Returns an ``Offer`` with ``nearest_outlet`` set, or ``None``. Three queries.
+    """
+    dealers = list(
+        Dealer.objects.filter(is_active=True, accepts_site_orders=True)
+        .filter(Q(partner__stockrecords__product=product) | Q(offers_whole_line=True))
+        .select_related("partner")
+        .distinct()
+    )
+    offers = offers_for_products([product.pk], dealers)[product.pk]
+    attach_nearest_outlets(offers, city)
+    located = [o for o in offers if o.distance_km is not None]
+    return min(located, key=lambda o: o.distance_km) if located else None
+
+
+def default_currency():
+    return settings.OSCAR_DEFAULT_CURRENCY

@@ -1,0 +1,196 @@
+"""The regional strategy: prices and availability of the dealer ranked first in the visitor's city.
+
+Plug it in with ``OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.offers.loading.class_loader"``
+(which answers Oscar's ``get_class("partner.strategy", "Selector")`` with ours),
+or, in a site that forked Oscar's partner app, import ``Selector`` from here in
+its ``partner/strategy.py``.
+"""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.partner import availability, prices
+from oscar.apps.partner.strategy import PurchaseInfo, Structured
+from oscar.core.loading import get_model
+
+from . import selectors
+from .city import default_city
+
+StockRecord = get_model("partner", "StockRecord")
+
+ZERO = Decimal("0.00")
+
+
+class InStock(availability.Available):
+    code = "instock"
+
+    def __init__(self, quantity=None):
+        self.quantity = quantity
+
+    @property
+    def message(self):
+        if self.quantity:
+            return _("In stock (%(quantity)s)") % {"quantity": self.quantity}
+        return _("In stock")
+
+
+class OnOrder(availability.Available):
+    code = "onorder"
+    message = _("On order")
+
+    def __init__(self, quantity=None):
+        pass
+
+
+class NotOfferedHere(availability.Unavailable):
+    """Nobody in the visitor's city offers it (or no longer the basket line's dealer)."""
+
+    def __init__(self, city=None):
+        self.city = city
+
+    @property
+    def message(self):
+        if self.city is not None:
+            return _("Not available in %(city)s") % {"city": self.city.display_name}
+        return _("Unavailable")
+
+    def is_purchase_permitted(self, quantity):
+        return False, self.message
+
+
+POLICIES = {selectors.IN_STOCK: InStock, selectors.AVAILABLE: InStock, selectors.ON_ORDER: OnOrder}
+
+
+class RegionalStrategy(Structured):
+    """Per request: the visitor's city's offers, loaded in batches and cached."""
+
+    def __init__(self, request=None, city=None):
+        super().__init__(request)
+        self._city = city
+        self._dealers = None
+        self._offers = {}  # product_id -> ranked [Offer]
+
+    # The city and its dealers -------------------------------------------------
+    @property
+    def city(self):
+        if self._city is None:
+            self._city = getattr(self.request, "suz_city", None) or default_city()
+        return self._city
+
+    @property
+    def dealers(self):
+        if self._dealers is None:
+            self._dealers = selectors.dealers_serving(self.city)
+        return self._dealers
+
+    def prefetch(self, products):
+        """Load the offers of many products (and their children) at once."""
+        ids = set()
+        for product in products:
+            ids.add(product.pk)
+            if product.is_parent:
+                ids.update(child.pk for child in product.get_public_children())
+        missing = [pk for pk in ids if pk not in self._offers]
+        if missing:
+            self._offers.update(selectors.offers_for_products(missing, self.dealers))
+
+    def offers(self, product):
+        """Every offer of ``product`` in the city, best first."""
+        if product.pk not in self._offers:
+            self._offers.update(selectors.offers_for_products([product.pk], self.dealers))
+        return self._offers[product.pk]
+
+    def best_offer(self, product):
+        offers = self.offers(product)
+        return offers[0] if offers else None
+
+    def offer_of_partner(self, product, partner_id):
+        return next((o for o in self.offers(product) if o.dealer.partner_id == partner_id), None)
+
+    def materialize_best_offer(self, product):
+        """Save the best offer's stock record if it is implied by the whole line (before buying)."""
+        from .services import offer_materialize
+
+        offer = self.best_offer(product)
+        if offer is not None and offer.stockrecord is None:
+            offer.stockrecord = offer_materialize(stockrecord=implied_stockrecord(offer, product))
+        return offer
+
+    # Oscar's Structured strategy ----------------------------------------------
+    def select_stockrecord(self, product):
+        offer = self.best_offer(product)
+        if offer is None:
+            if self.request is None:
+                # Offline callers (Oscar's search index) have no visitor and read
+                # ``stockrecord.net_stock_level`` whenever a product has stock
+                # records: give them one; it prices as unavailable.
+                return next(iter(product.stockrecords.all()), None)
+            return None
+        return offer.stockrecord or implied_stockrecord(offer, product)
+
+    def select_children_stockrecords(self, product):
+        children = list(product.get_public_children())
+        self.prefetch(children)
+        return [(child, self.select_stockrecord(child)) for child in children]
+
+    def _offer_for(self, product, stockrecord):
+        if stockrecord is None:
+            return None
+        return self.offer_of_partner(product, stockrecord.partner_id)
+
+    def pricing_policy(self, product, stockrecord):
+        offer = self._offer_for(product, stockrecord)
+        if offer is None:
+            return prices.Unavailable()
+        return prices.FixedPrice(currency=offer.currency, excl_tax=offer.price, tax=ZERO)
+
+    def availability_policy(self, product, stockrecord):
+        offer = self._offer_for(product, stockrecord)
+        if offer is None:
+            return NotOfferedHere(self.city)
+        return POLICIES[offer.kind](offer.quantity)
+
+    def parent_pricing_policy(self, product, children_stock):
+        offers = [self._offer_for(child, sr) for child, sr in children_stock]
+        offers = [o for o in offers if o is not None]
+        if not offers:
+            return prices.Unavailable()
+        cheapest = min(offers, key=lambda o: o.price)
+        return prices.FixedPrice(currency=cheapest.currency, excl_tax=cheapest.price, tax=ZERO)
+
+    def parent_availability_policy(self, product, children_stock):
+        if any(self._offer_for(child, sr) is not None for child, sr in children_stock):
+            return availability.Available()
+        return NotOfferedHere(self.city)
+
+    def fetch_for_line(self, line, stockrecord=None):
+        """Price a basket line with *its own* dealer's offer in the current city.
+
+        Oscar's base class ignores ``stockrecord`` and re-selects the best offer,
+        so a line could be checked against another dealer than the one it holds.
+        """
+        stockrecord = stockrecord or line.stockrecord
+        return PurchaseInfo(
+            price=self.pricing_policy(line.product, stockrecord),
+            availability=self.availability_policy(line.product, stockrecord),
+            stockrecord=stockrecord,
+        )
+
+
+def implied_stockrecord(offer, product):
+    """An unsaved stock record standing for a whole-line offer (saved only when bought)."""
+    return StockRecord(
+        partner=offer.dealer.partner, product=product, partner_sku=sku_for(product),
+        price=None, price_currency=offer.currency, num_in_stock=None,
+    )
+
+
+def sku_for(product):
+    return product.upc or f"suz-{product.pk}"
+
+
+class Selector:
+    """Oscar's strategy selector: the regional strategy for every request."""
+
+    def strategy(self, request=None, user=None, **kwargs):
+        return RegionalStrategy(request)
