@@ -1,10 +1,11 @@
 """URLs of django-suz. Include them before Oscar's: ``path("", include("suz_oscar.urls"))``."""
 
 from django.apps import apps
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from .dashboard.views import dashboard_index
 from .offers.views import CitySearchView, CitySetView, basket_add
+from .storefront.views import CategoryView, ProductListView
 
 urlpatterns = [
     # Answers /dashboard/ before Oscar does. Named "index" like Oscar's pattern:
@@ -14,6 +15,13 @@ urlpatterns = [
     path("city/search/", CitySearchView.as_view(), name="suz-city-search"),
     # Answers Oscar's add-to-basket URL first: a whole-line offer becomes a stock record.
     path("basket/add/<int:pk>/", basket_add, name="suz-basket-add"),
+    # Answer Oscar's catalogue URLs with regional, fixed-query listings.
+    path("catalogue/", ProductListView.as_view(), name="suz-catalogue"),
+    re_path(
+        r"^catalogue/category/(?P<category_slug>[\w-]+(/[\w-]+)*)_(?P<pk>\d+)/$",
+        CategoryView.as_view(),
+        name="suz-catalogue-category",
+    ),
     path(
         "dashboard/dealers/",
         include((apps.get_app_config("suz_dealers_dashboard").urls[0], "suz_dashboard")),

@@ -5,7 +5,6 @@ from django.db import transaction
 from django.utils.translation import ngettext
 
 
-
 def _options(line):
     return [{"option": attr.option, "value": attr.value} for attr in line.attributes.all()]
 

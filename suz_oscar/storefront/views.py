@@ -1,0 +1,97 @@
+"""Catalogue pages priced for the visitor's city, in a fixed number of queries.
+
+Oscar browses its catalogue through Haystack and loads each result's product,
+images and stock on its own; with a regional strategy that would cost queries
+per product and per dealer. These views list products from the database with
+everything a product tile needs prefetched, and load the page's offers in one
+batch. They answer Oscar's catalogue URLs (mounted before Oscar's) and render
+Oscar's templates, so a site's template overrides still apply.
+"""
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+from oscar.core.loading import get_model
+
+Product = get_model("catalogue", "Product")
+ProductImage = get_model("catalogue", "ProductImage")
+Category = get_model("catalogue", "Category")
+
+
+class Tile:
+    """What Oscar's browse templates expect of a search result: the product as ``object``."""
+
+    __slots__ = ("object",)
+
+    def __init__(self, product):
+        self.object = product
+
+
+def tile_queryset():
+    """Browsable products with what a tile reads prefetched (like Oscar's ``base_queryset``)."""
+    Option = get_model("catalogue", "Option")
+    public_children = Product.objects.filter(is_public=True).prefetch_related("images")
+    return (
+        Product.objects.browsable()
+        .select_related("product_class")
+        .annotate(
+            has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
+            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+        )
+        .prefetch_related(Prefetch("children", queryset=public_children), "images")
+    )
+
+
+class ProductListView(ListView):
+    """All public products (Oscar's ``catalogue:index``)."""
+
+    template_name = "oscar/catalogue/browse.html"
+    paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
+    summary = _("All products")
+
+    def get_queryset(self):
+        return self.filter_queryset(tile_queryset()).order_by("-date_created", "-pk")
+
+    def filter_queryset(self, queryset):
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        page = list(ctx["object_list"])
+        strategy = getattr(self.request, "strategy", None)
+        if strategy is not None and hasattr(strategy, "prefetch"):
+            strategy.prefetch(page)
+        ctx["products"] = [Tile(product) for product in page]
+        ctx["summary"] = self.summary
+        return ctx
+
+
+class CategoryView(ProductListView):
+    """Products of a category and its subcategories (Oscar's ``catalogue:category``)."""
+
+    template_name = "oscar/catalogue/category.html"
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=kwargs["pk"])
+        if not self.category.is_public and not request.user.is_staff:
+            raise Http404
+        expected = self.category.get_absolute_url()
+        if request.path != expected:
+            return HttpResponsePermanentRedirect(expected)
+        return super().get(request, *args, **kwargs)
+
+    @property
+    def summary(self):
+        return self.category.name
+
+    def filter_queryset(self, queryset):
+        categories = self.category.get_descendants_and_self()
+        return queryset.filter(categories__in=categories).distinct()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["category"] = self.category
+        return ctx
