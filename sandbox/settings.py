@@ -144,8 +144,11 @@ OSCAR_SHOP_NAME = "Полимер-Декор"
 OSCAR_DEFAULT_CURRENCY = "RUB"
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_SLUG_FUNCTION = "suz_oscar.text.slugify_ru"
-# Oscar's get_class("partner.strategy", "Selector") answers with our regional strategy.
-OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.offers.loading.class_loader"
+# Oscar's get_class answers with our regional strategy and checkout classes.
+OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.loading.class_loader"
+OSCAR_ALLOW_ANON_CHECKOUT = True
+# The postcode is optional: the dealer calls the customer anyway.
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + SUZ_DASHBOARD_NAVIGATION  # noqa: F405
 THUMBNAIL_PRESERVE_FORMAT = True
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"

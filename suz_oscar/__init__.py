@@ -11,6 +11,7 @@ INSTALLED_APPS = [
     "suz_oscar.apps.SuzConfig",
     "suz_oscar.dealers.apps.DealersConfig",
     "suz_oscar.offers.apps.OffersConfig",
+    "suz_oscar.checkout.apps.CheckoutConfig",
     "suz_oscar.dashboard.dealers.apps.DealersDashboardConfig",
     "suz_oscar.dashboard.geo.apps.GeoDashboardConfig",
 ]

@@ -237,6 +237,22 @@ RU = {
     "Availability": "Наличие",
     "Nearest outlet": "Ближайшая точка",
     "%(km)s km": "%(km)s км",
+    # Checkout
+    "order": "заказ",
+    "created at": "создано",
+    "order place": "место заказа",
+    "order places": "места заказов",
+    "Checkout": "Оформление заказа",
+    "My phone number is": "Мой телефон",
+    "My email address is (optional for guests)": "Мой email (для гостей — необязательно)",
+    "Give a phone number: the dealer will call you to confirm the order.":
+        "Укажите телефон: дилер позвонит, чтобы подтвердить заказ.",
+    "Please sign in or give your phone number": "Войдите или укажите номер телефона",
+    "All products": "Все товары",
+    "The dealer who takes your order calls you on this number to confirm it.":
+        "Дилер, который примет заказ, позвонит вам по этому номеру, чтобы его подтвердить.",
+    "Get a password reminder": "Напомнить пароль",
+    "Continue": "Продолжить",
     "The order goes to the dealer shown first; you do not need to choose.":
         "Заказ получит дилер, показанный первым; выбирать не нужно.",
     "\n                        Page %(page_num)s of %(total_pages)s\n                    ":

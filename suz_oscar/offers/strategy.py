@@ -1,6 +1,6 @@
 """The regional strategy: prices and availability of the dealer ranked first in the visitor's city.
 
-Plug it in with ``OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.offers.loading.class_loader"``
+Plug it in with ``OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.loading.class_loader"``
 (which answers Oscar's ``get_class("partner.strategy", "Selector")`` with ours),
 or, in a site that forked Oscar's partner app, import ``Selector`` from here in
 its ``partner/strategy.py``.

@@ -1,0 +1,54 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.checkout import forms as oscar_forms
+from oscar.core.loading import get_model
+from phonenumber_field.formfields import PhoneNumberField
+
+City = get_model("suz_dealers", "City")
+
+
+class GatewayForm(oscar_forms.GatewayForm):
+    """Oscar's gateway with a phone number: a guest gives a phone, the email is optional."""
+
+    phone = PhoneNumberField(label=_("My phone number is"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].required = False
+        self.fields["username"].label = _("My email address is (optional for guests)")
+        self.order_fields(["phone", "username", "options", "password"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_guest_checkout():
+            if not cleaned.get("phone") and "phone" not in self.errors:
+                self.add_error("phone", _("Give a phone number: the dealer will call you to confirm the order."))
+        elif not cleaned.get("username") and "username" not in self.errors:
+            self.add_error("username", forms.Field.default_error_messages["required"])
+        return cleaned
+
+
+class ShippingAddressForm(oscar_forms.ShippingAddressForm):
+    """The delivery address with its city from our list (and coordinates when known)."""
+
+    city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.none(), empty_label=None)
+    latitude = forms.DecimalField(required=False, widget=forms.HiddenInput)
+    longitude = forms.DecimalField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["city"].queryset = City.objects.filter(is_active=True).select_related("region")
+        # Town and region come from the chosen city.
+        for name in ("line4", "state"):
+            self.fields.pop(name, None)
+        self.fields["phone_number"].required = True
+        self.order_fields(["first_name", "last_name", "city", "line1", "line2", "line3", "postcode",
+                           "phone_number", "notes"])
+
+    def clean(self):
+        cleaned = super().clean()
+        city = cleaned.get("city")
+        if city is not None:
+            self.instance.line4 = city.name
+            self.instance.state = city.region.name
+        return cleaned
