@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.shortcuts import redirect
 from oscar.apps.checkout import views as oscar_views
 
 from . import services
@@ -36,7 +37,16 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
 
 
 class PaymentDetailsView(oscar_views.PaymentDetailsView):
-    """Places the order together with its place (city, region, phone) in one transaction."""
+    """Places the order together with its place (city, region, phone) in one transaction.
+
+    There is nothing to pay on the site: the customer pays the dealer who takes
+    the order, so the payment step goes straight to the preview.
+    """
+
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            return redirect("checkout:preview")
+        return super().get(request, *args, **kwargs)
 
     def place_order(self, *args, **kwargs):
         with transaction.atomic():
