@@ -24,7 +24,7 @@ OVERRIDES = {
 def class_loader(module_label, classnames, module_prefix):
     ours = {name: OVERRIDES.get((module_label, name)) for name in classnames}
     rest = [name for name, module in ours.items() if module is None]
-    found = dict(zip(rest, default_class_loader(module_label, rest, module_prefix))) if rest else {}
+    found = dict(zip(rest, default_class_loader(module_label, rest, module_prefix), strict=True)) if rest else {}
     for name, module in ours.items():
         if module is not None:
             found[name] = getattr(import_module(module), name)

@@ -23,6 +23,11 @@ DEALER_URLS = [
     ("suz-outlet-delete", lambda d, o, u: {"pk": d.pk, "outlet_pk": o.pk}, "get", True),
     ("suz-manager-list", lambda d, o, u: {"pk": d.pk}, "get", True),
     ("suz-manager-remove", lambda d, o, u: {"pk": d.pk, "user_pk": u.pk}, "post", True),
+    ("suz-offer-list", lambda d, o, u: {"pk": d.pk}, "get", True),
+    ("suz-offer-whole-line", lambda d, o, u: {"pk": d.pk}, "post", True),
+    ("suz-offer-export", lambda d, o, u: {"pk": d.pk}, "get", True),
+    ("suz-offer-import", lambda d, o, u: {"pk": d.pk}, "get", True),
+    ("suz-offer-import-detail", lambda d, o, u: {"pk": d.pk, "import_pk": d.offer_imports.get().pk}, "get", True),
 ]
 GLOBAL_URLS = [
     ("suz-dealer-list", "get", False),
@@ -40,6 +45,9 @@ def objects_b(dealer_b, manager_b):
     """Objects of dealer B: an outlet and a second manager (to remove)."""
     from suz_oscar.test.factories import create_manager
 
+    from oscar.core.loading import get_model
+
+    get_model("suz_offers", "OfferImport").objects.create(dealer=dealer_b, filename="b.csv")
     return dealer_b, OutletFactory(dealer=dealer_b), create_manager(dealer_b)
 
 

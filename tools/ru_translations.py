@@ -237,6 +237,121 @@ RU = {
     "Availability": "Наличие",
     "Nearest outlet": "Ближайшая точка",
     "%(km)s km": "%(km)s км",
+    # Offers dashboard and price files
+    "not offered": "не продаём",
+    "in stock": "в наличии",
+    "on order": "под заказ",
+    "Product or SKU": "Товар или артикул",
+    "Title or SKU": "Название или артикул",
+    "Category": "Категория",
+    "All categories": "Все категории",
+    "Show": "Показать",
+    "whole catalogue": "весь каталог",
+    "our offers": "наши предложения",
+    "— with the selected —": "— с отмеченными —",
+    "offer at the recommended price": "продавать по рекомендованной цене",
+    "change the price by a percentage": "изменить цену на процент",
+    "mark as on order": "отметить «под заказ»",
+    "stop offering": "снять с продажи",
+    "Give the percentage, e.g. 5 or -10.": "Укажите процент, например 5 или -10.",
+    "Some rows have errors; nothing was saved.": "В некоторых строках ошибки, ничего не сохранено.",
+    ("%(count)d offer changed.", "%(count)d offers changed."): (
+        "Изменено %(count)d предложение.", "Изменено %(count)d предложения.", "Изменено %(count)d предложений.",
+        "Изменено %(count)d предложения."),
+    "Whole product line in stock: every product is offered at the recommended price unless you set your own "
+    "offer.": "В наличии вся линейка: каждый товар продаётся по рекомендованной цене, если вы не задали своё "
+              "предложение.",
+    "Only the products you list are offered now.": "Теперь продаются только товары из вашего списка.",
+    "Price file (CSV or XLSX)": "Прайс-лист (CSV или XLSX)",
+    "Upload a CSV or XLSX file.": "Загрузите файл CSV или XLSX.",
+    "The file is larger than 20 MB.": "Файл больше 20 МБ.",
+    "Fix the errors in the file and upload it again; nothing was changed.":
+        "Исправьте ошибки в файле и загрузите его снова; ничего не изменено.",
+    "This file has already been applied.": "Этот файл уже применён.",
+    "Price file applied: %(created)d new offers, %(updated)d changed, %(removed)d removed.":
+        "Прайс-лист применён: новых предложений — %(created)d, изменено — %(updated)d, снято — %(removed)d.",
+    "checked, not applied": "проверен, не применён",
+    "applied": "применён",
+    "file name": "имя файла",
+    "uploaded by": "загрузил",
+    "uploaded at": "загружен",
+    "status": "статус",
+    "rows": "строки",
+    "Checked rows: product, price, availability.": "Проверенные строки: товар, цена, наличие.",
+    "errors": "ошибки",
+    "applied at": "применён",
+    "price file import": "загрузка прайс-листа",
+    "price file imports": "загрузки прайс-листов",
+    ("price file", "SKU"): "Артикул",
+    ("price file", "Title"): "Название",
+    ("price file", "Recommended price"): "Рекомендованная цена",
+    ("price file", "Price"): "Цена",
+    ("price file", "Availability"): "Наличие",
+    ("price file", "Quantity"): "Количество",
+    "Recommended price": "Рекомендованная цена",
+    "Quantity": "Количество",
+    "no": "нет",
+    "Price list": "Прайс-лист",
+    "The file is not in UTF-8. Save it as “CSV UTF-8” or as XLSX.":
+        "Файл не в кодировке UTF-8. Сохраните его как «CSV UTF-8» или как XLSX.",
+    "The file cannot be read: %(error)s": "Файл не удаётся прочитать: %(error)s",
+    "The file has no “SKU” column (Артикул).": "В файле нет столбца «Артикул» (SKU).",
+    "The file needs a “Price” or an “Availability” column.": "В файле нужен столбец «Цена» или «Наличие».",
+    "The file has more than %(max)d rows.": "В файле больше %(max)d строк.",
+    "unknown SKU “%(sku)s”": "неизвестный артикул «%(sku)s»",
+    "SKU “%(sku)s” repeats row %(row)d": "артикул «%(sku)s» повторяет строку %(row)d",
+    "bad price “%(price)s”": "неверная цена «%(price)s»",
+    "unknown availability “%(value)s”": "неизвестное наличие «%(value)s»",
+    "bad quantity “%(value)s”": "неверное количество «%(value)s»",
+    "Upload a price file": "Загрузка прайс-листа",
+    "Columns: SKU, Price (empty: the recommended price), Availability (“в наличии”, “под заказ”, “нет”), "
+    "Quantity. The simplest start is our own export: download it, change it, upload it.":
+        "Столбцы: Артикул, Цена (пусто — рекомендованная), Наличие («в наличии», «под заказ», «нет»), "
+        "Количество. Проще всего начать с нашей выгрузки: скачайте её, измените и загрузите.",
+    "Checking the rows…": "Проверяем строки…",
+    "Check the file": "Проверить файл",
+    "Download our current price list": "Скачать текущий прайс-лист",
+    "Recent files": "Последние файлы",
+    "No files yet.": "Файлов пока нет.",
+    "Price file": "Прайс-лист",
+    ("%(counter)s row has errors. Nothing will be changed until the file is correct.",
+     "%(counter)s rows have errors. Nothing will be changed until the file is correct."): (
+        "Ошибка в %(counter)s строке. Пока файл не исправлен, ничего не изменится.",
+        "Ошибки в %(counter)s строках. Пока файл не исправлен, ничего не изменится.",
+        "Ошибки в %(counter)s строках. Пока файл не исправлен, ничего не изменится.",
+        "Ошибки в %(counter)s строки. Пока файл не исправлен, ничего не изменится."),
+    "Row": "Строка",
+    "Error": "Ошибка",
+    "Upload a corrected file": "Загрузить исправленный файл",
+    ("%(counter)s row checked, no errors.", "%(counter)s rows checked, no errors."): (
+        "Проверена %(counter)s строка, ошибок нет.", "Проверены %(counter)s строки, ошибок нет.",
+        "Проверено %(counter)s строк, ошибок нет.", "Проверено %(counter)s строки, ошибок нет."),
+    "Product": "Товар",
+    "Now": "Сейчас",
+    "After": "Станет",
+    "recommended": "рекомендованная",
+    "unchanged": "без изменений",
+    "The first 20 rows are shown.": "Показаны первые 20 строк.",
+    "Apply the file": "Применить файл",
+    "Whole product line in stock": "В наличии вся линейка продукции",
+    "Every manufacturer product is offered at the recommended price; the rows below override it for single "
+    "products.": "Вся продукция производителя продаётся по рекомендованной цене; строки ниже меняют её для "
+                 "отдельных товаров.",
+    "Offer only the listed products": "Продавать только товары из списка",
+    ("You offer %(counter)s product.", "You offer %(counter)s products."): (
+        "Вы продаёте %(counter)s товар.", "Вы продаёте %(counter)s товара.", "Вы продаёте %(counter)s товаров.",
+        "Вы продаёте %(counter)s товара."),
+    "Upload": "Загрузить",
+    ("%(counter)s product", "%(counter)s products"): (
+        "%(counter)s товар", "%(counter)s товара", "%(counter)s товаров", "%(counter)s товара"),
+    "Select all": "Выбрать все",
+    "Our price": "Наша цена",
+    "empty: recommended": "пусто — рекомендованная",
+    "whole line": "вся линейка",
+    "No products found.": "Товары не найдены.",
+    "previous": "назад",
+    "Page %(page_num)s of %(total_pages)s": "Страница %(page_num)s из %(total_pages)s",
+    "next": "вперёд",
     # Checkout
     "order": "заказ",
     "created at": "создано",
@@ -282,7 +397,10 @@ def main():
             entry.flags.remove("fuzzy")
             entry.msgstr = ""
             entry.msgstr_plural = {k: "" for k in entry.msgstr_plural}
-        if entry.msgid_plural:
+        if entry.msgctxt:
+            if (entry.msgctxt, entry.msgid) in RU:
+                entry.msgstr = RU[(entry.msgctxt, entry.msgid)]
+        elif entry.msgid_plural:
             forms = RU.get((entry.msgid, entry.msgid_plural))
             if forms:
                 entry.msgstr_plural = dict(enumerate(forms))

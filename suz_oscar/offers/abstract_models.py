@@ -30,3 +30,34 @@ class AbstractRecommendedPrice(models.Model):
 
     def __str__(self):
         return f"{self.product}: {self.price} {self.currency}"
+
+
+class AbstractOfferImport(models.Model):
+    """An uploaded price file: checked rows kept for the preview, applied all or nothing."""
+
+    PENDING, APPLIED = "pending", "applied"
+    STATUSES = ((PENDING, _("checked, not applied")), (APPLIED, _("applied")))
+
+    dealer = models.ForeignKey(
+        "suz_dealers.Dealer", on_delete=models.CASCADE, related_name="offer_imports", verbose_name=_("dealer"),
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=16, choices=STATUSES, default=PENDING)
+    rows = models.JSONField(_("rows"), default=list, help_text=_("Checked rows: product, price, availability."))
+    errors = models.JSONField(_("errors"), default=list)
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_offers"
+        ordering = ["-uploaded_at"]
+        verbose_name = _("price file import")
+        verbose_name_plural = _("price file imports")
+
+    def __str__(self):
+        return self.filename

@@ -1,6 +1,6 @@
 from oscar.core.loading import is_model_registered
 
-from .abstract_models import AbstractRecommendedPrice
+from .abstract_models import AbstractOfferImport, AbstractRecommendedPrice
 
 __all__ = []
 
@@ -10,3 +10,10 @@ if not is_model_registered("suz_offers", "RecommendedPrice"):
         pass
 
     __all__.append("RecommendedPrice")
+
+if not is_model_registered("suz_offers", "OfferImport"):
+
+    class OfferImport(AbstractOfferImport):
+        pass
+
+    __all__.append("OfferImport")

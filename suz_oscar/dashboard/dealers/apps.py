@@ -26,10 +26,15 @@ class DealersDashboardConfig(OscarDashboardConfig):
         "suz-outlet-delete": staff_or_dealer,
         "suz-manager-list": staff_or_dealer,
         "suz-manager-remove": staff_or_dealer,
+        "suz-offer-list": staff_or_dealer,
+        "suz-offer-whole-line": staff_or_dealer,
+        "suz-offer-export": staff_or_dealer,
+        "suz-offer-import": staff_or_dealer,
+        "suz-offer-import-detail": staff_or_dealer,
     }
 
     def ready(self):
-        from . import views
+        from . import offers, views
 
         self.list_view = views.DealerListView
         self.create_view = views.DealerCreateView
@@ -42,6 +47,11 @@ class DealersDashboardConfig(OscarDashboardConfig):
         self.outlet_delete_view = views.OutletDeleteView
         self.manager_list_view = views.ManagerListView
         self.manager_remove_view = views.ManagerRemoveView
+        self.offer_list_view = offers.OfferListView
+        self.offer_whole_line_view = offers.WholeLineView
+        self.offer_export_view = offers.OfferExportView
+        self.offer_import_view = offers.OfferImportView
+        self.offer_import_detail_view = offers.OfferImportDetailView
 
     def get_urls(self):
         urls = [
@@ -59,6 +69,15 @@ class DealersDashboardConfig(OscarDashboardConfig):
                 name="suz-outlet-delete",
             ),
             path("<int:pk>/managers/", self.manager_list_view.as_view(), name="suz-manager-list"),
+            path("<int:pk>/offers/", self.offer_list_view.as_view(), name="suz-offer-list"),
+            path("<int:pk>/offers/whole-line/", self.offer_whole_line_view.as_view(), name="suz-offer-whole-line"),
+            path("<int:pk>/offers/export/", self.offer_export_view.as_view(), name="suz-offer-export"),
+            path("<int:pk>/offers/import/", self.offer_import_view.as_view(), name="suz-offer-import"),
+            path(
+                "<int:pk>/offers/import/<int:import_pk>/",
+                self.offer_import_detail_view.as_view(),
+                name="suz-offer-import-detail",
+            ),
             path(
                 "<int:pk>/managers/<int:user_pk>/remove/",
                 self.manager_remove_view.as_view(),

@@ -1,0 +1,274 @@
+"""A dealer's offers: the whole manufacturer catalogue with the dealer's price and availability."""
+
+from decimal import ROUND_HALF_UP, Decimal
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views import generic
+from oscar.core.loading import get_model
+
+from suz_oscar.offers import pricefiles, services
+from suz_oscar.offers.services import IN_STOCK, NOT_OFFERED, ON_ORDER
+from suz_oscar.search import icontains_any
+
+from .views import DealerObjectMixin
+
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+StockRecord = get_model("partner", "StockRecord")
+OfferImport = get_model("suz_offers", "OfferImport")
+
+PAGE_SIZE = 50
+AVAILABILITY_CHOICES = ((NOT_OFFERED, _("not offered")), (IN_STOCK, _("in stock")), (ON_ORDER, _("on order")))
+
+
+class OfferFilterForm(forms.Form):
+    q = forms.CharField(label=_("Product or SKU"), required=False,
+                        widget=forms.TextInput(attrs={"class": "form-control", "placeholder": _("Title or SKU")}))
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all(), required=False,
+                                      empty_label=_("All categories"),
+                                      widget=forms.Select(attrs={"class": "form-control"}))
+    shown = forms.ChoiceField(
+        label=_("Show"), required=False,
+        choices=(("", _("whole catalogue")), ("offered", _("our offers")), ("missing", _("not offered"))),
+        widget=forms.Select(attrs={"class": "form-control"}),
+    )
+
+
+class OfferRowForm(forms.Form):
+    product_id = forms.IntegerField(widget=forms.HiddenInput)
+    selected = forms.BooleanField(required=False)
+    availability = forms.ChoiceField(choices=AVAILABILITY_CHOICES,
+                                     widget=forms.Select(attrs={"class": "form-control form-control-sm"}))
+    quantity = forms.IntegerField(required=False, min_value=0,
+                                  widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}))
+    price = forms.DecimalField(required=False, min_value=Decimal("0.01"), max_digits=12, decimal_places=2,
+                               widget=forms.NumberInput(attrs={"class": "form-control form-control-sm",
+                                                               "step": "0.01"}))
+
+
+OfferRowFormSet = forms.formset_factory(OfferRowForm, extra=0)
+
+BULK_ACTIONS = (
+    ("", _("— with the selected —")),
+    ("rrp", _("offer at the recommended price")),
+    ("percent", _("change the price by a percentage")),
+    ("on_order", _("mark as on order")),
+    ("remove", _("stop offering")),
+)
+
+
+class BulkForm(forms.Form):
+    action = forms.ChoiceField(choices=BULK_ACTIONS, required=False,
+                               widget=forms.Select(attrs={"class": "form-control form-control-sm"}))
+    percent = forms.DecimalField(required=False, max_digits=5, decimal_places=1,
+                                 widget=forms.NumberInput(attrs={"class": "form-control form-control-sm",
+                                                                 "placeholder": "%", "step": "0.1"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "percent" and data.get("percent") is None:
+            self.add_error("percent", _("Give the percentage, e.g. 5 or -10."))
+        return data
+
+
+class OfferListView(DealerObjectMixin, generic.TemplateView):
+    """The catalogue with the dealer's offers, editable in place and in bulk."""
+
+    template_name = "suz/dashboard/dealers/offer_list.html"
+
+    def get_products(self):
+        form = self.filter_form = OfferFilterForm(self.request.GET or None)
+        products = (Product.objects.exclude(structure=Product.PARENT)
+                    .select_related("parent", "recommended_price").order_by("upc", "pk"))
+        if form.is_valid():
+            q = form.cleaned_data["q"].strip()
+            if q:
+                products = products.filter(icontains_any(["title", "parent__title", "upc"], q))
+            category = form.cleaned_data["category"]
+            if category is not None:
+                ids = category.get_descendants_and_self()
+                products = products.filter(Q(categories__in=ids) | Q(parent__categories__in=ids)).distinct()
+            offered = StockRecord.objects.filter(partner=self.get_dealer().partner).values("product_id")
+            if form.cleaned_data["shown"] == "offered":
+                products = products.filter(pk__in=offered)
+            elif form.cleaned_data["shown"] == "missing":
+                products = products.exclude(pk__in=offered)
+        return products
+
+    def get_page(self):
+        paginator = Paginator(self.get_products(), PAGE_SIZE)
+        return paginator.get_page(self.request.GET.get("page"))
+
+    def records_for(self, products):
+        return {sr.product_id: sr for sr in StockRecord.objects.filter(
+            partner=self.get_dealer().partner, product__in=products)}
+
+    def initial_rows(self, products, records):
+        rows = []
+        for product in products:
+            availability, quantity = services.availability_of(records.get(product.pk))
+            record = records.get(product.pk)
+            rows.append({"product_id": product.pk, "availability": availability, "quantity": quantity,
+                         "price": record.price if record is not None else None})
+        return rows
+
+    def get_context_data(self, formset=None, bulk_form=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        page = self.page = getattr(self, "page", None) or self.get_page()
+        products = list(page.object_list)
+        records = self.records_for(products)
+        if formset is None:
+            formset = OfferRowFormSet(initial=self.initial_rows(products, records), prefix="offers")
+        by_id = {p.pk: p for p in products}
+        ctx.update({
+            "filter_form": self.filter_form, "page_obj": page, "formset": formset,
+            "bulk_form": bulk_form or BulkForm(prefix="bulk"),
+            "rows": [(form, by_id.get(form.initial.get("product_id") or int(form["product_id"].value())))
+                     for form in formset],
+            "query": urlencode({k: v for k, v in self.request.GET.items() if k != "page"}),
+            "offers_count": StockRecord.objects.filter(partner=self.get_dealer().partner).count(),
+        })
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        dealer = self.get_dealer()
+        self.page = self.get_page()
+        formset = OfferRowFormSet(request.POST, prefix="offers")
+        bulk = BulkForm(request.POST, prefix="bulk")
+        if not (formset.is_valid() and bulk.is_valid()):
+            messages.error(request, _("Some rows have errors; nothing was saved."))
+            return self.render_to_response(self.get_context_data(formset=formset, bulk_form=bulk))
+        page_ids = {p.pk for p in self.page.object_list}
+        rows = [f.cleaned_data for f in formset if f.cleaned_data.get("product_id") in page_ids]
+        action = bulk.cleaned_data.get("action")
+        if action:
+            rows = [self.bulk_row(row, action, bulk.cleaned_data.get("percent")) if row["selected"] else row
+                    for row in rows]
+        created, updated, removed = services.offers_apply(dealer=dealer, rows=rows)
+        changed = created + updated + removed
+        messages.success(request, ngettext("%(count)d offer changed.", "%(count)d offers changed.", changed)
+                         % {"count": changed})
+        return redirect(request.get_full_path())
+
+    def bulk_row(self, row, action, percent):
+        row = dict(row)
+        if action == "remove":
+            row["availability"] = NOT_OFFERED
+        elif action == "on_order":
+            row["availability"] = ON_ORDER
+        elif action == "rrp":
+            row["price"] = None
+            if row["availability"] == NOT_OFFERED:
+                row["availability"] = IN_STOCK
+        elif action == "percent":
+            product = Product.objects.select_related("recommended_price").get(pk=row["product_id"])
+            base = row["price"] or getattr(getattr(product, "recommended_price", None), "price", None)
+            if base is not None:
+                factor = 1 + Decimal(percent) / 100
+                row["price"] = (base * factor).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+        return row
+
+
+class WholeLineView(DealerObjectMixin, generic.View):
+    def post(self, request, *args, **kwargs):
+        dealer = self.get_dealer()
+        enabled = request.POST.get("enabled") == "1"
+        services.dealer_set_whole_line(dealer=dealer, enabled=enabled)
+        if enabled:
+            messages.success(request, _("Whole product line in stock: every product is offered at the recommended "
+                                        "price unless you set your own offer."))
+        else:
+            messages.success(request, _("Only the products you list are offered now."))
+        return redirect("suz_dashboard:suz-offer-list", pk=dealer.pk)
+
+
+class OfferExportView(DealerObjectMixin, generic.View):
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("format", "xlsx")
+        if fmt not in pricefiles.FORMATS:
+            raise Http404
+        dealer = self.get_dealer()
+        content = pricefiles.export_offers(dealer, fmt)
+        if fmt == "csv":
+            content = "\ufeff" + content  # Excel opens UTF-8 CSV correctly with a BOM
+        response = HttpResponse(content, content_type=pricefiles.FORMATS[fmt])
+        response["Content-Disposition"] = f'attachment; filename="offers-{dealer.partner.code}.{fmt}"'
+        return response
+
+
+class PriceFileForm(forms.Form):
+    file = forms.FileField(label=_("Price file (CSV or XLSX)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a CSV or XLSX file."))
+        if upload.size > 20 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        return upload
+
+
+class OfferImportView(DealerObjectMixin, generic.FormView):
+    """Upload a price file; it is checked, then shown for confirmation."""
+
+    template_name = "suz/dashboard/dealers/offer_import.html"
+    form_class = PriceFileForm
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["imports"] = self.get_dealer().offer_imports.all()[:10]
+        return ctx
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            rows, errors = pricefiles.parse_price_file(upload.read(), upload.name)
+        except pricefiles.PriceFileError as exc:
+            form.add_error("file", str(exc))
+            return self.form_invalid(form)
+        record = OfferImport.objects.create(dealer=self.get_dealer(), filename=upload.name[:255],
+                                            uploaded_by=self.request.user, rows=rows, errors=errors)
+        return redirect("suz_dashboard:suz-offer-import-detail", pk=record.dealer_id, import_pk=record.pk)
+
+
+class OfferImportDetailView(DealerObjectMixin, generic.TemplateView):
+    """The preview of a checked file, and applying it (all rows or none)."""
+
+    template_name = "suz/dashboard/dealers/offer_import_detail.html"
+
+    def get_import(self):
+        return get_object_or_404(self.get_dealer().offer_imports, pk=self.kwargs["import_pk"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        record = ctx["import"] = self.get_import()
+        sample = record.rows[:20]
+        products = Product.objects.select_related("parent", "recommended_price").in_bulk(
+            [row["product_id"] for row in sample])
+        records = {sr.product_id: sr for sr in StockRecord.objects.filter(
+            partner=self.get_dealer().partner, product_id__in=products)}
+        ctx["sample"] = [(row, products.get(row["product_id"]), records.get(row["product_id"])) for row in sample]
+        ctx["availability_labels"] = dict(AVAILABILITY_CHOICES)
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        record = self.get_import()
+        if record.errors:
+            messages.error(request, _("Fix the errors in the file and upload it again; nothing was changed."))
+        elif record.status == OfferImport.APPLIED:
+            messages.info(request, _("This file has already been applied."))
+        else:
+            created, updated, removed = services.offer_import_apply(offer_import=record)
+            messages.success(request, _("Price file applied: %(created)d new offers, %(updated)d changed, "
+                                        "%(removed)d removed.")
+                             % {"created": created, "updated": updated, "removed": removed})
+            return redirect("suz_dashboard:suz-offer-list", pk=record.dealer_id)
+        return redirect(request.path)
