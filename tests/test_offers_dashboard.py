@@ -120,8 +120,8 @@ def test_price_file_changes_the_storefront_price(manager_a, dealer_a, catalogue)
 def test_price_file_errors_in_russian_and_nothing_applied(manager_a, dealer_a, catalogue):
     client = client_for(manager_a)
     StockRecord.objects.create(partner=dealer_a.partner, product=catalogue[0], partner_sku="x", price=Decimal(50))
-    csv = ("sku,price,availability\nPL-0,80,in stock\nNOPE-1,10,in stock\nPL-1,abc,in stock\n"
-           "PL-0,90,in stock\nPL-2,10,maybe\n").encode()
+    csv = (b"sku,price,availability\nPL-0,80,in stock\nNOPE-1,10,in stock\nPL-1,abc,in stock\n"
+           b"PL-0,90,in stock\nPL-2,10,maybe\n")
     record = upload(client, dealer_a, csv, "prices.csv")
     messages = {e["row"]: e["message"] for e in record.errors}
     assert messages == {

@@ -43,9 +43,9 @@ def _call(client, method, url):
 @pytest.fixture
 def objects_b(dealer_b, manager_b):
     """Objects of dealer B: an outlet and a second manager (to remove)."""
-    from suz_oscar.test.factories import create_manager
-
     from oscar.core.loading import get_model
+
+    from suz_oscar.test.factories import create_manager
 
     get_model("suz_offers", "OfferImport").objects.create(dealer=dealer_b, filename="b.csv")
     return dealer_b, OutletFactory(dealer=dealer_b), create_manager(dealer_b)
