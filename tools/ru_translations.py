@@ -217,7 +217,7 @@ RU = {
         "%(count)d товара в корзине не продаются в городе %(city)s.",
     ),
     "In stock (%(quantity)s)": "В наличии: %(quantity)s шт.",
-    "In stock": "В наличии",
+    ("availability", "In stock"): "В наличии",
     "On order": "Под заказ",
     "Not available in %(city)s": "Нет в продаже в городе %(city)s",
     "Unavailable": "Недоступно",

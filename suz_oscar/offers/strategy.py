@@ -9,6 +9,7 @@ its ``partner/strategy.py``.
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from oscar.apps.partner import availability, prices
 from oscar.apps.partner.strategy import PurchaseInfo, Structured
 from oscar.core.loading import get_model
@@ -31,7 +32,7 @@ class InStock(availability.Available):
     def message(self):
         if self.quantity:
             return _("In stock (%(quantity)s)") % {"quantity": self.quantity}
-        return _("In stock")
+        return pgettext_lazy("availability", "In stock")  # Oscar's own "In stock" reads «На складе»
 
 
 class OnOrder(availability.Available):
