@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) sandbox/manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install migrate demo-data wheel-check messages compilemessages screenshots lint clean
+.PHONY: demo test install migrate demo-data wheel-check messages compilemessages bench screenshots lint clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11+ is required"; exit 1; }
@@ -45,6 +45,10 @@ messages: install
 
 compilemessages: install
 	cd locale && ../$(VENV)/bin/django-admin compilemessages
+
+## Storefront and price-file figures at 1,000 dealers x 5,000 products on PostgreSQL (name: value lines)
+bench: install
+	$(PY) tools/bench.py
 
 screenshots: install
 	$(PY) tools/screenshots.py

@@ -9,6 +9,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rolled-back test data must not live on in the cache.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def staff(db):
     return StaffFactory(is_superuser=True)

@@ -61,3 +61,28 @@ class AbstractOfferImport(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class AbstractDealerProduct(models.Model):
+    """A product a dealer sells that the manufacturer does not make.
+
+    Shown and orderable only where that dealer serves; no other dealer offers it.
+    """
+
+    product = models.OneToOneField(
+        "catalogue.Product", on_delete=models.CASCADE, related_name="suz_owner", verbose_name=_("product"),
+    )
+    dealer = models.ForeignKey(
+        "suz_dealers.Dealer", on_delete=models.CASCADE, related_name="own_products", verbose_name=_("dealer"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_offers"
+        ordering = ["-created_at"]
+        verbose_name = _("dealer's own product")
+        verbose_name_plural = _("dealers' own products")
+
+    def __str__(self):
+        return str(self.product)

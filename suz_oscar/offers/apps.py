@@ -7,3 +7,8 @@ class OffersConfig(OscarConfig):
     name = "suz_oscar.offers"
     verbose_name = _("Offers")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

@@ -23,7 +23,10 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 def city_by_slug(slug):
     if not slug:
         return None
-    return City.objects.select_related("region").filter(slug=slug, is_active=True).first()
+    from .cache import cached
+
+    return cached(f"city:{slug}", lambda: City.objects.select_related("region").filter(
+        slug=slug, is_active=True).first() or False) or None
 
 
 def find_city(text):

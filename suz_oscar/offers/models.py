@@ -1,6 +1,6 @@
 from oscar.core.loading import is_model_registered
 
-from .abstract_models import AbstractOfferImport, AbstractRecommendedPrice
+from .abstract_models import AbstractDealerProduct, AbstractOfferImport, AbstractRecommendedPrice
 
 __all__ = []
 
@@ -17,3 +17,10 @@ if not is_model_registered("suz_offers", "OfferImport"):
         pass
 
     __all__.append("OfferImport")
+
+if not is_model_registered("suz_offers", "DealerProduct"):
+
+    class DealerProduct(AbstractDealerProduct):
+        pass
+
+    __all__.append("DealerProduct")

@@ -109,7 +109,7 @@ def _cell(row, columns, name):
     return "" if value is None else str(value).strip()
 
 
-def parse_price_file(content, filename):
+def parse_price_file(content, filename, dealer):
     """Check every row: returns ``(rows, errors)``; ``errors`` are ``{"row": n, "message": …}``.
 
     Row numbers are the spreadsheet's (the header is row 1). Raises
@@ -119,10 +119,15 @@ def parse_price_file(content, filename):
     if data.height > MAX_ROWS:
         raise PriceFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
     columns = _columns(data.headers)
+    from .selectors import catalogue_for_dealer
+
     skus = {}
-    for pk, upc in Product.objects.exclude(structure=Product.PARENT).values_list("pk", "upc"):
+    for pk, upc in catalogue_for_dealer(Product.objects.exclude(structure=Product.PARENT), dealer).values_list(
+        "pk", "upc"
+    ):
         skus[upc or f"suz-{pk}"] = pk
         skus.setdefault(f"suz-{pk}", pk)
+    with_rrp = set(RecommendedPrice.objects.values_list("product_id", flat=True))
     rows, errors, seen = [], [], {}
     for number, row in enumerate(data, start=2):
         sku = _cell(row, columns, "sku")
@@ -158,12 +163,16 @@ def parse_price_file(content, filename):
                     raise InvalidOperation
             except (InvalidOperation, ValueError):
                 problems.append(_("bad quantity “%(value)s”") % {"value": quantity_text})
+        keeps_price = "price" not in columns
+        if (not problems and price is None and availability != NOT_OFFERED and product_id not in with_rrp
+                and not keeps_price):
+            problems.append(_("no price, and the product has no recommended price"))
         if problems:
             errors.append({"row": number, "sku": sku, "message": "; ".join(problems)})
             continue
         seen[product_id] = number
         rows.append({
-            "product_id": product_id, "sku": sku, "keep_price": "price" not in columns,
+            "product_id": product_id, "sku": sku, "keep_price": keeps_price,
             "price": str(price) if price is not None else None,
             "availability": availability, "quantity": quantity,
         })

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, F, FloatField, Q, Value
 from oscar.core.loading import get_model
+
+from .cache import cached
 
 Dealer = get_model("suz_dealers", "Dealer")
 Outlet = get_model("suz_dealers", "Outlet")
@@ -46,15 +48,25 @@ class Offer:
 
 
 def dealers_serving(city):
-    """Active dealers taking site orders that serve ``city`` or its whole region. One query."""
+    """Active dealers taking site orders that serve ``city`` or its whole region (cached; else one query)."""
     if city is None:
         return []
-    return list(
+    return cached(f"dealers:{city.pk}", lambda: list(
         Dealer.objects.filter(is_active=True, accepts_site_orders=True)
         .filter(Q(cities=city) | Q(regions=city.region_id))
         .select_related("partner")
         .distinct()
-    )
+    ))
+
+
+def visible_products(queryset, dealers):
+    """Manufacturer products, and dealers' own products only where their dealer serves."""
+    return queryset.filter(Q(suz_owner__isnull=True) | Q(suz_owner__dealer__in=[d.pk for d in dealers]))
+
+
+def catalogue_for_dealer(queryset, dealer):
+    """What a dealer can offer: manufacturer products and its own, not other dealers' own products."""
+    return queryset.filter(Q(suz_owner__isnull=True) | Q(suz_owner__dealer=dealer))
 
 
 def stock_kind(stockrecord):
@@ -138,18 +150,38 @@ def attach_nearest_outlets(offers, city):
 def nearest_offer_anywhere(product, city):
     """Where the product is offered nearest to ``city`` when nobody offers it there.
 
-    Returns an ``Offer`` with ``nearest_outlet`` set, or ``None``. Three queries.
+    Returns an ``Offer`` with ``nearest_outlet`` set, or ``None``. The nearest
+    outlet is found in SQL (an equirectangular distance is exact enough to
+    rank), so the cost does not depend on how many dealers offer the product.
     """
-    dealers = list(
-        Dealer.objects.filter(is_active=True, accepts_site_orders=True)
-        .filter(Q(partner__stockrecords__product=product) | Q(offers_whole_line=True))
-        .select_related("partner")
-        .distinct()
+    if city is None or city.latitude is None:
+        return None
+    offering = Q(dealer__partner_id__in=StockRecord.objects.filter(product=product).values("partner_id"))
+    if RecommendedPrice.objects.filter(product=product).exists():
+        offering |= Q(dealer__offers_whole_line=True)
+    lat, lon = float(city.latitude), float(city.longitude)
+    scale = math.cos(math.radians(lat))
+    outlet = (
+        Outlet.objects.filter(is_active=True, dealer__is_active=True, dealer__accepts_site_orders=True)
+        .filter(offering)
+        .exclude(latitude=None)
+        .annotate(d2=ExpressionWrapper(
+            (F("latitude") - Value(lat)) ** 2 + ((F("longitude") - Value(lon)) * Value(scale)) ** 2,
+            output_field=FloatField(),
+        ))
+        .order_by("d2")
+        .select_related("dealer__partner", "city")
+        .first()
     )
-    offers = offers_for_products([product.pk], dealers)[product.pk]
-    attach_nearest_outlets(offers, city)
-    located = [o for o in offers if o.distance_km is not None]
-    return min(located, key=lambda o: o.distance_km) if located else None
+    if outlet is None:
+        return None
+    offers = offers_for_products([product.pk], [outlet.dealer])[product.pk]
+    if not offers:
+        return None
+    offer = offers[0]
+    offer.nearest_outlet = outlet
+    offer.distance_km = distance_km(lat, lon, outlet.latitude, outlet.longitude)
+    return offer
 
 
 def default_currency():

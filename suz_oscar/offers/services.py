@@ -120,3 +120,38 @@ def offer_import_apply(*, offer_import):
     locked.save(update_fields=["status", "applied_at"])
     offer_import.status, offer_import.applied_at = locked.status, locked.applied_at
     return result
+
+
+OWN_PRODUCT_CLASS_SLUG = "suz-dealer-product"
+
+
+def own_product_class():
+    from django.utils.translation import gettext
+
+    ProductClass = get_model("catalogue", "ProductClass")
+    product_class, _ = ProductClass.objects.get_or_create(
+        slug=OWN_PRODUCT_CLASS_SLUG,
+        defaults={"name": gettext("Dealer's own product"), "requires_shipping": True, "track_stock": False},
+    )
+    return product_class
+
+
+@transaction.atomic
+def own_product_save(*, dealer, title, price, availability, product=None, description="", category=None,
+                     image=None, quantity=None):
+    """Create or change a dealer's own product together with its offer."""
+    Product = get_model("catalogue", "Product")
+    DealerProduct = get_model("suz_offers", "DealerProduct")
+    if product is None:
+        product = Product(structure=Product.STANDALONE, product_class=own_product_class(), is_public=True)
+    product.title, product.description = title, description
+    product.save()
+    DealerProduct.objects.get_or_create(product=product, dealer=dealer)
+    if category is not None:
+        product.categories.set([category])
+    if image:
+        get_model("catalogue", "ProductImage").objects.create(product=product, original=image, display_order=0)
+    offers_apply(dealer=dealer, rows=[{
+        "product_id": product.pk, "price": price, "availability": availability, "quantity": quantity,
+    }])
+    return product

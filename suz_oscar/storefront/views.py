@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 from oscar.core.loading import get_model
 
+from suz_oscar.offers import selectors
+
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 Category = get_model("catalogue", "Category")
@@ -53,7 +55,11 @@ class ProductListView(ListView):
     summary = _("All products")
 
     def get_queryset(self):
-        return self.filter_queryset(tile_queryset()).order_by("-date_created", "-pk")
+        products = self.filter_queryset(tile_queryset())
+        strategy = getattr(self.request, "strategy", None)
+        if hasattr(strategy, "dealers"):
+            products = selectors.visible_products(products, strategy.dealers)
+        return products.order_by("-date_created", "-pk")
 
     def filter_queryset(self, queryset):
         return queryset

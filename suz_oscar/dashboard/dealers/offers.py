@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views import generic
 from oscar.core.loading import get_model
 
-from suz_oscar.offers import pricefiles, services
+from suz_oscar.offers import pricefiles, selectors, services
 from suz_oscar.offers.services import IN_STOCK, NOT_OFFERED, ON_ORDER
 from suz_oscar.search import icontains_any
 
@@ -86,8 +86,9 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
 
     def get_products(self):
         form = self.filter_form = OfferFilterForm(self.request.GET or None)
-        products = (Product.objects.exclude(structure=Product.PARENT)
-                    .select_related("parent", "recommended_price").order_by("upc", "pk"))
+        products = selectors.catalogue_for_dealer(
+            Product.objects.exclude(structure=Product.PARENT), self.get_dealer()
+        ).select_related("parent", "recommended_price").order_by("upc", "pk")
         if form.is_valid():
             q = form.cleaned_data["q"].strip()
             if q:
@@ -146,12 +147,21 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
         if not (formset.is_valid() and bulk.is_valid()):
             messages.error(request, _("Some rows have errors; nothing was saved."))
             return self.render_to_response(self.get_context_data(formset=formset, bulk_form=bulk))
-        page_ids = {p.pk for p in self.page.object_list}
-        rows = [f.cleaned_data for f in formset if f.cleaned_data.get("product_id") in page_ids]
+        page = {p.pk: p for p in self.page.object_list}
+        rows = [f.cleaned_data for f in formset if f.cleaned_data.get("product_id") in page]
         action = bulk.cleaned_data.get("action")
         if action:
             rows = [self.bulk_row(row, action, bulk.cleaned_data.get("percent")) if row["selected"] else row
                     for row in rows]
+        unpriced = [row for row in rows if row["availability"] != NOT_OFFERED and not row.get("price")
+                    and getattr(page[row["product_id"]], "recommended_price", None) is None]
+        if unpriced:
+            ids = {row["product_id"] for row in unpriced}
+            for form in formset:
+                if form.cleaned_data.get("product_id") in ids:
+                    form.add_error("price", _("Set a price: this product has no recommended price."))
+            messages.error(request, _("Some rows have errors; nothing was saved."))
+            return self.render_to_response(self.get_context_data(formset=formset, bulk_form=bulk))
         created, updated, removed = services.offers_apply(dealer=dealer, rows=rows)
         changed = created + updated + removed
         messages.success(request, ngettext("%(count)d offer changed.", "%(count)d offers changed.", changed)
@@ -230,7 +240,7 @@ class OfferImportView(DealerObjectMixin, generic.FormView):
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
         try:
-            rows, errors = pricefiles.parse_price_file(upload.read(), upload.name)
+            rows, errors = pricefiles.parse_price_file(upload.read(), upload.name, self.get_dealer())
         except pricefiles.PriceFileError as exc:
             form.add_error("file", str(exc))
             return self.form_invalid(form)

@@ -1,0 +1,14 @@
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from oscar.core.loading import get_model
+
+from . import cache
+
+
+def connect():
+    Dealer = get_model("suz_dealers", "Dealer")
+    for model in (Dealer, get_model("suz_dealers", "Region"), get_model("suz_dealers", "City"),
+                  get_model("partner", "Partner")):
+        post_save.connect(cache.bump, sender=model, dispatch_uid=f"suz-offers-cache-save-{model.__name__}")
+        post_delete.connect(cache.bump, sender=model, dispatch_uid=f"suz-offers-cache-delete-{model.__name__}")
+    for through in (Dealer.regions.through, Dealer.cities.through):
+        m2m_changed.connect(cache.bump, sender=through, dispatch_uid=f"suz-offers-cache-m2m-{through.__name__}")

@@ -1,0 +1,172 @@
+"""`make bench`: storefront and price-file figures at 1,000 dealers × 5,000 products on PostgreSQL.
+
+Prints one `name: value` line per figure. Needs PostgreSQL (DATABASE_URL, or
+the local server at 127.0.0.1:5432); builds its own database `suz_bench`.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEALERS, PRODUCTS, OFFERS_PER_DEALER, REPEAT = 1000, 5000, 300, 25
+
+
+def setup_django(strategy):
+    os.environ["SUZ_BENCH_STRATEGY"] = strategy
+    os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/suz_bench")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tools.bench_settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def seed():
+    """The data set, built with bulk inserts (about a minute)."""
+    import random
+    from decimal import Decimal
+
+    from django.core.management import call_command
+    from oscar.core.loading import get_model
+
+    call_command("migrate", verbosity=0)
+    Product = get_model("catalogue", "Product")
+    ProductClass = get_model("catalogue", "ProductClass")
+    Partner = get_model("partner", "Partner")
+    StockRecord = get_model("partner", "StockRecord")
+    Dealer = get_model("suz_dealers", "Dealer")
+    Region = get_model("suz_dealers", "Region")
+    RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
+    if Dealer.objects.count() >= DEALERS:
+        return
+    rnd = random.Random(1)
+    pc = ProductClass.objects.create(name="Панель", slug="panel", track_stock=True)
+    Product.objects.bulk_create([
+        Product(title=f"Панель {i}", slug=f"panel-{i}", upc=f"B-{i:05d}", product_class=pc, structure="standalone")
+        for i in range(PRODUCTS)
+    ], batch_size=2000)
+    products = list(Product.objects.values_list("pk", flat=True))
+    RecommendedPrice.objects.bulk_create(
+        [RecommendedPrice(product_id=pk, price=Decimal(rnd.randrange(100, 1000))) for pk in products],
+        batch_size=5000)
+    Partner.objects.bulk_create([Partner(code=f"bench-{i}", name=f"Дилер {i}") for i in range(DEALERS)])
+    partners = list(Partner.objects.filter(code__startswith="bench-").order_by("pk"))
+    Dealer.objects.bulk_create([
+        Dealer(partner=p, rating=rnd.randint(0, 100), priority=rnd.randint(0, 10), offers_whole_line=i % 10 == 0)
+        for i, p in enumerate(partners)
+    ])
+    regions = list(Region.objects.order_by("pk"))
+    through = Dealer.regions.through
+    dealers = list(Dealer.objects.order_by("pk"))
+    through.objects.bulk_create([through(dealer_id=d.pk, region_id=regions[i % len(regions)].pk)
+                                 for i, d in enumerate(dealers)])
+    batch = []
+    for dealer in dealers:
+        for pk in rnd.sample(products, OFFERS_PER_DEALER):
+            batch.append(StockRecord(partner_id=dealer.partner_id, product_id=pk, partner_sku=f"{dealer.pk}-{pk}",
+                                     price=Decimal(rnd.randrange(100, 1000)), num_in_stock=rnd.randint(0, 50)))
+        if len(batch) >= 20000:
+            StockRecord.objects.bulk_create(batch)
+            batch = []
+    StockRecord.objects.bulk_create(batch)
+
+
+def measure(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    times = []
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    return statistics.median(times), len(ctx)
+
+
+def run_pages(strategy):
+    """Child process: the catalogue list and a product page, with one strategy."""
+    setup_django(strategy)
+    from django.test import Client
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    City = get_model("suz_dealers", "City")
+    client = Client()
+    client.get("/", {"city": City.objects.get(slug="moskva").slug})
+    # A product that a dealer of the city has on its own price list (the usual case).
+    from suz_oscar.offers.selectors import dealers_serving
+
+    StockRecord = get_model("partner", "StockRecord")
+    moscow_partners = [d.partner_id for d in dealers_serving(City.objects.get(slug="moskva"))]
+    product = Product.objects.get(pk=StockRecord.objects.filter(partner_id__in=moscow_partners)
+                                  .order_by("product_id").values_list("product_id", flat=True)[100])
+    for name, url in (("catalogue_list", "/catalogue/"), ("product_page", product.get_absolute_url())):
+        ms, queries = measure(client, url)
+        print(f"{name}.{strategy}.median_ms: {ms:.1f}")
+        print(f"{name}.{strategy}.queries: {queries}")
+
+
+def run_import():
+    setup_django("suz")
+    from oscar.core.loading import get_model
+
+    from suz_oscar.offers import pricefiles, services
+
+    Dealer = get_model("suz_dealers", "Dealer")
+    Product = get_model("catalogue", "Product")
+    dealer = Dealer.objects.order_by("pk").last()
+    skus = list(Product.objects.filter(upc__startswith="B-").values_list("upc", flat=True)[:5000])
+    content = ("Артикул;Цена;Наличие;Количество\n" + "".join(f"{s};{100 + i % 900};в наличии;{i % 40}\n"
+                                                              for i, s in enumerate(skus))).encode()
+    started = time.perf_counter()
+    rows, errors = pricefiles.parse_price_file(content, "bench.csv", dealer)
+    checked = time.perf_counter()
+    services.offers_apply(dealer=dealer, rows=rows)
+    done = time.perf_counter()
+    assert not errors and len(rows) == 5000
+    print(f"offers.import_5000.check_s: {checked - started:.2f}")
+    print(f"offers.import_5000.apply_s: {done - checked:.2f}")
+    print(f"offers.import_5000.total_s: {done - started:.2f}")
+
+
+def main():
+    if len(sys.argv) > 1:
+        {"pages": lambda: run_pages(sys.argv[2]), "import": run_import, "seed": lambda: (setup_django("suz"),
+                                                                                           seed())}[sys.argv[1]]()
+        return
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    url = env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/suz_bench")
+    dbname = url.rsplit("/", 1)[1]
+    if os.environ.get("SUZ_BENCH_KEEP") != "1":
+        subprocess.run(["psql", url.rsplit("/", 1)[0] + "/postgres", "-qc", f"DROP DATABASE IF EXISTS {dbname}"],
+                       check=True)
+        subprocess.run(["psql", url.rsplit("/", 1)[0] + "/postgres", "-qc", f"CREATE DATABASE {dbname}"], check=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, __file__, "seed"], env=env, check=True)
+    print(f"bench.seed_s: {time.perf_counter() - started:.0f}")
+    print(f"bench.dealers: {DEALERS}")
+    print(f"bench.products: {PRODUCTS}")
+    figures = {}
+    for strategy in ("suz", "oscar"):
+        out = subprocess.run([sys.executable, __file__, "pages", strategy], env=env, check=True,
+                             capture_output=True, text=True).stdout
+        print(out, end="")
+        for line in out.splitlines():
+            key, value = line.split(": ")
+            figures[key] = float(value)
+    for page in ("catalogue_list", "product_page"):
+        ratio = figures[f"{page}.suz.median_ms"] / figures[f"{page}.oscar.median_ms"]
+        print(f"storefront.{page}.ratio: {ratio:.2f}")
+    subprocess.run([sys.executable, __file__, "import"], env=env, check=True)
+
+
+if __name__ == "__main__":
+    main()
