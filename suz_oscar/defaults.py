@@ -24,6 +24,11 @@ SUZ_DEFAULT_CITY = "moskva"
 # the IP address (dotted path). Off by default: no GeoIP database ships with us.
 SUZ_GEOIP_BACKEND = None
 
+# Slug of the product class whose products are services (delivery, installation…):
+# the manufacturer keeps the list, each dealer prices them or not; customers add
+# them to the basket from the product page. A migration creates the class.
+SUZ_SERVICE_PRODUCT_CLASS = "services"
+
 # Map tiles for the coordinate pickers in the dashboard (Leaflet URL template).
 SUZ_MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 SUZ_MAP_ATTRIBUTION = "&copy; OpenStreetMap contributors"

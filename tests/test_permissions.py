@@ -28,6 +28,10 @@ DEALER_URLS = [
     ("suz-offer-export", lambda d, o, u: {"pk": d.pk}, "get", True),
     ("suz-offer-import", lambda d, o, u: {"pk": d.pk}, "get", True),
     ("suz-offer-import-detail", lambda d, o, u: {"pk": d.pk, "import_pk": d.offer_imports.get().pk}, "get", True),
+    ("suz-own-product-list", lambda d, o, u: {"pk": d.pk}, "get", True),
+    ("suz-own-product-create", lambda d, o, u: {"pk": d.pk}, "get", True),
+    ("suz-own-product-update", lambda d, o, u: {"pk": d.pk, "product_pk": d.own_products.get().product_id}, "get",
+     True),
 ]
 GLOBAL_URLS = [
     ("suz-dealer-list", "get", False),
@@ -48,6 +52,11 @@ def objects_b(dealer_b, manager_b):
     from suz_oscar.test.factories import create_manager
 
     get_model("suz_offers", "OfferImport").objects.create(dealer=dealer_b, filename="b.csv")
+    from decimal import Decimal
+
+    from suz_oscar.offers.services import own_product_save
+
+    own_product_save(dealer=dealer_b, title="Клей Б", price=Decimal(10), availability="in_stock")
     return dealer_b, OutletFactory(dealer=dealer_b), create_manager(dealer_b)
 
 

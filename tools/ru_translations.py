@@ -352,6 +352,23 @@ RU = {
     "previous": "назад",
     "Page %(page_num)s of %(total_pages)s": "Страница %(page_num)s из %(total_pages)s",
     "next": "вперёд",
+    "Set a price: this product has no recommended price.": "Укажите цену: у этого товара нет рекомендованной.",
+    "Title": "Название",
+    "Description": "Описание",
+    "Product “%(title)s” saved.": "Товар «%(title)s» сохранён.",
+    "Product “%(title)s” deleted.": "Товар «%(title)s» удалён.",
+    "dealer's own product": "собственный товар дилера",
+    "dealers' own products": "собственные товары дилеров",
+    "no price, and the product has no recommended price": "нет цены, а рекомендованной у товара нет",
+    "Dealer's own product": "Собственный товар дилера",
+    "Own products": "Свои товары",
+    "Add a product": "Добавить товар",
+    "Goods you sell that the manufacturer does not make. Customers see them only in the regions and cities you "
+    "serve.": "Товары, которые вы продаёте, но не выпускает производитель. Покупатели видят их только в ваших "
+              "регионах и городах.",
+    "No products of your own yet.": "Своих товаров пока нет.",
+    "Services — %(city)s": "Услуги — %(city)s",
+    "Add to basket": "В корзину",
     # Checkout
     "order": "заказ",
     "created at": "создано",

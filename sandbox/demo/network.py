@@ -22,13 +22,38 @@ RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
 User = get_user_model()
 
 NAMES = [
-    "ПолиДекор", "Мир отделки", "Панель-Центр", "ДомСтрой", "Уютный дом", "Отделка Плюс",
-    "СтройМаркет", "Декор-Сервис", "Ремонт и Точка", "Интерьер-Профи", "Формат", "Стиль-М",
-    "ЭкоПанель", "Мастер Плинтус", "ТопДекор", "Новый дом", "Евродекор", "ПрофиЛайн",
+    "ПолиДекор",
+    "Мир отделки",
+    "Панель-Центр",
+    "ДомСтрой",
+    "Уютный дом",
+    "Отделка Плюс",
+    "СтройМаркет",
+    "Декор-Сервис",
+    "Ремонт и Точка",
+    "Интерьер-Профи",
+    "Формат",
+    "Стиль-М",
+    "ЭкоПанель",
+    "Мастер Плинтус",
+    "ТопДекор",
+    "Новый дом",
+    "Евродекор",
+    "ПрофиЛайн",
 ]
 STREETS = [
-    "ул. Ленина", "пр. Мира", "ул. Советская", "ул. Гагарина", "ул. Строителей", "Промышленная ул.",
-    "ул. Кирова", "Садовая ул.", "ул. Победы", "Центральная ул.", "ш. Энтузиастов", "ул. Мичурина",
+    "ул. Ленина",
+    "пр. Мира",
+    "ул. Советская",
+    "ул. Гагарина",
+    "ул. Строителей",
+    "Промышленная ул.",
+    "ул. Кирова",
+    "Садовая ул.",
+    "ул. Победы",
+    "Центральная ул.",
+    "ш. Энтузиастов",
+    "ул. Мичурина",
 ]
 HOURS = ["Пн–Пт 9:00–19:00, Сб 10:00–16:00", "Ежедневно 9:00–21:00", "Пн–Сб 8:00–18:00"]
 LOGO_COLOURS = [(32, 94, 160), (196, 64, 52), (46, 139, 87), (120, 72, 160), (220, 140, 30), (40, 40, 40)]
@@ -100,16 +125,24 @@ def ensure_network(dealers=120):
         for k in range(rnd.randint(1, 5)):
             lat = Decimal(str(city.latitude)) + Decimal(rnd.uniform(-0.06, 0.06)).quantize(Decimal("0.000001"))
             lon = Decimal(str(city.longitude)) + Decimal(rnd.uniform(-0.09, 0.09)).quantize(Decimal("0.000001"))
-            outlets.append(Outlet(
-                dealer=dealer, city=city, name=f"Магазин №{k + 1}" if k else "Главный салон",
-                address=f"{rnd.choice(STREETS)}, д. {rnd.randint(1, 180)}",
-                latitude=lat, longitude=lon, phone=_phone(rnd), opening_hours=rnd.choice(HOURS),
-            ))
+            outlets.append(
+                Outlet(
+                    dealer=dealer,
+                    city=city,
+                    name=f"Магазин №{k + 1}" if k else "Главный салон",
+                    address=f"{rnd.choice(STREETS)}, д. {rnd.randint(1, 180)}",
+                    latitude=lat,
+                    longitude=lon,
+                    phone=_phone(rnd),
+                    opening_hours=rnd.choice(HOURS),
+                )
+            )
         Outlet.objects.bulk_create(outlets)
         if n > 2:
             # A manager who accepted the invitation at some point, for the registry's last-login column.
             manager = User.objects.create(
-                username=f"manager-{code}@example.com", email=f"manager-{code}@example.com",
+                username=f"manager-{code}@example.com",
+                email=f"manager-{code}@example.com",
                 last_login=now - timedelta(hours=rnd.randint(1, 24 * 60)) if rnd.random() < 0.8 else None,
             )
             manager.set_unusable_password()
@@ -144,11 +177,16 @@ def ensure_offers():
             if rnd.random() > share:
                 continue
             stock = rnd.choice([None, 0] + [rnd.randint(1, 300)] * 4)
-            records.append(StockRecord(
-                partner=dealer.partner, product_id=product_id, partner_sku=f"{code}-{product_id}",
-                price=(price * Decimal(rnd.uniform(0.85, 1.15))).quantize(Decimal("1")),
-                price_currency="RUB", num_in_stock=stock,
-            ))
+            records.append(
+                StockRecord(
+                    partner=dealer.partner,
+                    product_id=product_id,
+                    partner_sku=f"{code}-{product_id}",
+                    price=(price * Decimal(rnd.uniform(0.85, 1.15))).quantize(Decimal("1")),
+                    price_currency="RUB",
+                    num_in_stock=stock,
+                )
+            )
     StockRecord.objects.bulk_create(records, batch_size=2000)
     return len(records)
 
@@ -166,3 +204,43 @@ def ensure_user(email, *, password, staff=False, dealer_code=None):
         if not dealer.partner.users.filter(pk=user.pk).exists():
             services.manager_add(dealer=dealer, user=user)
     return user
+
+
+SERVICES = [
+    ("SRV-1", "Доставка по городу", (300, 900)),
+    ("SRV-2", "Подъём на этаж", (100, 400)),
+    ("SRV-3", "Монтаж стеновых панелей, за м²", (250, 600)),
+    ("SRV-4", "Монтаж плинтуса, за погонный метр", (80, 250)),
+]
+
+
+def ensure_services():
+    """The manufacturer's services and the demo dealers' prices for them. Idempotent."""
+    Product = get_model("catalogue", "Product")
+    ProductClass = get_model("catalogue", "ProductClass")
+    service_class = ProductClass.objects.get(slug="services")
+    rnd = random.Random(7)
+    made = 0
+    for upc, title, (low, high) in SERVICES:
+        service, created = Product.objects.get_or_create(
+            upc=upc, defaults={"title": title, "product_class": service_class, "structure": Product.STANDALONE}
+        )
+        if not created:
+            continue
+        records = [
+            StockRecord(
+                partner_id=partner_id,
+                product=service,
+                partner_sku=upc,
+                price=Decimal(rnd.randrange(low, high, 50)),
+                price_currency="RUB",
+                num_in_stock=None,
+            )
+            for partner_id in Dealer.objects.filter(partner__code__startswith="demo-").values_list(
+                "partner_id", flat=True
+            )
+            if rnd.random() < 0.8
+        ]
+        StockRecord.objects.bulk_create(records)
+        made += len(records)
+    return made

@@ -69,6 +69,18 @@ def catalogue_for_dealer(queryset, dealer):
     return queryset.filter(Q(suz_owner__isnull=True) | Q(suz_owner__dealer=dealer))
 
 
+def services():
+    """The manufacturer's list of services (products of ``SUZ_SERVICE_PRODUCT_CLASS``)."""
+    from oscar.core.loading import get_model as _get_model
+
+    from suz_oscar.conf import suz_settings
+
+    Product = _get_model("catalogue", "Product")
+    return Product.objects.filter(
+        product_class__slug=suz_settings.SUZ_SERVICE_PRODUCT_CLASS, is_public=True, parent=None
+    ).order_by("title")
+
+
 def stock_kind(stockrecord):
     """How a stock record's ``num_in_stock`` reads: N > 0 in stock, 0 on order, empty in stock."""
     if stockrecord.num_in_stock is None:

@@ -59,6 +59,8 @@ class ProductListView(ListView):
         strategy = getattr(self.request, "strategy", None)
         if hasattr(strategy, "dealers"):
             products = selectors.visible_products(products, strategy.dealers)
+        # Services are offered next to the goods (product page), not listed as goods.
+        products = products.exclude(pk__in=selectors.services().values("pk"))
         return products.order_by("-date_created", "-pk")
 
     def filter_queryset(self, queryset):

@@ -12,6 +12,20 @@ def suz_city_picker(context):
     return {"request": request, "city": getattr(request, "suz_city", None), "csrf_token": context.get("csrf_token")}
 
 
+@register.inclusion_tag("suz/storefront/services.html", takes_context=True)
+def suz_services(context):
+    """Services offered in the visitor's city, with the best price and a button to add each."""
+    request = context["request"]
+    strategy = request.strategy
+    if not hasattr(strategy, "offers"):
+        return {"items": []}
+    services = list(selectors.services())
+    strategy.prefetch(services)
+    items = [(service, strategy.best_offer(service)) for service in services]
+    return {"items": [(s, o) for s, o in items if o is not None], "city": strategy.city,
+            "csrf_token": context.get("csrf_token"), "request": request}
+
+
 @register.inclusion_tag("suz/storefront/regional_offers.html", takes_context=True)
 def suz_regional_offers(context, product):
     """Every offer of ``product`` (or of each of its variants) in the visitor's city."""

@@ -31,6 +31,10 @@ class DealersDashboardConfig(OscarDashboardConfig):
         "suz-offer-export": staff_or_dealer,
         "suz-offer-import": staff_or_dealer,
         "suz-offer-import-detail": staff_or_dealer,
+        "suz-own-product-list": staff_or_dealer,
+        "suz-own-product-create": staff_or_dealer,
+        "suz-own-product-update": staff_or_dealer,
+        "suz-own-product-delete": staff_or_dealer,
     }
 
     def ready(self):
@@ -52,6 +56,9 @@ class DealersDashboardConfig(OscarDashboardConfig):
         self.offer_export_view = offers.OfferExportView
         self.offer_import_view = offers.OfferImportView
         self.offer_import_detail_view = offers.OfferImportDetailView
+        self.own_product_list_view = offers.OwnProductListView
+        self.own_product_form_view = offers.OwnProductFormView
+        self.own_product_delete_view = offers.OwnProductDeleteView
 
     def get_urls(self):
         urls = [
@@ -78,6 +85,13 @@ class DealersDashboardConfig(OscarDashboardConfig):
                 self.offer_import_detail_view.as_view(),
                 name="suz-offer-import-detail",
             ),
+            path("<int:pk>/own-products/", self.own_product_list_view.as_view(), name="suz-own-product-list"),
+            path("<int:pk>/own-products/create/", self.own_product_form_view.as_view(),
+                 name="suz-own-product-create"),
+            path("<int:pk>/own-products/<int:product_pk>/", self.own_product_form_view.as_view(),
+                 name="suz-own-product-update"),
+            path("<int:pk>/own-products/<int:product_pk>/delete/", self.own_product_delete_view.as_view(),
+                 name="suz-own-product-delete"),
             path(
                 "<int:pk>/managers/<int:user_pk>/remove/",
                 self.manager_remove_view.as_view(),

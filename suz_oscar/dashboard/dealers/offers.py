@@ -282,3 +282,76 @@ class OfferImportDetailView(DealerObjectMixin, generic.TemplateView):
                              % {"created": created, "updated": updated, "removed": removed})
             return redirect("suz_dashboard:suz-offer-list", pk=record.dealer_id)
         return redirect(request.path)
+
+
+class OwnProductForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all(), required=False)
+    image = forms.ImageField(label=_("Image"), required=False)
+    price = forms.DecimalField(label=_("Price"), min_value=Decimal("0.01"), max_digits=12, decimal_places=2)
+    availability = forms.ChoiceField(label=_("Availability"), choices=AVAILABILITY_CHOICES[1:])
+    quantity = forms.IntegerField(label=_("Quantity"), required=False, min_value=0)
+
+
+class OwnProductMixin(DealerObjectMixin):
+    def get_own_product(self):
+        owned = self.get_dealer().own_products.select_related("product")
+        return get_object_or_404(owned, product_id=self.kwargs["product_pk"]).product
+
+
+class OwnProductListView(DealerObjectMixin, generic.TemplateView):
+    """Goods the dealer sells that the manufacturer does not make."""
+
+    template_name = "suz/dashboard/dealers/own_product_list.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        dealer = self.get_dealer()
+        owned = dealer.own_products.select_related("product").order_by("product__title")
+        records = {sr.product_id: sr for sr in StockRecord.objects.filter(
+            partner=dealer.partner, product__in=[o.product_id for o in owned])}
+        ctx["items"] = [(o.product, records.get(o.product_id)) for o in owned]
+        return ctx
+
+
+class OwnProductFormView(OwnProductMixin, generic.FormView):
+    template_name = "suz/dashboard/dealers/own_product_form.html"
+    form_class = OwnProductForm
+
+    def get_product(self):
+        return self.get_own_product() if "product_pk" in self.kwargs else None
+
+    def get_initial(self):
+        product = self.get_product()
+        if product is None:
+            return {"availability": IN_STOCK}
+        record = StockRecord.objects.filter(partner=self.get_dealer().partner, product=product).first()
+        availability, quantity = services.availability_of(record)
+        return {"title": product.title, "description": product.description,
+                "category": product.categories.first(), "price": record.price if record else None,
+                "availability": availability if availability != NOT_OFFERED else IN_STOCK, "quantity": quantity}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["product"] = self.get_product()
+        return ctx
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        services.own_product_save(
+            dealer=self.get_dealer(), product=self.get_product(), title=data["title"],
+            description=data["description"], category=data["category"], image=data["image"],
+            price=data["price"], availability=data["availability"], quantity=data["quantity"],
+        )
+        messages.success(self.request, _("Product “%(title)s” saved.") % {"title": data["title"]})
+        return redirect("suz_dashboard:suz-own-product-list", pk=self.get_dealer().pk)
+
+
+class OwnProductDeleteView(OwnProductMixin, generic.View):
+    def post(self, request, *args, **kwargs):
+        product = self.get_own_product()
+        title = product.title
+        product.delete()
+        messages.success(request, _("Product “%(title)s” deleted.") % {"title": title})
+        return redirect("suz_dashboard:suz-own-product-list", pk=self.get_dealer().pk)
