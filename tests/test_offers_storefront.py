@@ -248,3 +248,14 @@ def test_city_urls_are_open_to_everyone(world, customer, manager_a, staff):
 def test_city_set_refuses_foreign_redirects(world):
     response = client_for().post(reverse("suz-city-set"), {"city": "x-city", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+def test_storefront_pages_are_open_to_everyone(world, customer, manager_a, staff):
+    from oscar.apps.catalogue.categories import create_from_breadcrumbs
+
+    category = create_from_breadcrumbs("Панели")
+    world["product"].categories.add(category)
+    for user in (None, customer, manager_a, staff):
+        client = client_for(user)
+        for url in ("/catalogue/", category.get_absolute_url(), world["product"].get_absolute_url()):
+            assert client.get(url, {"city": "x-city"}).status_code == 200, (user, url)

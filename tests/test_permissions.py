@@ -5,10 +5,13 @@ objects → 404 (and 403 on staff-only pages); the manager on its own dealer →
 where managers are allowed; staff → 200 everywhere.
 """
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
 from suz_oscar.dealers import services
+from suz_oscar.offers.services import own_product_save
 from suz_oscar.test.factories import OutletFactory
 
 from .conftest import client_for
@@ -31,6 +34,8 @@ DEALER_URLS = [
     ("suz-own-product-list", lambda d, o, u: {"pk": d.pk}, "get", True),
     ("suz-own-product-create", lambda d, o, u: {"pk": d.pk}, "get", True),
     ("suz-own-product-update", lambda d, o, u: {"pk": d.pk, "product_pk": d.own_products.get().product_id}, "get",
+     True),
+    ("suz-own-product-delete", lambda d, o, u: {"pk": d.pk, "product_pk": d.own_products.get().product_id}, "post",
      True),
 ]
 GLOBAL_URLS = [
@@ -63,29 +68,28 @@ def objects_b(dealer_b, manager_b):
 @pytest.mark.parametrize("name,kwargs,method,for_managers", DEALER_URLS)
 def test_dealer_urls_matrix(name, kwargs, method, for_managers, objects_b, manager_a, manager_b, customer, staff):
     dealer_b, outlet, other_manager = objects_b
-    url = reverse(f"suz_dashboard:{name}", kwargs=kwargs(dealer_b, outlet, other_manager))
 
-    def _call(client, method, url):
-        # A POST may remove the manager or suspend the dealer: put things back for the next caller.
-        response = getattr(client, method)(url)
+    def call(user):
+        # A POST may remove the manager or the product: put things back for the next caller,
+        # and build the URL anew for each (a re-created product has a new id).
+        url = reverse(f"suz_dashboard:{name}", kwargs=kwargs(dealer_b, outlet, other_manager))
+        response = getattr(client_for(user), method)(url)
         services.manager_add(dealer=dealer_b, user=other_manager)
+        if not dealer_b.own_products.exists():
+            own_product_save(dealer=dealer_b, title="Клей Б", price=Decimal(10), availability="in_stock")
         return response
 
-    response = _call(client_for(), method, url)
+    response = call(None)
     assert response.status_code == 302 and "/login/" in response["Location"]
-
-    assert _call(client_for(customer), method, url).status_code == 403
-
+    assert call(customer).status_code == 403
     # Dealer A's manager on dealer B's objects: not found (or refused where only staff may go).
-    assert _call(client_for(manager_a), method, url).status_code == (404 if for_managers else 403)
-
-    own = _call(client_for(manager_b), method, url).status_code
+    assert call(manager_a).status_code == (404 if for_managers else 403)
+    own = call(manager_b).status_code
     if for_managers:
         assert own in (200, 302)
     else:
         assert own == 403
-
-    assert _call(client_for(staff), method, url).status_code in (200, 302)
+    assert call(staff).status_code in (200, 302)
 
 
 @pytest.mark.parametrize("name,method,for_managers", GLOBAL_URLS)
