@@ -244,3 +244,18 @@ def ensure_services():
         StockRecord.objects.bulk_create(records)
         made += len(records)
     return made
+
+
+def ensure_own_products():
+    """Dealer 1 also sells goods the manufacturer does not make. Idempotent."""
+    from suz_oscar.offers.services import own_product_save
+
+    dealer = Dealer.objects.get(partner__code="demo-001")
+    if dealer.own_products.exists():
+        return 0
+    for title, price in (("Клей монтажный для панелей, 310 мл", 390), ("Герметик силиконовый белый, 280 мл", 320)):
+        own_product_save(
+            dealer=dealer, title=title, price=Decimal(price), availability="in_stock", quantity=40,
+            description="<p>Товар дилера «ПолиДекор Москва».</p>",
+        )
+    return 2
