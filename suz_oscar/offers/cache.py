@@ -2,8 +2,10 @@
 
 Which dealers serve a city and which city a slug names change rarely but are
 read on every storefront request. Both are cached under a version number that
-any change to dealers, regions or cities bumps (see ``receivers``), so a
-suspended dealer disappears from the next request on.
+any change to dealers, regions, cities, outlets or products bumps (see
+``receivers``), so a suspended dealer disappears from the next request on.
+Changes made with ``QuerySet.update()`` or ``bulk_create()`` send no signals:
+call :func:`bump` after them.
 """
 
 from django.core.cache import cache

@@ -7,7 +7,8 @@ from . import cache
 def connect():
     Dealer = get_model("suz_dealers", "Dealer")
     for model in (Dealer, get_model("suz_dealers", "Region"), get_model("suz_dealers", "City"),
-                  get_model("partner", "Partner")):
+                  get_model("suz_dealers", "Outlet"), get_model("partner", "Partner"),
+                  get_model("catalogue", "Product"), get_model("catalogue", "ProductClass")):
         post_save.connect(cache.bump, sender=model, dispatch_uid=f"suz-offers-cache-save-{model.__name__}")
         post_delete.connect(cache.bump, sender=model, dispatch_uid=f"suz-offers-cache-delete-{model.__name__}")
     for through in (Dealer.regions.through, Dealer.cities.through):

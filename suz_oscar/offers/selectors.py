@@ -69,6 +69,11 @@ def catalogue_for_dealer(queryset, dealer):
     return queryset.filter(Q(suz_owner__isnull=True) | Q(suz_owner__dealer=dealer))
 
 
+def services_list():
+    """The services as a list, cached (the list changes when the manufacturer edits it)."""
+    return cached("services", lambda: list(services()))
+
+
 def services():
     """The manufacturer's list of services (products of ``SUZ_SERVICE_PRODUCT_CLASS``)."""
     from oscar.core.loading import get_model as _get_model
@@ -139,11 +144,8 @@ def distance_km(lat1, lon1, lat2, lon2):
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
-def attach_nearest_outlets(offers, city):
-    """Set ``nearest_outlet`` and ``distance_km`` of each offer, from ``city``'s centre. One query."""
-    dealer_ids = {o.dealer.pk for o in offers}
-    if not dealer_ids:
-        return offers
+def nearest_outlets(dealer_ids, city):
+    """``{dealer_id: (outlet, km)}``: each dealer's outlet nearest to ``city``'s centre. One query."""
     nearest = {}
     outlets = Outlet.objects.filter(dealer_id__in=dealer_ids, is_active=True).select_related("city")
     for outlet in outlets:
@@ -154,6 +156,24 @@ def attach_nearest_outlets(offers, city):
         best = nearest.get(outlet.dealer_id)
         if best is None or (km is not None and (best[1] is None or km < best[1])):
             nearest[outlet.dealer_id] = (outlet, km)
+    return nearest
+
+
+def attach_nearest_outlets(offers, city):
+    """Set ``nearest_outlet`` and ``distance_km`` of each offer, from ``city``'s centre.
+
+    The outlets of the city's own dealers are cached per city; others cost one query.
+    """
+    dealer_ids = {o.dealer.pk for o in offers}
+    if not dealer_ids:
+        return offers
+    nearest = {}
+    if city is not None:
+        local = cached(f"outlets:{city.pk}", lambda: nearest_outlets([d.pk for d in dealers_serving(city)], city))
+        nearest.update({pk: value for pk, value in local.items() if pk in dealer_ids})
+    others = dealer_ids - set(nearest)
+    if others:
+        nearest.update(nearest_outlets(others, city))
     for offer in offers:
         offer.nearest_outlet, offer.distance_km = nearest.get(offer.dealer.pk, (None, None))
     return offers

@@ -19,7 +19,7 @@ def suz_services(context):
     strategy = request.strategy
     if not hasattr(strategy, "offers"):
         return {"items": []}
-    services = list(selectors.services())
+    services = selectors.services_list()
     strategy.prefetch(services)
     items = [(service, strategy.best_offer(service)) for service in services]
     return {"items": [(s, o) for s, o in items if o is not None], "city": strategy.city,
