@@ -1,19 +1,8 @@
-from functools import lru_cache
-
-from django.apps import apps
 from django.shortcuts import redirect
 
 from suz_oscar.conf import suz_settings
 from suz_oscar.dealers import selectors
-
-
-@lru_cache(maxsize=1)
-def _oscar_index_view():
-    """Oscar's dashboard index, with the permission check Oscar wraps it in."""
-    for pattern in apps.get_app_config("dashboard").urls[0]:
-        if getattr(pattern, "name", None) == "index":
-            return pattern.callback
-    raise LookupError("Oscar's dashboard has no 'index' URL")
+from suz_oscar.oscar_views import oscar_view
 
 
 def dashboard_index(request, *args, **kwargs):
@@ -25,4 +14,4 @@ def dashboard_index(request, *args, **kwargs):
     user = request.user
     if user.is_authenticated and not user.is_staff and selectors.dealer_for_user(user) is not None:
         return redirect(suz_settings.SUZ_DEALER_DASHBOARD_HOME)
-    return _oscar_index_view()(request, *args, **kwargs)
+    return oscar_view("dashboard", "index")(request, *args, **kwargs)

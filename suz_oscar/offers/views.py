@@ -1,6 +1,3 @@
-from functools import lru_cache
-
-from django.apps import apps
 from django.contrib import messages
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -8,6 +5,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from oscar.core.loading import get_model
+
+from suz_oscar.oscar_views import oscar_view
 
 from .city import change_city, city_search, find_city
 
@@ -46,14 +45,6 @@ class CitySearchView(View):
         })
 
 
-@lru_cache(maxsize=1)
-def _oscar_basket_add_view():
-    for pattern in apps.get_app_config("basket").urls[0]:
-        if getattr(pattern, "name", None) == "add":
-            return pattern.callback
-    raise LookupError("Oscar's basket has no 'add' URL")
-
-
 def basket_add(request, pk, *args, **kwargs):
     """Oscar's add-to-basket, after saving the chosen whole-line offer as a stock record.
 
@@ -66,4 +57,4 @@ def basket_add(request, pk, *args, **kwargs):
             product = product.children.filter(pk=child_id).first() or product
         if not product.is_parent:
             request.strategy.materialize_best_offer(product)
-    return _oscar_basket_add_view()(request, *args, pk=pk, **kwargs)
+    return oscar_view("basket", "add")(request, *args, pk=pk, **kwargs)
