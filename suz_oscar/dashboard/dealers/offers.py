@@ -151,8 +151,8 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
         rows = [f.cleaned_data for f in formset if f.cleaned_data.get("product_id") in page]
         action = bulk.cleaned_data.get("action")
         if action:
-            rows = [self.bulk_row(row, action, bulk.cleaned_data.get("percent")) if row["selected"] else row
-                    for row in rows]
+            rows = [self.bulk_row(row, page[row["product_id"]], action, bulk.cleaned_data.get("percent"))
+                    if row["selected"] else row for row in rows]
         unpriced = [row for row in rows if row["availability"] != NOT_OFFERED and not row.get("price")
                     and getattr(page[row["product_id"]], "recommended_price", None) is None]
         if unpriced:
@@ -168,7 +168,7 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
                          % {"count": changed})
         return redirect(request.get_full_path())
 
-    def bulk_row(self, row, action, percent):
+    def bulk_row(self, row, product, action, percent):
         row = dict(row)
         if action == "remove":
             row["availability"] = NOT_OFFERED
@@ -179,7 +179,6 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
             if row["availability"] == NOT_OFFERED:
                 row["availability"] = IN_STOCK
         elif action == "percent":
-            product = Product.objects.select_related("recommended_price").get(pk=row["product_id"])
             base = row["price"] or getattr(getattr(product, "recommended_price", None), "price", None)
             if base is not None:
                 factor = 1 + Decimal(percent) / 100
