@@ -123,19 +123,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = "shop@example.com"
 
-# Oscar browses and searches the catalogue through Haystack; Whoosh is a pure
-# Python engine, so the demo needs no search server. Production sites use Solr
-# or Elasticsearch as Oscar documents.
-HAYSTACK_CONNECTIONS = {
-    "default": {
-        "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
-        "PATH": os.environ.get("SUZ_SEARCH_INDEX", str(BASE_DIR / "whoosh_index")),
-        "INCLUDE_SPELLING": False,
-    }
-}
-HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.RealtimeSignalProcessor"
-# Whoosh has no query facets (Oscar's price ranges); field facets work.
-OSCAR_SEARCH_FACETS = {**OSCAR_SEARCH_FACETS, "queries": {}}  # noqa: F405
+# django-suz answers the catalogue and search pages from the database (priced for
+# the visitor's city), so Haystack, which Oscar still imports, needs no engine.
+HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

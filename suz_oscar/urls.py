@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 
 from .dashboard.views import dashboard_index
 from .offers.views import CitySearchView, CitySetView, basket_add
-from .storefront.views import CategoryView, ProductListView
+from .storefront.views import CategoryView, ProductListView, SearchView
 
 urlpatterns = [
     # Answers /dashboard/ before Oscar does. Named "index" like Oscar's pattern:
@@ -17,6 +17,7 @@ urlpatterns = [
     path("basket/add/<int:pk>/", basket_add, name="suz-basket-add"),
     # Answer Oscar's catalogue URLs with regional, fixed-query listings.
     path("catalogue/", ProductListView.as_view(), name="suz-catalogue"),
+    path("search/", SearchView.as_view(), name="suz-search"),
     re_path(
         r"^catalogue/category/(?P<category_slug>[\w-]+(/[\w-]+)*)_(?P<pk>\d+)/$",
         CategoryView.as_view(),

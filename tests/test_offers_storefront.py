@@ -259,3 +259,12 @@ def test_storefront_pages_are_open_to_everyone(world, customer, manager_a, staff
         client = client_for(user)
         for url in ("/catalogue/", category.get_absolute_url(), world["product"].get_absolute_url()):
             assert client.get(url, {"city": "x-city"}).status_code == 200, (user, url)
+
+
+def test_search_finds_products_priced_for_the_city(world):
+    client = client_for()
+    response = client.get("/search/", {"q": "пан", "city": "x-city"})
+    assert response.status_code == 200
+    assert [tile.object for tile in response.context["page"].object_list] == [world["product"]]
+    assert "500,00" in response.content.decode()
+    assert client.get("/search/", {"q": "нет-такого"}).context["page"].object_list == []

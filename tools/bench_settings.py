@@ -11,7 +11,6 @@ from sandbox.settings import *  # noqa: F403
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 if os.environ.get("SUZ_BENCH_STRATEGY") == "oscar":

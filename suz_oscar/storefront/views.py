@@ -17,6 +17,7 @@ from django.views.generic import ListView
 from oscar.core.loading import get_model
 
 from suz_oscar.offers import selectors
+from suz_oscar.search import icontains_any
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -102,4 +103,27 @@ class CategoryView(ProductListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["category"] = self.category
+        return ctx
+
+
+class SearchView(ProductListView):
+    """Search results (Oscar's ``search:search``), priced and filtered like the catalogue."""
+
+    template_name = "oscar/search/results.html"
+
+    def get_query(self):
+        return self.request.GET.get("q", "").strip()[:100]
+
+    def filter_queryset(self, queryset):
+        query = self.get_query()
+        if not query:
+            return queryset.none()
+        fields = ["title", "upc", "children__title", "children__upc"]
+        return queryset.filter(icontains_any(fields, query)).distinct()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        page = ctx["page_obj"]
+        page.object_list = ctx["products"]
+        ctx.update({"page": page, "query": self.get_query()})
         return ctx

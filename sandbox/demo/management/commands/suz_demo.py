@@ -1,4 +1,3 @@
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from oscar.core.loading import get_model
@@ -37,8 +36,6 @@ class Command(BaseCommand):
                 ensure_user("customer@example.com", password=PASSWORD)
                 ensure_user("dealer1@example.com", password=PASSWORD, dealer_code="demo-001")
                 ensure_user("dealer2@example.com", password=PASSWORD, dealer_code="demo-002")
-            # The catalogue pages browse through the search index: make it match the data.
-            call_command("update_index", remove=True, verbosity=0)
             self.stdout.write(
                 f"Demo data: {made_products} new product families, {made_dealers} new dealers, "
                 f"{made_offers} new offers "
