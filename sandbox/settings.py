@@ -126,6 +126,7 @@ DEFAULT_FROM_EMAIL = "shop@example.com"
 # django-suz answers the catalogue and search pages from the database (priced for
 # the visitor's city), so Haystack, which Oscar still imports, needs no engine.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"  # nothing to index
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
