@@ -12,6 +12,7 @@ INSTALLED_APPS = [
     "suz_oscar.dealers.apps.DealersConfig",
     "suz_oscar.offers.apps.OffersConfig",
     "suz_oscar.checkout.apps.CheckoutConfig",
+    "suz_oscar.dispatch.apps.DispatchConfig",
     "suz_oscar.dashboard.dealers.apps.DealersDashboardConfig",
     "suz_oscar.dashboard.geo.apps.GeoDashboardConfig",
 ]

@@ -29,6 +29,14 @@ SUZ_GEOIP_BACKEND = None
 # them to the basket from the product page. A migration creates the class.
 SUZ_SERVICE_PRODUCT_CLASS = "services"
 
+# The dispatch plan's strategies, in order. Each: CLASS (dotted path to a
+# suz_oscar.dispatch.strategies.DispatchStrategy), OPTIONS, ENABLED.
+SUZ_DISPATCH_STRATEGIES = [
+    {"CLASS": "suz_oscar.dispatch.strategies.RatingStrategy", "OPTIONS": {"top": 3, "minutes": 5}},
+    {"CLASS": "suz_oscar.dispatch.strategies.BasicStrategy", "OPTIONS": {"delay": 15}},
+    {"CLASS": "suz_oscar.dispatch.strategies.FallbackStrategy", "OPTIONS": {"delay": 60}},
+]
+
 # Map tiles for the coordinate pickers in the dashboard (Leaflet URL template).
 SUZ_MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 SUZ_MAP_ATTRIBUTION = "&copy; OpenStreetMap contributors"

@@ -1,0 +1,102 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AbstractDispatch(models.Model):
+    """An order as a request to the dealer network: who may see it, from when, and who took it."""
+
+    NEW, OFFERED, ACCEPTED, MANUAL = "new", "offered", "accepted", "manual"
+    STATUSES = (
+        (NEW, _("new")),
+        (OFFERED, _("offered")),
+        (ACCEPTED, _("accepted")),
+        (MANUAL, _("waiting for manual assignment")),
+    )
+
+    order = models.OneToOneField(
+        "order.Order", on_delete=models.CASCADE, related_name="suz_dispatch", verbose_name=_("order"),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=STATUSES, default=NEW, db_index=True)
+    claimed_by = models.ForeignKey(
+        "suz_dealers.Dealer", on_delete=models.PROTECT, null=True, blank=True, related_name="claimed_orders",
+        verbose_name=_("claimed by"),
+    )
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dispatch"
+        verbose_name = _("order dispatch")
+        verbose_name_plural = _("order dispatches")
+
+    def __str__(self):
+        return str(self.order.number)
+
+
+class AbstractStage(models.Model):
+    """One step of an order's dispatch plan: an audience of dealers and the moment it opens."""
+
+    dispatch = models.ForeignKey(
+        "suz_dispatch.Dispatch", on_delete=models.CASCADE, related_name="stages", verbose_name=_("dispatch"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    strategy = models.CharField(_("strategy"), max_length=64)
+    opens_at = models.DateTimeField(_("opens at"), db_index=True)
+    dealers = models.ManyToManyField("suz_dealers.Dealer", related_name="+", verbose_name=_("audience"))
+    notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dispatch"
+        ordering = ["dispatch", "position"]
+        unique_together = [("dispatch", "position")]
+        verbose_name = _("dispatch stage")
+        verbose_name_plural = _("dispatch stages")
+
+
+class AbstractVisibility(models.Model):
+    """When a dealer starts to see an order: the earliest opening of the stages that hold it.
+
+    Derived from the stages when the plan is stored, so a dealer's inbox is one
+    indexed query (dealer, opens_at) and needs no timer to be right.
+    """
+
+    dispatch = models.ForeignKey(
+        "suz_dispatch.Dispatch", on_delete=models.CASCADE, related_name="visibility", verbose_name=_("dispatch"),
+    )
+    dealer = models.ForeignKey(
+        "suz_dealers.Dealer", on_delete=models.CASCADE, related_name="+", verbose_name=_("dealer"),
+    )
+    opens_at = models.DateTimeField(_("opens at"))
+    declined_at = models.DateTimeField(_("declined at"), null=True, blank=True)
+    decline_reason = models.ForeignKey(
+        "suz_dispatch.DeclineReason", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("decline reason"),
+    )
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dispatch"
+        unique_together = [("dispatch", "dealer")]
+        indexes = [models.Index(fields=["dealer", "opens_at"], name="suz_visibility_inbox")]
+        verbose_name = _("visibility")
+        verbose_name_plural = _("visibility")
+
+
+class AbstractDeclineReason(models.Model):
+    """Why a dealer turns an order down; the manufacturer keeps the list."""
+
+    title = models.CharField(_("title"), max_length=128)
+    is_active = models.BooleanField(_("active"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dispatch"
+        ordering = ["position", "title"]
+        verbose_name = _("decline reason")
+        verbose_name_plural = _("decline reasons")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,33 @@
+from oscar.core.loading import is_model_registered
+
+from .abstract_models import AbstractDeclineReason, AbstractDispatch, AbstractStage, AbstractVisibility
+
+__all__ = []
+
+if not is_model_registered("suz_dispatch", "Dispatch"):
+
+    class Dispatch(AbstractDispatch):
+        pass
+
+    __all__.append("Dispatch")
+
+if not is_model_registered("suz_dispatch", "Stage"):
+
+    class Stage(AbstractStage):
+        pass
+
+    __all__.append("Stage")
+
+if not is_model_registered("suz_dispatch", "Visibility"):
+
+    class Visibility(AbstractVisibility):
+        pass
+
+    __all__.append("Visibility")
+
+if not is_model_registered("suz_dispatch", "DeclineReason"):
+
+    class DeclineReason(AbstractDeclineReason):
+        pass
+
+    __all__.append("DeclineReason")

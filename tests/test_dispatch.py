@@ -1,0 +1,162 @@
+"""Dispatch: the plan stored at placement, visibility from plan and clock, claim, decline."""
+
+import threading
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+from oscar.core.loading import get_model
+from oscar.test.basket import add_product
+from oscar.test.factories import ProductFactory, create_basket, create_order
+
+from suz_oscar.dispatch import selectors, services
+from suz_oscar.dispatch.exceptions import AlreadyTaken, DispatchError
+from suz_oscar.offers.strategy import RegionalStrategy
+from suz_oscar.test.factories import CityFactory, DealerFactory, RegionFactory
+
+StockRecord = get_model("partner", "StockRecord")
+OrderPlace = get_model("suz_checkout", "OrderPlace")
+Dispatch = get_model("suz_dispatch", "Dispatch")
+DeclineReason = get_model("suz_dispatch", "DeclineReason")
+
+T0 = timezone.now().replace(microsecond=0)
+
+
+def make_order(city, product, price=Decimal("500")):
+    basket = create_basket(empty=True)
+    basket.strategy = RegionalStrategy(city=city)
+    add_product(basket, product=product)
+    order = create_order(basket=basket)
+    OrderPlace.objects.create(order=order, city=city, region=city.region, phone="+79123456789")
+    return order
+
+
+@pytest.fixture
+def network(db):
+    region = RegionFactory()
+    city = CityFactory(region=region)
+    product = ProductFactory(stockrecords=[])
+    dealers = [DealerFactory(partner__name=f"Д{i}", regions=[region], rating=10 * i) for i in range(6)]
+    for dealer in dealers:
+        StockRecord.objects.create(partner=dealer.partner, product=product, partner_sku=f"s{dealer.pk}",
+                                   price=Decimal("400"))
+    far = DealerFactory(partner__name="Далёкий", regions=[RegionFactory()])
+    return {"city": city, "product": product, "dealers": dealers, "far": far}
+
+
+def test_plan_rating_then_basic_then_fallback(network):
+    order = make_order(network["city"], network["product"])
+    dispatch = services.dispatch_plan(order=order, now=T0)
+    stages = list(dispatch.stages.order_by("position"))
+    best = sorted(network["dealers"], key=lambda d: -d.rating)
+    assert [s.strategy for s in stages] == ["rating", "basic", "fallback"]
+    assert set(stages[0].dealers.all()) == set(best[:3]) and stages[0].opens_at == T0
+    assert set(stages[1].dealers.all()) == set(best[3:]) and stages[1].opens_at == T0 + timedelta(minutes=15)
+    assert list(stages[2].dealers.all()) == [network["far"]]
+    assert stages[2].opens_at == T0 + timedelta(minutes=75)
+
+
+def test_dealer_above_the_quoted_price_or_missing_a_line_is_not_eligible(network):
+    dealer = network["dealers"][0]  # the lowest rated: the customer was shown another dealer's 400
+    StockRecord.objects.filter(partner=dealer.partner).update(price=Decimal("900"))
+    order = make_order(network["city"], network["product"])
+    assert dealer not in selectors.eligible_dealers(order)
+    assert network["dealers"][1] in selectors.eligible_dealers(order)
+    StockRecord.objects.filter(partner=network["dealers"][1].partner).delete()  # no longer offers the line
+    assert network["dealers"][1] not in selectors.eligible_dealers(order)
+
+
+def test_order_nobody_can_take_waits_for_manual_assignment(network):
+    order = make_order(network["city"], network["product"])
+    StockRecord.objects.all().delete()
+    dispatch = services.dispatch_plan(order=order, now=T0)
+    assert dispatch.status == Dispatch.MANUAL and not dispatch.stages.exists()
+
+
+def test_visibility_one_second_before_and_after_a_stage_opens(network):
+    order = make_order(network["city"], network["product"])
+    dispatch = services.dispatch_plan(order=order, now=T0)
+    late = sorted(network["dealers"], key=lambda d: d.rating)[0]  # in the basic stage
+    opens = T0 + timedelta(minutes=15)
+    assert not selectors.inbox(late, now=opens - timedelta(seconds=1)).exists()
+    assert [v.dispatch for v in selectors.inbox(late, now=opens + timedelta(seconds=1))] == [dispatch]
+    with pytest.raises(AlreadyTaken):
+        services.dispatch_claim(dispatch=dispatch, dealer=late, now=opens - timedelta(seconds=1))
+
+
+def test_inbox_is_one_query(network, django_assert_num_queries):
+    for _ in range(3):
+        services.dispatch_plan(order=make_order(network["city"], network["product"]), now=T0)
+    top = max(network["dealers"], key=lambda d: d.rating)
+    with django_assert_num_queries(1):
+        assert len(list(selectors.inbox(top, now=T0))) == 3
+
+
+def test_claim_once_then_already_taken(network):
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]), now=T0)
+    first, second = sorted(network["dealers"], key=lambda d: -d.rating)[:2]
+    services.dispatch_claim(dispatch=dispatch, dealer=first, now=T0)
+    with pytest.raises(AlreadyTaken, match="уже принят другим дилером"):
+        services.dispatch_claim(dispatch=dispatch, dealer=second, now=T0)
+    dispatch.refresh_from_db()
+    assert dispatch.claimed_by == first and dispatch.status == Dispatch.ACCEPTED
+    assert not selectors.inbox(second, now=T0).exists()
+
+
+def test_when_every_opened_dealer_declines_the_next_stage_opens_now(network):
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]), now=T0)
+    reason = DeclineReason.objects.create(title="Нет в наличии")
+    top3 = sorted(network["dealers"], key=lambda d: -d.rating)[:3]
+    later = sorted(network["dealers"], key=lambda d: -d.rating)[3]
+    now = T0 + timedelta(minutes=1)
+    for dealer in top3[:2]:
+        assert services.dispatch_decline(dispatch=dispatch, dealer=dealer, reason=reason, now=now) is None
+    assert not selectors.inbox(later, now=now).exists()
+    opened = services.dispatch_decline(dispatch=dispatch, dealer=top3[2], reason=reason, now=now)
+    assert opened.strategy == "basic"
+    assert selectors.inbox(later, now=now).exists()
+    assert not selectors.inbox(top3[0], now=now).exists()  # declined: gone from its inbox
+    with pytest.raises(DispatchError):
+        services.dispatch_decline(dispatch=dispatch, dealer=top3[0], reason=reason, now=now)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row-level concurrency needs PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_claim_race_has_exactly_one_winner():
+    region = RegionFactory()
+    city = CityFactory(region=region)
+    product = ProductFactory(stockrecords=[])
+    dealers = [DealerFactory(regions=[region], rating=1) for _ in range(20)]
+    for dealer in dealers:
+        StockRecord.objects.create(partner=dealer.partner, product=product, partner_sku=f"r{dealer.pk}",
+                                   price=Decimal("100"))
+    from django.test import override_settings
+
+    everyone = [{"CLASS": "suz_oscar.dispatch.strategies.BasicStrategy", "OPTIONS": {"delay": 0}}]
+    with override_settings(SUZ_DISPATCH_STRATEGIES=everyone):
+        for _ in range(50):
+            dispatch = services.dispatch_plan(order=make_order(city, product), now=T0)
+            barrier = threading.Barrier(len(dealers))
+            results = []
+
+            def claim(dealer, dispatch=dispatch, barrier=barrier, results=results):
+                try:
+                    barrier.wait()
+                    services.dispatch_claim(dispatch=dispatch, dealer=dealer, now=T0)
+                    results.append(dealer.pk)
+                except AlreadyTaken:
+                    results.append(None)
+                finally:
+                    connections.close_all()
+
+            threads = [threading.Thread(target=claim, args=(d,)) for d in dealers]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            winners = [pk for pk in results if pk is not None]
+            assert len(results) == 20 and len(winners) == 1
+            dispatch.refresh_from_db()
+            assert dispatch.claimed_by_id == winners[0]
