@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "suz_oscar.dispatch.apps.DispatchConfig",
     "suz_oscar.dashboard.dealers.apps.DealersDashboardConfig",
     "suz_oscar.dashboard.geo.apps.GeoDashboardConfig",
+    "suz_oscar.dashboard.dispatch.apps.DispatchDashboardConfig",
 ]
 
 

@@ -15,7 +15,7 @@ SUZ_DASHBOARD_PAGE_SIZE = 25
 SUZ_RESTRICT_PARTNER_DASHBOARD = True
 
 # Where a dealer's manager lands on opening the dashboard (a URL name).
-SUZ_DEALER_DASHBOARD_HOME = "suz_dashboard:suz-dealer-mine"
+SUZ_DEALER_DASHBOARD_HOME = "suz_dispatch_dashboard:suz-inbox"
 
 # Slug of the city shown to a visitor who has not picked one.
 SUZ_DEFAULT_CITY = "moskva"
@@ -45,6 +45,7 @@ SUZ_MAP_DEFAULT_CENTER = (55.7522, 37.6156, 4)
 
 # Dashboard navigation entries of django-suz, to add to OSCAR_DASHBOARD_NAVIGATION.
 SUZ_DASHBOARD_NAVIGATION = [
+    {"label": _("Orders"), "icon": "fas fa-inbox", "url_name": "suz_dispatch_dashboard:suz-inbox"},
     {
         "label": _("Dealers"),
         "icon": "fas fa-store",

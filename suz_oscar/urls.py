@@ -28,6 +28,10 @@ urlpatterns = [
         include((apps.get_app_config("suz_dealers_dashboard").urls[0], "suz_dashboard")),
     ),
     path(
+        "dashboard/inbox/",
+        include((apps.get_app_config("suz_dispatch_dashboard").urls[0], "suz_dispatch_dashboard")),
+    ),
+    path(
         "dashboard/regions/",
         include((apps.get_app_config("suz_geo_dashboard").urls[0], "suz_dashboard_geo")),
     ),

@@ -160,3 +160,72 @@ def test_claim_race_has_exactly_one_winner():
             assert len(results) == 20 and len(winners) == 1
             dispatch.refresh_from_db()
             assert dispatch.claimed_by_id == winners[0]
+
+
+@pytest.fixture
+def planned(network):
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]))
+    ranked = sorted(network["dealers"], key=lambda d: -d.rating)
+    from suz_oscar.test.factories import create_manager
+
+    return dispatch, create_manager(ranked[0]), create_manager(ranked[1]), create_manager(ranked[5])
+
+
+def test_inbox_claim_and_already_taken_in_the_dashboard(planned):
+    from django.urls import reverse
+
+    from .conftest import client_for
+
+    dispatch, first, second, late = planned
+    inbox = reverse("suz_dispatch_dashboard:suz-inbox")
+    assert str(dispatch.order.number) in client_for(first).get(inbox).content.decode()
+    assert str(dispatch.order.number) not in client_for(late).get(inbox).content.decode()  # its stage opens later
+    claim = reverse("suz_dispatch_dashboard:suz-inbox-claim", kwargs={"pk": dispatch.pk})
+    assert client_for(first).post(claim).status_code == 302
+    response = client_for(second).post(claim, follow=True)
+    assert "Этот заказ уже принят другим дилером." in response.content.decode()
+    order_url = reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": dispatch.pk})
+    assert client_for(second).get(order_url).status_code == 404
+    page = client_for(first).get(order_url).content.decode()
+    assert "+7 912 345-67-89" in page or "8 (912) 345-67-89" in page
+
+
+def test_phone_is_hidden_from_call_from_site_dealers(planned):
+    from django.urls import reverse
+
+    from .conftest import client_for
+
+    dispatch, first, second, late = planned
+    dealer = first.partners.get().dealer
+    dealer.call_from_site = True
+    dealer.save()
+    services.dispatch_claim(dispatch=dispatch, dealer=dealer)
+    page = client_for(first).get(reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": dispatch.pk}))
+    content = page.content.decode()
+    assert "345-67-89" not in content and "скрыт" in content
+
+
+def test_inbox_permission_matrix(planned, customer, staff):
+    from django.urls import reverse
+
+    from .conftest import client_for
+
+    dispatch, first, second, late = planned
+    reason = DeclineReason.objects.create(title="Нет товара")
+    urls = [
+        ("get", reverse("suz_dispatch_dashboard:suz-inbox"), {}, 200, 200, 200),
+        ("get", reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": dispatch.pk}), {}, 200, 404, 200),
+        ("post", reverse("suz_dispatch_dashboard:suz-inbox-claim", kwargs={"pk": dispatch.pk}), {}, 302, 302, 403),
+        ("post", reverse("suz_dispatch_dashboard:suz-inbox-decline", kwargs={"pk": dispatch.pk}),
+         {"reason": reason.pk}, 302, 302, 403),
+    ]
+    for method, url, data, own, other, staff_code in urls:
+        anonymous = getattr(client_for(), method)(url, data)
+        assert anonymous.status_code == 302 and "login" in anonymous["Location"], url
+        assert getattr(client_for(customer), method)(url, data).status_code == 403, url
+        assert getattr(client_for(late), method)(url, data).status_code == other, url  # not in its audience yet
+        assert getattr(client_for(staff), method)(url, data).status_code == staff_code, url
+        assert getattr(client_for(second), method)(url, data).status_code == own, url
+    # The late dealer's claim and decline changed nothing.
+    dispatch.refresh_from_db()
+    assert dispatch.claimed_by == second.partners.get().dealer

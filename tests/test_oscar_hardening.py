@@ -51,11 +51,11 @@ def test_partner_user_cannot_open_an_order_or_its_lines(manager_a, dealer_a):
     assert client.get(url).status_code == 403
 
 
-def test_manager_lands_on_own_dealer_and_sees_only_dealer_menu(manager_a, dealer_a):
+def test_manager_lands_on_the_order_inbox_and_sees_only_dealer_menu(manager_a, dealer_a):
     response = client_for(manager_a).get(reverse("dashboard:index"), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("suz_dashboard:suz-dealer-update", kwargs={"pk": dealer_a.pk})
+    assert response.redirect_chain[-1][0] == reverse("suz_dispatch_dashboard:suz-inbox")
     labels = [str(node.label) for node in dashboard_navigation(manager_a)]
-    assert labels == ["Панель", "Дилеры"]
+    assert labels == ["Панель", "Заказы", "Дилеры"]
 
 
 def test_dashboard_index_for_others_is_oscars(staff, customer):

@@ -1,0 +1,121 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+from oscar.core.loading import get_model
+
+from suz_oscar.dealers.selectors import dealer_for_user
+from suz_oscar.dispatch import selectors, services
+from suz_oscar.dispatch.exceptions import DispatchError
+
+Dispatch = get_model("suz_dispatch", "Dispatch")
+DeclineReason = get_model("suz_dispatch", "DeclineReason")
+
+
+class DeclineForm(forms.Form):
+    reason = forms.ModelChoiceField(label=_("Reason"), queryset=DeclineReason.objects.filter(is_active=True),
+                                    empty_label=None)
+
+
+class DealerMixin:
+    """The user's dealer (``None`` for staff, who see every order)."""
+
+    def get_dealer(self):
+        if not hasattr(self, "_dealer"):
+            self._dealer = None if self.request.user.is_staff else dealer_for_user(self.request.user)
+            if self._dealer is None and not self.request.user.is_staff:
+                raise Http404(_("You are not a manager of any dealer."))
+        return self._dealer
+
+
+class InboxView(DealerMixin, generic.TemplateView):
+    template_name = "suz/dashboard/dispatch/inbox.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        dealer = self.get_dealer()
+        tab = self.request.GET.get("tab", "available")
+        if dealer is None:
+            ctx["dispatches"] = Dispatch.objects.select_related("order", "claimed_by__partner").order_by("-created_at")[:200]
+            tab = "all"
+        elif tab == "ours":
+            ctx["dispatches"] = dealer.claimed_orders.select_related("order").order_by("-claimed_at")
+        else:
+            tab = "available"
+            ctx["visible"] = selectors.inbox(dealer)
+            ctx["decline_form"] = DeclineForm()
+        ctx.update({"tab": tab, "dealer": dealer})
+        return ctx
+
+
+class DealerActionMixin(DealerMixin):
+    """Claiming and declining are a dealer's acts; staff assign orders by hand instead."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.get_dealer() is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class DispatchMixin(DealerMixin):
+    def get_dispatch(self):
+        dealer = self.get_dealer()
+        qs = Dispatch.objects.select_related("order", "claimed_by__partner")
+        if dealer is not None:
+            # Visible to the dealer now, or already its own; anything else does not exist for it.
+            qs = qs.filter(Q(claimed_by=dealer) | Q(pk__in=selectors.visible_now(dealer).values("dispatch_id"),
+                                                    claimed_by=None))
+        return get_object_or_404(qs, pk=self.kwargs["pk"])
+
+
+class OrderView(DispatchMixin, generic.TemplateView):
+    template_name = "suz/dashboard/dispatch/order.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        dispatch = self.get_dispatch()
+        dealer = self.get_dealer()
+        order = dispatch.order
+        place = getattr(order, "suz_place", None)
+        ctx.update({
+            "dispatch": dispatch, "order": order, "place": place, "lines": order.lines.all(),
+            "phone_hidden": dealer is not None and (dispatch.claimed_by_id != dealer.pk or dealer.call_from_site),
+            "decline_form": DeclineForm(),
+            "stages": dispatch.stages.prefetch_related("dealers__partner") if dealer is None else None,
+        })
+        return ctx
+
+
+class ClaimView(DealerActionMixin, generic.View):
+    def post(self, request, *args, **kwargs):
+        dealer = self.get_dealer()
+        dispatch = get_object_or_404(Dispatch, pk=kwargs["pk"])
+        try:
+            services.dispatch_claim(dispatch=dispatch, dealer=dealer, now=timezone.now())
+        except DispatchError as exc:
+            messages.error(request, str(exc))
+            return redirect("suz_dispatch_dashboard:suz-inbox")
+        messages.success(request, _("Order %(number)s is yours.") % {"number": dispatch.order.number})
+        return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
+
+
+class DeclineView(DealerActionMixin, generic.View):
+    def post(self, request, *args, **kwargs):
+        dealer = self.get_dealer()
+        dispatch = get_object_or_404(Dispatch, pk=kwargs["pk"])
+        form = DeclineForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose a reason."))
+        else:
+            try:
+                services.dispatch_decline(dispatch=dispatch, dealer=dealer, reason=form.cleaned_data["reason"])
+            except DispatchError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.info(request, _("You declined order %(number)s.") % {"number": dispatch.order.number})
+        return redirect("suz_dispatch_dashboard:suz-inbox")
