@@ -414,8 +414,6 @@ RU = {
     "Dispatch plan": "План распределения",
     "Strategy": "Стратегия",
     "Opens": "Открывается",
-    "Orders": "Заказы",
-    "Dealers": "Дилеры",
     # Checkout
     "order": "заказ",
     "created at": "создано",

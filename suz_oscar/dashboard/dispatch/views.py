@@ -41,7 +41,8 @@ class InboxView(DealerMixin, generic.TemplateView):
         dealer = self.get_dealer()
         tab = self.request.GET.get("tab", "available")
         if dealer is None:
-            ctx["dispatches"] = Dispatch.objects.select_related("order", "claimed_by__partner").order_by("-created_at")[:200]
+            everything = Dispatch.objects.select_related("order", "claimed_by__partner").order_by("-created_at")
+            ctx["dispatches"] = everything[:200]
             tab = "all"
         elif tab == "ours":
             ctx["dispatches"] = dealer.claimed_orders.select_related("order").order_by("-claimed_at")
