@@ -95,3 +95,15 @@ def test_checkout_pages_open_to_everyone_with_a_basket(world, customer, manager_
     client.get("/", {"city": "x-city"})
     add_to_basket(client, world["product"])
     assert client.get(reverse("checkout:index"), follow=True).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_placed_order_is_dispatched_after_commit(world):  # noqa: F811
+    client = client_for()
+    client.get("/", {"city": "x-city"})
+    add_to_basket(client, world["product"])
+    order = place_order(client, world["x"], {"options": "anonymous", "phone": "+79123456789", "username": ""})
+    dispatch = order.suz_dispatch
+    assert dispatch.status == "offered"
+    first = dispatch.stages.order_by("position").first()
+    assert set(first.dealers.all()) == {world["dx_top"], world["dx_cheap"]}

@@ -259,3 +259,10 @@ def ensure_own_products():
             description="<p>Товар дилера «ПолиДекор Москва».</p>",
         )
     return 2
+
+
+def ensure_decline_reasons():
+    DeclineReason = get_model("suz_dispatch", "DeclineReason")
+    titles = ["Нет товара в наличии", "Не доставляем по этому адресу", "Не успеем в срок", "Другое"]
+    for position, title in enumerate(titles):
+        DeclineReason.objects.get_or_create(title=title, defaults={"position": position})

@@ -2,11 +2,21 @@ from django.db import transaction
 
 
 def plan_after_commit(sender, order, **kwargs):
-    """Oscar's ``order_placed``: store the dispatch plan once the order is committed."""
+    """Oscar's ``order_placed``: store the dispatch plan once the order is committed.
+
+    The order's place (city, region) is written in the same transaction, after
+    this signal; by commit time it is there. Orders without one (placed outside
+    our checkout) are not dispatched.
+    """
+    from oscar.core.loading import get_model
+
     from .services import dispatch_plan
 
-    if hasattr(order, "suz_place"):
-        transaction.on_commit(lambda: dispatch_plan(order=order))
+    def plan():
+        if get_model("suz_checkout", "OrderPlace").objects.filter(order=order).exists():
+            dispatch_plan(order=order)
+
+    transaction.on_commit(plan)
 
 
 def connect():

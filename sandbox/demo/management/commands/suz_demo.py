@@ -3,7 +3,14 @@ from django.db import transaction
 from oscar.core.loading import get_model
 
 from sandbox.demo.catalogue import ensure_catalogue
-from sandbox.demo.network import ensure_network, ensure_offers, ensure_own_products, ensure_services, ensure_user
+from sandbox.demo.network import (
+    ensure_decline_reasons,
+    ensure_network,
+    ensure_offers,
+    ensure_own_products,
+    ensure_services,
+    ensure_user,
+)
 from suz_oscar.dealers.geo import load_reference_data
 
 PASSWORD = "demo"
@@ -32,6 +39,7 @@ class Command(BaseCommand):
                 made_products = ensure_catalogue(products)
                 made_dealers = ensure_network(dealers)
                 made_offers = ensure_offers() + ensure_services() + ensure_own_products()
+                ensure_decline_reasons()
                 ensure_user("admin@example.com", password=PASSWORD, staff=True)
                 ensure_user("customer@example.com", password=PASSWORD)
                 ensure_user("dealer1@example.com", password=PASSWORD, dealer_code="demo-001")
