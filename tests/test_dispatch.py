@@ -229,3 +229,24 @@ def test_inbox_permission_matrix(planned, customer, staff):
     # The late dealer's claim and decline changed nothing.
     dispatch.refresh_from_db()
     assert dispatch.claimed_by == second.partners.get().dealer
+
+
+def test_inbox_page_queries_do_not_grow_with_orders(network):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from suz_oscar.test.factories import create_manager
+
+    from .conftest import client_for
+
+    top = max(network["dealers"], key=lambda d: d.rating)
+    client = client_for(create_manager(top))
+    counts = []
+    for _ in range(2):
+        for _ in range(3):
+            services.dispatch_plan(order=make_order(network["city"], network["product"]))
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("suz_dispatch_dashboard:suz-inbox")).status_code == 200
+        counts.append(len(ctx))
+    assert counts[0] == counts[1]

@@ -45,11 +45,12 @@ class InboxView(DealerMixin, generic.TemplateView):
             ctx["dispatches"] = everything[:200]
             tab = "all"
         elif tab == "ours":
-            ctx["dispatches"] = dealer.claimed_orders.select_related("order").order_by("-claimed_at")
+            ctx["dispatches"] = dealer.claimed_orders.select_related("order", "claimed_by__partner").order_by(
+                "-claimed_at")
         else:
             tab = "available"
-            ctx["visible"] = selectors.inbox(dealer)
-            ctx["decline_form"] = DeclineForm()
+            ctx["visible"] = selectors.inbox(dealer).select_related("dispatch__order__shipping_address")
+            ctx["reasons"] = list(DeclineReason.objects.filter(is_active=True))  # one query for every row
         ctx.update({"tab": tab, "dealer": dealer})
         return ctx
 
