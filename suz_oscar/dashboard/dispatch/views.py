@@ -87,7 +87,6 @@ class OrderView(DispatchMixin, generic.TemplateView):
         ctx.update({
             "dispatch": dispatch, "order": order, "place": place, "lines": order.lines.all(),
             "phone_hidden": dealer is not None and (dispatch.claimed_by_id != dealer.pk or dealer.call_from_site),
-            "decline_form": DeclineForm(),
             "stages": dispatch.stages.prefetch_related("dealers__partner") if dealer is None else None,
         })
         return ctx
