@@ -250,3 +250,75 @@ def test_inbox_page_queries_do_not_grow_with_orders(network):
             assert client.get(reverse("suz_dispatch_dashboard:suz-inbox")).status_code == 200
         counts.append(len(ctx))
     assert counts[0] == counts[1]
+
+
+FailureReason = get_model("suz_dispatch", "FailureReason")
+
+
+def test_status_pipeline_with_history(planned):
+    dispatch, first, second, late = planned
+    dealer = first.partners.get().dealer
+    services.dispatch_claim(dispatch=dispatch, dealer=dealer, user=first)
+    services.dispatch_set_status(dispatch=dispatch, dealer=dealer, user=first, to_status="processed")
+    with pytest.raises(DispatchError, match="не может перейти"):
+        services.dispatch_set_status(dispatch=dispatch, dealer=dealer, to_status="accepted")
+    with pytest.raises(DispatchError, match="Выберите, почему"):
+        services.dispatch_set_status(dispatch=dispatch, dealer=dealer, to_status="failed")
+    reason = FailureReason.objects.create(title="Клиент передумал", fault="customer")
+    services.dispatch_set_status(dispatch=dispatch, dealer=dealer, user=first, to_status="failed",
+                                 failure_reason=reason)
+    history = [(c.from_status, c.to_status, c.user, c.fault) for c in dispatch.history.all()]
+    assert history == [("offered", "accepted", first, ""), ("accepted", "processed", first, ""),
+                       ("processed", "failed", first, "customer")]
+    other = second.partners.get().dealer
+    with pytest.raises(DispatchError):
+        services.dispatch_set_status(dispatch=dispatch, dealer=other, to_status="completed")
+
+
+def test_call_from_site_dealer_cannot_mark_processed_before_a_call(planned):
+    dispatch, first, second, late = planned
+    dealer = first.partners.get().dealer
+    dealer.call_from_site = True
+    dealer.save()
+    services.dispatch_claim(dispatch=dispatch, dealer=dealer)
+    with pytest.raises(DispatchError, match="позвоните покупателю"):
+        services.dispatch_set_status(dispatch=dispatch, dealer=dealer, to_status="processed")
+    dispatch.refresh_from_db()
+    assert dispatch.status == "accepted"
+
+
+def test_giving_back_returns_the_order_to_dispatch(planned):
+    dispatch, first, second, late = planned
+    dealer, other = first.partners.get().dealer, second.partners.get().dealer
+    services.dispatch_claim(dispatch=dispatch, dealer=dealer)
+    services.dispatch_give_up(dispatch=dispatch, dealer=dealer, user=first)
+    dispatch.refresh_from_db()
+    assert dispatch.status == "offered" and dispatch.claimed_by is None
+    assert not selectors.inbox(dealer).exists()
+    assert selectors.inbox(other).exists()
+    assert dispatch.history.last().fault == "dealer"
+    services.dispatch_claim(dispatch=dispatch, dealer=other)
+
+
+def test_status_and_give_up_urls(planned, customer, staff):
+    from django.urls import reverse
+
+    from .conftest import client_for
+
+    dispatch, first, second, late = planned
+    services.dispatch_claim(dispatch=dispatch, dealer=second.partners.get().dealer)
+    status = reverse("suz_dispatch_dashboard:suz-inbox-status", kwargs={"pk": dispatch.pk})
+    give_up = reverse("suz_dispatch_dashboard:suz-inbox-give-up", kwargs={"pk": dispatch.pk})
+    for url, data in ((status, {"status": "processed"}), (give_up, {})):
+        anonymous = client_for().post(url, data)
+        assert anonymous.status_code == 302 and "login" in anonymous["Location"]
+        assert client_for(customer).post(url, data).status_code == 403
+        assert client_for(first).post(url, data).status_code == 404  # another dealer's order
+        assert client_for(staff).post(url, data).status_code == 403
+    dispatch.refresh_from_db()
+    assert dispatch.status == "accepted"
+    assert client_for(second).post(status, {"status": "processed"}).status_code == 302
+    dispatch.refresh_from_db()
+    assert dispatch.status == "processed"
+    page = client_for(staff).get(reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": dispatch.pk}))
+    assert page.content.decode().count("<tr>") >= 3  # history rows visible to staff

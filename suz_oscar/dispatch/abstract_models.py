@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -6,12 +7,22 @@ class AbstractDispatch(models.Model):
     """An order as a request to the dealer network: who may see it, from when, and who took it."""
 
     NEW, OFFERED, ACCEPTED, MANUAL = "new", "offered", "accepted", "manual"
+    PROCESSED, COMPLETED, FAILED, CANCELLED = "processed", "completed", "failed", "cancelled"
     STATUSES = (
         (NEW, _("new")),
         (OFFERED, _("offered")),
         (ACCEPTED, _("accepted")),
+        (PROCESSED, _("processed (customer contacted)")),
+        (COMPLETED, _("completed")),
+        (FAILED, _("failed")),
+        (CANCELLED, _("cancelled")),
         (MANUAL, _("waiting for manual assignment")),
     )
+    # What the dealer holding the order may set next.
+    DEALER_MOVES = {
+        ACCEPTED: (PROCESSED, FAILED, CANCELLED),
+        PROCESSED: (COMPLETED, FAILED, CANCELLED),
+    }
 
     order = models.OneToOneField(
         "order.Order", on_delete=models.CASCADE, related_name="suz_dispatch", verbose_name=_("order"),
@@ -100,3 +111,55 @@ class AbstractDeclineReason(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class AbstractFailureReason(models.Model):
+    """Why an order failed, and whose fault that is; the manufacturer keeps the list."""
+
+    CUSTOMER, DEALER = "customer", "dealer"
+    FAULTS = ((CUSTOMER, _("customer's fault")), (DEALER, _("dealer's fault")))
+
+    title = models.CharField(_("title"), max_length=128)
+    fault = models.CharField(_("fault"), max_length=16, choices=FAULTS)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dispatch"
+        ordering = ["fault", "title"]
+        verbose_name = _("failure reason")
+        verbose_name_plural = _("failure reasons")
+
+    def __str__(self):
+        return f"{self.title} ({self.get_fault_display()})"
+
+
+class AbstractStatusChange(models.Model):
+    """One step of an order's history: who moved it, when, from what to what, and why."""
+
+    dispatch = models.ForeignKey(
+        "suz_dispatch.Dispatch", on_delete=models.CASCADE, related_name="history", verbose_name=_("dispatch"),
+    )
+    from_status = models.CharField(_("from"), max_length=16)
+    to_status = models.CharField(_("to"), max_length=16)
+    dealer = models.ForeignKey(
+        "suz_dealers.Dealer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("dealer"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by"),
+    )
+    failure_reason = models.ForeignKey(
+        "suz_dispatch.FailureReason", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("failure reason"),
+    )
+    fault = models.CharField(_("fault"), max_length=16, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dispatch"
+        ordering = ["created_at", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")

@@ -1,6 +1,13 @@
 from oscar.core.loading import is_model_registered
 
-from .abstract_models import AbstractDeclineReason, AbstractDispatch, AbstractStage, AbstractVisibility
+from .abstract_models import (
+    AbstractDeclineReason,
+    AbstractDispatch,
+    AbstractFailureReason,
+    AbstractStage,
+    AbstractStatusChange,
+    AbstractVisibility,
+)
 
 __all__ = []
 
@@ -31,3 +38,17 @@ if not is_model_registered("suz_dispatch", "DeclineReason"):
         pass
 
     __all__.append("DeclineReason")
+
+if not is_model_registered("suz_dispatch", "FailureReason"):
+
+    class FailureReason(AbstractFailureReason):
+        pass
+
+    __all__.append("FailureReason")
+
+if not is_model_registered("suz_dispatch", "StatusChange"):
+
+    class StatusChange(AbstractStatusChange):
+        pass
+
+    __all__.append("StatusChange")

@@ -14,6 +14,15 @@ from .strategies import PlanContext, load_strategies
 Dispatch = get_model("suz_dispatch", "Dispatch")
 Stage = get_model("suz_dispatch", "Stage")
 Visibility = get_model("suz_dispatch", "Visibility")
+StatusChange = get_model("suz_dispatch", "StatusChange")
+
+
+def _record(dispatch, from_status, to_status, *, dealer=None, user=None, failure_reason=None, fault="", note=""):
+    return StatusChange.objects.create(
+        dispatch=dispatch, from_status=from_status, to_status=to_status, dealer=dealer,
+        user=user if user is not None and user.is_authenticated else None,
+        failure_reason=failure_reason, fault=fault, note=note,
+    )
 
 
 @transaction.atomic
@@ -53,16 +62,55 @@ def dispatch_plan(*, order, now=None):
     return dispatch
 
 
-def dispatch_claim(*, dispatch, dealer, now=None):
+def dispatch_claim(*, dispatch, dealer, user=None, now=None):
     """Take the order for ``dealer``: one conditional UPDATE, so exactly one dealer wins."""
     now = now or timezone.now()
-    won = selectors.claimable(dealer, now).filter(pk=dispatch.pk).update(
-        claimed_by=dealer, claimed_at=now, status=Dispatch.ACCEPTED
-    )
+    with transaction.atomic():
+        won = selectors.claimable(dealer, now).filter(pk=dispatch.pk).update(
+            claimed_by=dealer, claimed_at=now, status=Dispatch.ACCEPTED
+        )
+        if won:
+            _record(dispatch, Dispatch.OFFERED, Dispatch.ACCEPTED, dealer=dealer, user=user)
     if not won:
         raise AlreadyTaken(_("This order has already been taken by another dealer."))
     dispatch.refresh_from_db()
     return dispatch
+
+
+@transaction.atomic
+def dispatch_set_status(*, dispatch, dealer, to_status, user=None, failure_reason=None, note=""):
+    """Move the dealer's order along new → … → completed | failed | cancelled, recording who and why."""
+    locked = Dispatch.objects.select_for_update().get(pk=dispatch.pk)
+    if locked.claimed_by_id != dealer.pk:
+        raise DispatchError(_("This order is not yours."))
+    if to_status not in Dispatch.DEALER_MOVES.get(locked.status, ()):
+        raise DispatchError(_("The order cannot go from “%(from)s” to “%(to)s”.") % {
+            "from": locked.get_status_display(), "to": dict(Dispatch.STATUSES).get(to_status, to_status)})
+    if to_status == Dispatch.PROCESSED and dealer.call_from_site and not selectors.has_connected_call(locked, dealer):
+        raise DispatchError(_("Call the customer through the system first; then the order can be marked processed."))
+    if to_status == Dispatch.FAILED and failure_reason is None:
+        raise DispatchError(_("Choose why the order failed."))
+    from_status, locked.status = locked.status, to_status
+    locked.save(update_fields=["status"])
+    _record(locked, from_status, to_status, dealer=dealer, user=user, failure_reason=failure_reason,
+            fault=failure_reason.fault if failure_reason else "", note=note)
+    dispatch.status = to_status
+    return locked
+
+
+@transaction.atomic
+def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None):
+    """The dealer gives a taken order back: it returns to dispatch (the dealer's fault) and leaves its inbox."""
+    now = now or timezone.now()
+    locked = Dispatch.objects.select_for_update().get(pk=dispatch.pk)
+    if locked.claimed_by_id != dealer.pk or locked.status not in (Dispatch.ACCEPTED, Dispatch.PROCESSED):
+        raise DispatchError(_("This order is not yours to give back."))
+    from_status = locked.status
+    locked.claimed_by, locked.claimed_at, locked.status = None, None, Dispatch.OFFERED
+    locked.save(update_fields=["claimed_by", "claimed_at", "status"])
+    Visibility.objects.filter(dispatch=locked, dealer=dealer).update(declined_at=now)
+    _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user, fault="dealer", note=note)
+    return locked
 
 
 @transaction.atomic

@@ -17,6 +17,8 @@ class DispatchDashboardConfig(OscarDashboardConfig):
         "suz-inbox-claim": (["partner.dashboard_access"],),
         "suz-inbox-decline": (["partner.dashboard_access"],),
         "suz-inbox-order": staff_or_dealer,
+        "suz-inbox-status": (["partner.dashboard_access"],),
+        "suz-inbox-give-up": (["partner.dashboard_access"],),
     }
 
     def ready(self):
@@ -26,6 +28,8 @@ class DispatchDashboardConfig(OscarDashboardConfig):
         self.claim_view = views.ClaimView
         self.decline_view = views.DeclineView
         self.order_view = views.OrderView
+        self.status_view = views.StatusView
+        self.give_up_view = views.GiveUpView
 
     def get_urls(self):
         urls = [
@@ -33,5 +37,7 @@ class DispatchDashboardConfig(OscarDashboardConfig):
             path("<int:pk>/", self.order_view.as_view(), name="suz-inbox-order"),
             path("<int:pk>/claim/", self.claim_view.as_view(), name="suz-inbox-claim"),
             path("<int:pk>/decline/", self.decline_view.as_view(), name="suz-inbox-decline"),
+            path("<int:pk>/status/", self.status_view.as_view(), name="suz-inbox-status"),
+            path("<int:pk>/give-up/", self.give_up_view.as_view(), name="suz-inbox-give-up"),
         ]
         return self.post_process_urls(urls)

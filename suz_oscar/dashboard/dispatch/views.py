@@ -15,6 +15,20 @@ from suz_oscar.dispatch.exceptions import DispatchError
 
 Dispatch = get_model("suz_dispatch", "Dispatch")
 DeclineReason = get_model("suz_dispatch", "DeclineReason")
+FailureReason = get_model("suz_dispatch", "FailureReason")
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=())
+    failure_reason = forms.ModelChoiceField(label=_("Failure reason"), required=False,
+                                            queryset=FailureReason.objects.filter(is_active=True))
+    note = forms.CharField(label=_("Comment"), required=False, max_length=255)
+
+    def __init__(self, *args, dispatch=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Dispatch.STATUSES)
+        moves = Dispatch.DEALER_MOVES.get(dispatch.status, ()) if dispatch is not None else ()
+        self.fields["status"].choices = [(code, labels[code]) for code in moves]
 
 
 class DeclineForm(forms.Form):
@@ -88,6 +102,10 @@ class OrderView(DispatchMixin, generic.TemplateView):
             "dispatch": dispatch, "order": order, "place": place, "lines": order.lines.all(),
             "phone_hidden": dealer is not None and (dispatch.claimed_by_id != dealer.pk or dealer.call_from_site),
             "stages": dispatch.stages.prefetch_related("dealers__partner") if dealer is None else None,
+            "history": dispatch.history.select_related("dealer__partner", "user", "failure_reason"),
+            "status_form": StatusForm(dispatch=dispatch) if dealer is not None and dispatch.claimed_by_id == dealer.pk
+            else None,
+            "status_labels": dict(Dispatch.STATUSES),
         })
         return ctx
 
@@ -97,7 +115,7 @@ class ClaimView(DealerActionMixin, generic.View):
         dealer = self.get_dealer()
         dispatch = get_object_or_404(Dispatch, pk=kwargs["pk"])
         try:
-            services.dispatch_claim(dispatch=dispatch, dealer=dealer, now=timezone.now())
+            services.dispatch_claim(dispatch=dispatch, dealer=dealer, user=request.user, now=timezone.now())
         except DispatchError as exc:
             messages.error(request, str(exc))
             return redirect("suz_dispatch_dashboard:suz-inbox")
@@ -119,4 +137,39 @@ class DeclineView(DealerActionMixin, generic.View):
                 messages.error(request, str(exc))
             else:
                 messages.info(request, _("You declined order %(number)s.") % {"number": dispatch.order.number})
+        return redirect("suz_dispatch_dashboard:suz-inbox")
+
+
+class StatusView(DealerActionMixin, generic.View):
+    def post(self, request, *args, **kwargs):
+        dealer = self.get_dealer()
+        dispatch = get_object_or_404(dealer.claimed_orders, pk=kwargs["pk"])
+        form = StatusForm(request.POST, dispatch=dispatch)
+        if not form.is_valid():
+            messages.error(request, _("Choose a status the order can move to."))
+        else:
+            try:
+                services.dispatch_set_status(
+                    dispatch=dispatch, dealer=dealer, user=request.user, to_status=form.cleaned_data["status"],
+                    failure_reason=form.cleaned_data["failure_reason"], note=form.cleaned_data["note"],
+                )
+            except DispatchError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Order status changed."))
+        return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
+
+
+class GiveUpView(DealerActionMixin, generic.View):
+    def post(self, request, *args, **kwargs):
+        dealer = self.get_dealer()
+        dispatch = get_object_or_404(dealer.claimed_orders, pk=kwargs["pk"])
+        try:
+            services.dispatch_give_up(dispatch=dispatch, dealer=dealer, user=request.user,
+                                      note=request.POST.get("note", "")[:255])
+        except DispatchError as exc:
+            messages.error(request, str(exc))
+            return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
+        messages.info(request, _("You gave order %(number)s back; it goes to other dealers.")
+                      % {"number": dispatch.order.number})
         return redirect("suz_dispatch_dashboard:suz-inbox")
