@@ -147,7 +147,8 @@ class AbstractStatusChange(models.Model):
         verbose_name=_("dealer"),
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by"),
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("by"),
     )
     failure_reason = models.ForeignKey(
         "suz_dispatch.FailureReason", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
