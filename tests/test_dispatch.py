@@ -322,3 +322,33 @@ def test_status_and_give_up_urls(planned, customer, staff):
     assert dispatch.status == "processed"
     page = client_for(staff).get(reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": dispatch.pk}))
     assert page.content.decode().count("<tr>") >= 3  # history rows visible to staff
+
+
+def test_staff_assign_reassign_and_filter(planned, customer, staff, network):
+    from django.urls import reverse
+
+    from .conftest import client_for
+
+    dispatch, first, second, late = planned
+    target = network["far"]
+    url = reverse("suz_dispatch_dashboard:suz-inbox-assign", kwargs={"pk": dispatch.pk})
+    anonymous = client_for().post(url, {"dealer": target.pk})
+    assert anonymous.status_code == 302 and "login" in anonymous["Location"]
+    assert client_for(customer).post(url, {"dealer": target.pk}).status_code == 403
+    assert client_for(first).post(url, {"dealer": target.pk}).status_code == 403
+    assert client_for(staff).post(url, {"dealer": target.pk}).status_code == 302
+    dispatch.refresh_from_db()
+    assert dispatch.claimed_by == target and dispatch.status == "accepted"
+    other = second.partners.get().dealer
+    client_for(staff).post(url, {"dealer": other.pk})
+    dispatch.refresh_from_db()
+    assert dispatch.claimed_by == other
+    assert dispatch.history.last().note.startswith("передан от дилера")
+
+    inbox = reverse("suz_dispatch_dashboard:suz-inbox")
+    listed = client_for(staff).get(inbox, {"tab": "accepted", "dealer": other.pk}).context["dispatches"]
+    assert list(listed) == [dispatch]
+    assert list(client_for(staff).get(inbox, {"tab": "failed"}).context["dispatches"]) == []
+    region = network["city"].region
+    assert list(client_for(staff).get(inbox, {"region": region.pk}).context["dispatches"]) == [dispatch]
+    assert list(client_for(staff).get(inbox, {"older_than": "1"}).context["dispatches"]) == []

@@ -266,3 +266,7 @@ def ensure_decline_reasons():
     titles = ["Нет товара в наличии", "Не доставляем по этому адресу", "Не успеем в срок", "Другое"]
     for position, title in enumerate(titles):
         DeclineReason.objects.get_or_create(title=title, defaults={"position": position})
+    FailureReason = get_model("suz_dispatch", "FailureReason")
+    for title, fault in (("Покупатель передумал", "customer"), ("Не дозвонились до покупателя", "customer"),
+                         ("Товара не оказалось в наличии", "dealer"), ("Сорвали срок доставки", "dealer")):
+        FailureReason.objects.get_or_create(title=title, defaults={"fault": fault})

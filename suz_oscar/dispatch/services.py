@@ -99,6 +99,21 @@ def dispatch_set_status(*, dispatch, dealer, to_status, user=None, failure_reaso
 
 
 @transaction.atomic
+def dispatch_assign(*, dispatch, dealer, user, now=None):
+    """Staff give the order to ``dealer`` by hand (or move it from one dealer to another)."""
+    now = now or timezone.now()
+    locked = Dispatch.objects.select_for_update().get(pk=dispatch.pk)
+    if locked.status in (Dispatch.COMPLETED, Dispatch.FAILED, Dispatch.CANCELLED):
+        raise DispatchError(_("A closed order cannot be reassigned."))
+    from_status, previous = locked.status, locked.claimed_by
+    locked.claimed_by, locked.claimed_at, locked.status = dealer, now, Dispatch.ACCEPTED
+    locked.save(update_fields=["claimed_by", "claimed_at", "status"])
+    note = _("assigned by hand") if previous is None else _("moved from %(dealer)s") % {"dealer": previous.name}
+    _record(locked, from_status, Dispatch.ACCEPTED, dealer=dealer, user=user, note=note)
+    return locked
+
+
+@transaction.atomic
 def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None):
     """The dealer gives a taken order back: it returns to dispatch (the dealer's fault) and leaves its inbox."""
     now = now or timezone.now()

@@ -19,6 +19,7 @@ class DispatchDashboardConfig(OscarDashboardConfig):
         "suz-inbox-order": staff_or_dealer,
         "suz-inbox-status": (["partner.dashboard_access"],),
         "suz-inbox-give-up": (["partner.dashboard_access"],),
+        "suz-inbox-assign": ["is_staff"],
     }
 
     def ready(self):
@@ -30,6 +31,7 @@ class DispatchDashboardConfig(OscarDashboardConfig):
         self.order_view = views.OrderView
         self.status_view = views.StatusView
         self.give_up_view = views.GiveUpView
+        self.assign_view = views.AssignView
 
     def get_urls(self):
         urls = [
@@ -39,5 +41,6 @@ class DispatchDashboardConfig(OscarDashboardConfig):
             path("<int:pk>/decline/", self.decline_view.as_view(), name="suz-inbox-decline"),
             path("<int:pk>/status/", self.status_view.as_view(), name="suz-inbox-status"),
             path("<int:pk>/give-up/", self.give_up_view.as_view(), name="suz-inbox-give-up"),
+            path("<int:pk>/assign/", self.assign_view.as_view(), name="suz-inbox-assign"),
         ]
         return self.post_process_urls(urls)

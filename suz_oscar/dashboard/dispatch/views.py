@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -16,6 +19,38 @@ from suz_oscar.dispatch.exceptions import DispatchError
 Dispatch = get_model("suz_dispatch", "Dispatch")
 DeclineReason = get_model("suz_dispatch", "DeclineReason")
 FailureReason = get_model("suz_dispatch", "FailureReason")
+
+
+class AssignForm(forms.Form):
+    dealer = forms.ModelChoiceField(
+        label=_("Dealer"), queryset=get_model("suz_dealers", "Dealer").objects.filter(is_active=True)
+        .select_related("partner").order_by("partner__name"),
+        widget=forms.Select(attrs={"class": "form-control suz-select2"}),
+    )
+
+
+class DispatchFilter(django_filters.FilterSet):
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), field_name="order__suz_place__region",
+        queryset=get_model("suz_dealers", "Region").objects.filter(is_active=True), empty_label=_("All regions"),
+        widget=forms.Select(attrs={"class": "form-control"}),
+    )
+    dealer = django_filters.ModelChoiceFilter(
+        label=_("Dealer"), field_name="claimed_by",
+        queryset=get_model("suz_dealers", "Dealer").objects.select_related("partner").order_by("partner__name"),
+        empty_label=_("All dealers"), widget=forms.Select(attrs={"class": "form-control suz-select2"}),
+    )
+    older_than = django_filters.NumberFilter(
+        label=_("Older than, hours"), method="filter_age", min_value=0,
+        widget=forms.NumberInput(attrs={"class": "form-control", "style": "max-width:6em"}),
+    )
+
+    class Meta:
+        model = Dispatch
+        fields = ["region", "dealer", "older_than"]
+
+    def filter_age(self, queryset, name, value):
+        return queryset.filter(created_at__lte=timezone.now() - timedelta(hours=float(value)))
 
 
 class StatusForm(forms.Form):
@@ -56,8 +91,13 @@ class InboxView(DealerMixin, generic.TemplateView):
         tab = self.request.GET.get("tab", "available")
         if dealer is None:
             everything = Dispatch.objects.select_related("order", "claimed_by__partner").order_by("-created_at")
-            ctx["dispatches"] = everything[:200]
-            tab = "all"
+            statuses = dict(Dispatch.STATUSES)
+            tab = tab if tab in statuses else "all"
+            if tab != "all":
+                everything = everything.filter(status=tab)
+            ctx["filter"] = DispatchFilter(self.request.GET or None, queryset=everything)
+            ctx["dispatches"] = ctx["filter"].qs[:200]
+            ctx["status_tabs"] = [("all", _("All"))] + list(Dispatch.STATUSES)
         elif tab == "ours":
             ctx["dispatches"] = dealer.claimed_orders.select_related("order", "claimed_by__partner").order_by(
                 "-claimed_at")
@@ -106,6 +146,7 @@ class OrderView(DispatchMixin, generic.TemplateView):
             "status_form": StatusForm(dispatch=dispatch) if dealer is not None and dispatch.claimed_by_id == dealer.pk
             else None,
             "status_labels": dict(Dispatch.STATUSES),
+            "assign_form": AssignForm() if dealer is None else None,
         })
         return ctx
 
@@ -173,3 +214,22 @@ class GiveUpView(DealerActionMixin, generic.View):
         messages.info(request, _("You gave order %(number)s back; it goes to other dealers.")
                       % {"number": dispatch.order.number})
         return redirect("suz_dispatch_dashboard:suz-inbox")
+
+
+class AssignView(DispatchMixin, generic.View):
+    """Staff assign or reassign an order by hand."""
+
+    def post(self, request, *args, **kwargs):
+        dispatch = self.get_dispatch()
+        form = AssignForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose a dealer."))
+        else:
+            try:
+                services.dispatch_assign(dispatch=dispatch, dealer=form.cleaned_data["dealer"], user=request.user)
+            except DispatchError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Order %(number)s is assigned to %(dealer)s.")
+                                 % {"number": dispatch.order.number, "dealer": form.cleaned_data["dealer"].name})
+        return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
