@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from suz_oscar.offers.cache import cached
 from suz_oscar.offers.selectors import dealers_serving, offers_for_products
 
 Dealer = get_model("suz_dealers", "Dealer")
@@ -31,7 +32,10 @@ def _offers_line(offers, dealer, line):
 
 
 def network():
-    return list(Dealer.objects.filter(is_active=True, accepts_site_orders=True).select_related("partner"))
+    """Every active dealer taking site orders (the fallback audience), cached like a city's dealers."""
+    return cached("network", lambda: list(
+        Dealer.objects.filter(is_active=True, accepts_site_orders=True).select_related("partner")
+    ))
 
 
 def visible_now(dealer, now=None):
