@@ -54,10 +54,6 @@ def inbox(dealer, now=None):
     )
 
 
-def can_see(dispatch, dealer, now=None):
-    return visible_now(dealer, now).filter(dispatch=dispatch).exists()
-
-
 def has_connected_call(dispatch, dealer):
     """Whether ``dealer`` has reached the customer by a call through the system.
 

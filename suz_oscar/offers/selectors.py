@@ -214,7 +214,3 @@ def nearest_offer_anywhere(product, city):
     offer.nearest_outlet = outlet
     offer.distance_km = distance_km(lat, lon, outlet.latitude, outlet.longitude)
     return offer
-
-
-def default_currency():
-    return settings.OSCAR_DEFAULT_CURRENCY

@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from oscar.core.loading import get_model
 
+from .abstract_models import default_currency
+
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -99,12 +101,6 @@ def dealer_set_whole_line(*, dealer, enabled):
     """Switch "whole product line in stock": no per-product rows are written either way."""
     dealer.offers_whole_line = enabled
     dealer.save(update_fields=["offers_whole_line", "updated_at"])
-
-
-def default_currency():
-    from django.conf import settings
-
-    return settings.OSCAR_DEFAULT_CURRENCY
 
 
 @transaction.atomic
