@@ -8,7 +8,6 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import ExpressionWrapper, F, FloatField, Q, Value
 from oscar.core.loading import get_model
 
