@@ -37,6 +37,9 @@ SUZ_DISPATCH_STRATEGIES = [
     {"CLASS": "suz_oscar.dispatch.strategies.FallbackStrategy", "OPTIONS": {"delay": 60}},
 ]
 
+# Language of the emails dealers get ("new order available", …).
+SUZ_NOTIFICATION_LANGUAGE = "ru"
+
 # Map tiles for the coordinate pickers in the dashboard (Leaflet URL template).
 SUZ_MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 SUZ_MAP_ATTRIBUTION = "&copy; OpenStreetMap contributors"

@@ -4,3 +4,6 @@ from sandbox.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Queued notifications stay in memory during tests (the worker is not running).
+CELERY_BROKER_URL = "memory://"

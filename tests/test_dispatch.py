@@ -352,3 +352,42 @@ def test_staff_assign_reassign_and_filter(planned, customer, staff, network):
     region = network["city"].region
     assert list(client_for(staff).get(inbox, {"region": region.pk}).context["dispatches"]) == [dispatch]
     assert list(client_for(staff).get(inbox, {"older_than": "1"}).context["dispatches"]) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_broker_down_at_placement_order_saved_and_sweep_notifies_once(settings):
+    from django.core import mail
+
+    from sandbox.celery_app import app
+    from suz_oscar.dispatch import notifications, tasks
+    from suz_oscar.test.factories import create_manager
+
+    region = RegionFactory()
+    city = CityFactory(region=region)
+    product = ProductFactory(stockrecords=[])
+    dealers = [DealerFactory(regions=[region], rating=10 - i) for i in range(4)]
+    for dealer in dealers:
+        StockRecord.objects.create(partner=dealer.partner, product=product, partner_sku=f"b{dealer.pk}",
+                                   price=Decimal("100"))
+    managers = [create_manager(d) for d in dealers]
+    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens there: the broker is down
+    try:
+        dispatch = services.dispatch_plan(order=make_order(city, product))
+        notifications.schedule_stage_notifications(dispatch)  # logs, raises nothing
+    finally:
+        app.conf.broker_url = settings.CELERY_BROKER_URL
+    assert Dispatch.objects.filter(pk=dispatch.pk).exists()
+    assert selectors.inbox(dealers[0]).exists()  # visibility needs no worker
+    assert len(mail.outbox) == 0
+
+    tasks.sweep_stage_notifications()  # beat comes back: the open rating stage is announced
+    first_stage = dispatch.stages.get(position=0)
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == sorted(m.email for m in managers[:3])
+    assert "Вам доступен новый заказ" in mail.outbox[0].subject
+    tasks.sweep_stage_notifications()
+    tasks.notify_stage_task(first_stage.pk)  # the late ETA task fires too
+    assert len(mail.outbox) == 3  # exactly once
+    later = timezone.now() + timedelta(minutes=16)
+    notifications.notify_stage(dispatch.stages.get(position=1).pk, now=later)
+    assert len(mail.outbox) == 4 and mail.outbox[-1].to == [managers[3].email]

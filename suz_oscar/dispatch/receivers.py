@@ -10,11 +10,12 @@ def plan_after_commit(sender, order, **kwargs):
     """
     from oscar.core.loading import get_model
 
+    from .notifications import schedule_stage_notifications
     from .services import dispatch_plan
 
     def plan():
         if get_model("suz_checkout", "OrderPlace").objects.filter(order=order).exists():
-            dispatch_plan(order=order)
+            schedule_stage_notifications(dispatch_plan(order=order))
 
     transaction.on_commit(plan)
 

@@ -1,0 +1,64 @@
+"""«A new order is available»: sent once per stage, when it opens.
+
+Sending is claimed by one conditional UPDATE of ``Stage.notified_at``, so the
+ETA task and the periodic sweep may both fire and managers still get one email.
+Timers only notify; who sees what is decided by the stored plan (see selectors).
+"""
+
+import logging
+
+from django.core.mail import send_mass_mail
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from oscar.core.loading import get_model
+
+from suz_oscar.conf import suz_settings
+
+Stage = get_model("suz_dispatch", "Stage")
+Visibility = get_model("suz_dispatch", "Visibility")
+
+logger = logging.getLogger("suz.dispatch")
+
+
+def notify_stage(stage_id, now=None):
+    """Email the managers of a stage's dealers that the order is theirs to take. Returns True if sent now."""
+    now = now or timezone.now()
+    claimed = Stage.objects.filter(pk=stage_id, notified_at=None, opens_at__lte=now).update(notified_at=now)
+    if not claimed:
+        return False
+    stage = Stage.objects.select_related("dispatch__order").get(pk=stage_id)
+    if stage.dispatch.claimed_by_id is not None:
+        return True  # taken meanwhile: nothing to announce
+    declined = Visibility.objects.filter(dispatch=stage.dispatch, declined_at__isnull=False).values("dealer_id")
+    dealers = stage.dealers.exclude(pk__in=declined).prefetch_related("partner__users")
+    messages = []
+    with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
+        for dealer in dealers:
+            context = {"dealer": dealer, "order": stage.dispatch.order, "stage": stage}
+            subject = render_to_string("suz/dispatch/emails/order_available_subject.txt", context).strip()
+            body = render_to_string("suz/dispatch/emails/order_available_body.txt", context)
+            messages += [(subject, body, None, [user.email]) for user in dealer.partner.users.all()
+                         if user.is_active and user.email]
+    send_mass_mail(messages, fail_silently=False)
+    return True
+
+
+def due_stages(now=None):
+    """Stages open but not yet announced, of orders nobody has taken."""
+    now = now or timezone.now()
+    return Stage.objects.filter(notified_at=None, opens_at__lte=now, dispatch__claimed_by=None).filter(
+        ~Q(dispatch__status="manual")
+    )
+
+
+def schedule_stage_notifications(dispatch):
+    """Queue one ETA task per stage. A broker that is down loses nothing: the sweep sends them."""
+    from .tasks import notify_stage_task
+
+    for stage in dispatch.stages.all():
+        try:
+            notify_stage_task.apply_async((stage.pk,), eta=stage.opens_at)
+        except Exception:  # the broker is unreachable; kombu raises several kinds
+            logger.warning("Could not queue the notification of stage %s; the sweep will send it", stage.pk,
+                           exc_info=True)

@@ -1,0 +1,17 @@
+"""Celery tasks of dispatch: thin, they load by id and call the notifications module."""
+
+from celery import shared_task
+
+from . import notifications
+
+
+@shared_task(ignore_result=True)
+def notify_stage_task(stage_id):
+    notifications.notify_stage(stage_id)
+
+
+@shared_task(ignore_result=True)
+def sweep_stage_notifications():
+    """Periodic (celery beat): announce every stage that opened without its ETA task having run."""
+    for stage_id in notifications.due_stages().values_list("pk", flat=True):
+        notifications.notify_stage(stage_id)
