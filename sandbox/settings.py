@@ -157,6 +157,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0, "socket_connect_timeout": 1
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE = {
     "suz-dispatch-sweep": {"task": "suz_oscar.dispatch.tasks.sweep_stage_notifications", "schedule": 60.0},
+    "suz-dispatch-sla": {"task": "suz_oscar.dispatch.tasks.sla_watch", "schedule": 300.0},
 }
 
 LOGGING = {

@@ -37,6 +37,11 @@ SUZ_DISPATCH_STRATEGIES = [
     {"CLASS": "suz_oscar.dispatch.strategies.FallbackStrategy", "OPTIONS": {"delay": 60}},
 ]
 
+# SLA: an order accepted but not processed within this many hours alerts the
+# manufacturer's staff; with SUZ_DISPATCH_SLA_RETURN it also goes back to dispatch.
+SUZ_DISPATCH_SLA_HOURS = 24
+SUZ_DISPATCH_SLA_RETURN = False
+
 # Language of the emails dealers get ("new order available", …).
 SUZ_NOTIFICATION_LANGUAGE = "ru"
 

@@ -391,3 +391,27 @@ def test_broker_down_at_placement_order_saved_and_sweep_notifies_once(settings):
     later = timezone.now() + timedelta(minutes=16)
     notifications.notify_stage(dispatch.stages.get(position=1).pk, now=later)
     assert len(mail.outbox) == 4 and mail.outbox[-1].to == [managers[3].email]
+
+
+@pytest.mark.parametrize("take_back", [False, True])
+def test_sla_watchdog_alerts_once_and_may_take_the_order_back(planned, staff, settings, take_back):
+    from django.core import mail
+
+    settings.SUZ_DISPATCH_SLA_HOURS = 24
+    settings.SUZ_DISPATCH_SLA_RETURN = take_back
+    dispatch, first, second, late = planned
+    dealer = first.partners.get().dealer
+    claimed = timezone.now()
+    services.dispatch_claim(dispatch=dispatch, dealer=dealer, now=claimed)
+    assert services.dispatch_sla_watch(now=claimed + timedelta(hours=23)) == []
+    assert services.dispatch_sla_watch(now=claimed + timedelta(hours=25)) == [dispatch]
+    assert services.dispatch_sla_watch(now=claimed + timedelta(hours=26)) == []
+    alerts = [m for m in mail.outbox if staff.email in m.to]
+    assert len(alerts) == 1 and str(dispatch.order.number) in alerts[0].subject
+    dispatch.refresh_from_db()
+    if take_back:
+        assert dispatch.status == "offered" and dispatch.claimed_by is None
+        assert not selectors.inbox(dealer).exists()
+    else:
+        assert dispatch.status == "accepted" and dispatch.claimed_by == dealer
+    assert dispatch.history.last().note == "не обработан вовремя (SLA)"

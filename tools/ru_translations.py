@@ -469,6 +469,17 @@ RU = {
     "Open the order inbox in the dashboard to take or decline it.":
         "Откройте входящие заказы в панели управления, чтобы принять заказ или отказаться.",
     "New order %(number)s is available to you": "Вам доступен новый заказ %(number)s",
+    "SLA alert sent at": "предупреждение о сроке отправлено",
+    "not processed in time (SLA)": "не обработан вовремя (SLA)",
+    ("Dealer %(dealer)s took order %(number)s but has not marked it processed within %(hours)s hour.",
+     "Dealer %(dealer)s took order %(number)s but has not marked it processed within %(hours)s hours."): (
+        "Дилер «%(dealer)s» принял заказ %(number)s, но не отметил его обработанным в течение %(hours)s часа.",
+        "Дилер «%(dealer)s» принял заказ %(number)s, но не отметил его обработанным в течение %(hours)s часов.",
+        "Дилер «%(dealer)s» принял заказ %(number)s, но не отметил его обработанным в течение %(hours)s часов.",
+        "Дилер «%(dealer)s» принял заказ %(number)s, но не отметил его обработанным в течение %(hours)s часа.",
+    ),
+    "The order went back to dispatch.": "Заказ возвращён на распределение.",
+    "Order %(number)s is not processed in time": "Заказ %(number)s не обработан вовремя",
     # Checkout
     "order": "заказ",
     "created at": "создано",

@@ -32,7 +32,8 @@ class AbstractDispatch(models.Model):
         "suz_dealers.Dealer", on_delete=models.PROTECT, null=True, blank=True, related_name="claimed_orders",
         verbose_name=_("claimed by"),
     )
-    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True, db_index=True)
+    sla_alerted_at = models.DateTimeField(_("SLA alert sent at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

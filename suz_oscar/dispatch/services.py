@@ -147,3 +147,42 @@ def dispatch_decline(*, dispatch, dealer, reason, now=None):
             )
             return upcoming
     return None
+
+
+def dispatch_sla_watch(*, now=None):
+    """Alert staff (once per order) about orders accepted but not processed in time; maybe take them back.
+
+    Returns the dispatches alerted now. Run by the beat sweep.
+    """
+    from django.contrib.auth import get_user_model
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from suz_oscar.conf import suz_settings
+
+    now = now or timezone.now()
+    deadline = now - timedelta(hours=suz_settings.SUZ_DISPATCH_SLA_HOURS)
+    late = Dispatch.objects.filter(status=Dispatch.ACCEPTED, claimed_at__lte=deadline, sla_alerted_at=None)
+    alerted = []
+    for dispatch in late.select_related("order", "claimed_by__partner"):
+        if not Dispatch.objects.filter(pk=dispatch.pk, sla_alerted_at=None).update(sla_alerted_at=now):
+            continue  # another sweep got it
+        dealer = dispatch.claimed_by
+        staff = list(get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
+                     .values_list("email", flat=True))
+        with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
+            context = {"dispatch": dispatch, "order": dispatch.order, "dealer": dealer,
+                       "hours": suz_settings.SUZ_DISPATCH_SLA_HOURS,
+                       "returned": suz_settings.SUZ_DISPATCH_SLA_RETURN}
+            subject = render_to_string("suz/dispatch/emails/sla_subject.txt", context).strip()
+            body = render_to_string("suz/dispatch/emails/sla_body.txt", context)
+            note = _("not processed in time (SLA)")
+        if staff:
+            send_mail(subject, body, None, staff)
+        if suz_settings.SUZ_DISPATCH_SLA_RETURN:
+            dispatch_give_up(dispatch=dispatch, dealer=dealer, note=note, now=now)
+        else:
+            _record(dispatch, dispatch.status, dispatch.status, dealer=dealer, fault="dealer", note=note)
+        alerted.append(dispatch)
+    return alerted

@@ -15,3 +15,11 @@ def sweep_stage_notifications():
     """Periodic (celery beat): announce every stage that opened without its ETA task having run."""
     for stage_id in notifications.due_stages().values_list("pk", flat=True):
         notifications.notify_stage(stage_id)
+
+
+@shared_task(ignore_result=True)
+def sla_watch():
+    """Periodic (celery beat): orders accepted but not processed within ``SUZ_DISPATCH_SLA_HOURS``."""
+    from .services import dispatch_sla_watch
+
+    dispatch_sla_watch()
