@@ -68,11 +68,16 @@ def test_dealer_above_the_quoted_price_or_missing_a_line_is_not_eligible(network
     assert network["dealers"][1] not in selectors.eligible_dealers(order)
 
 
-def test_order_nobody_can_take_waits_for_manual_assignment(network):
+def test_order_nobody_can_take_waits_for_manual_assignment(network, staff, django_capture_on_commit_callbacks):
+    from django.core import mail
+
     order = make_order(network["city"], network["product"])
     StockRecord.objects.all().delete()
-    dispatch = services.dispatch_plan(order=order, now=T0)
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch = services.dispatch_plan(order=order, now=T0)
     assert dispatch.status == Dispatch.MANUAL and not dispatch.stages.exists()
+    [alert] = mail.outbox
+    assert alert.to == [staff.email] and "нужен дилер" in alert.subject
 
 
 def test_visibility_one_second_before_and_after_a_stage_opens(network):

@@ -480,6 +480,11 @@ RU = {
     ),
     "The order went back to dispatch.": "Заказ возвращён на распределение.",
     "Order %(number)s is not processed in time": "Заказ %(number)s не обработан вовремя",
+    "Order %(number)s needs a dealer": "Заказу %(number)s нужен дилер",
+    "No dealer can take order %(number)s: none serves its city with every product at the price the customer saw. "
+    "Assign it by hand in the dashboard's order list.":
+        "Заказ %(number)s некому принять: ни один дилер не обслуживает его город со всеми товарами по цене, "
+        "которую видел покупатель. Назначьте его вручную в списке заказов панели управления.",
     # Checkout
     "order": "заказ",
     "created at": "создано",

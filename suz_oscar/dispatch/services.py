@@ -38,6 +38,7 @@ def dispatch_plan(*, order, now=None):
     context = PlanContext(order=order, eligible=selectors.eligible_dealers(order), network=selectors.network())
     dispatch = Dispatch.objects.create(order=order, status=Dispatch.OFFERED if context.eligible else Dispatch.MANUAL)
     if not context.eligible:
+        transaction.on_commit(lambda: tell_staff_manual(dispatch))
         return dispatch
     cursor, seen, stages, visibility = 0.0, set(), [], []
     for strategy in load_strategies():
@@ -186,3 +187,23 @@ def dispatch_sla_watch(*, now=None):
             _record(dispatch, dispatch.status, dispatch.status, dealer=dealer, fault="dealer", note=note)
         alerted.append(dispatch)
     return alerted
+
+
+def tell_staff_manual(dispatch):
+    """An order no dealer can take: staff must assign it by hand, so they are told at once."""
+    from django.contrib.auth import get_user_model
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from suz_oscar.conf import suz_settings
+
+    staff = list(get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
+                 .values_list("email", flat=True))
+    if not staff:
+        return
+    with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
+        context = {"order": dispatch.order, "dispatch": dispatch}
+        subject = render_to_string("suz/dispatch/emails/manual_subject.txt", context).strip()
+        body = render_to_string("suz/dispatch/emails/manual_body.txt", context)
+    send_mail(subject, body, None, staff)
