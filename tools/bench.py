@@ -97,17 +97,11 @@ def run_pages(strategy):
     from django.test import Client
     from oscar.core.loading import get_model
 
-    Product = get_model("catalogue", "Product")
     City = get_model("suz_dealers", "City")
     client = Client()
     client.get("/", {"city": City.objects.get(slug="moskva").slug})
     # A product that a dealer of the city has on its own price list (the usual case).
-    from suz_oscar.offers.selectors import dealers_serving
-
-    StockRecord = get_model("partner", "StockRecord")
-    moscow_partners = [d.partner_id for d in dealers_serving(City.objects.get(slug="moskva"))]
-    product = Product.objects.get(pk=StockRecord.objects.filter(partner_id__in=moscow_partners)
-                                  .order_by("product_id").values_list("product_id", flat=True)[100])
+    product = offered_product(City.objects.get(slug="moskva"))
     for name, url in (("catalogue_list", "/catalogue/"), ("product_page", product.get_absolute_url())):
         ms, queries = measure(client, url)
         print(f"{name}.{strategy}.median_ms: {ms:.1f}")
@@ -137,10 +131,95 @@ def run_import():
     print(f"offers.import_5000.total_s: {done - started:.2f}")
 
 
+def offered_product(city):
+    from oscar.core.loading import get_model
+
+    from suz_oscar.offers.selectors import dealers_serving
+
+    Product = get_model("catalogue", "Product")
+    StockRecord = get_model("partner", "StockRecord")
+    partners = [d.partner_id for d in dealers_serving(city)]
+    return Product.objects.get(pk=StockRecord.objects.filter(partner_id__in=partners)
+                               .order_by("product_id").values_list("product_id", flat=True)[100])
+
+
+def run_dispatch():
+    """The dispatch plan of an order in Moscow, and a dealer's inbox among 100,000 open orders."""
+    setup_django("suz")
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+    from oscar.core.loading import get_model
+    from oscar.test.basket import add_product
+    from oscar.test.factories import create_basket, create_order
+
+    from suz_oscar.dispatch import selectors, services
+    from suz_oscar.offers.strategy import RegionalStrategy
+
+    City = get_model("suz_dealers", "City")
+    OrderPlace = get_model("suz_checkout", "OrderPlace")
+    Order = get_model("order", "Order")
+    Dispatch = get_model("suz_dispatch", "Dispatch")
+    Visibility = get_model("suz_dispatch", "Visibility")
+    moscow = City.objects.select_related("region").get(slug="moskva")
+    product = offered_product(moscow)
+
+    def new_order():
+        basket = create_basket(empty=True)
+        basket.strategy = RegionalStrategy(city=moscow)
+        add_product(basket, product=product)
+        order = create_order(basket=basket)
+        OrderPlace.objects.create(order=order, city=moscow, region=moscow.region, phone="+79000000000")
+        return order
+
+    orders = [new_order() for _ in range(REPEAT + 2)]
+    services.dispatch_plan(order=orders.pop())  # warm the caches
+    times = []
+    for order in orders[:-1]:
+        started = time.perf_counter()
+        services.dispatch_plan(order=order)
+        times.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as ctx:
+        services.dispatch_plan(order=orders[-1])
+    reads = [q for q in ctx.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    print(f"dispatch.plan.median_ms: {statistics.median(times):.1f}")
+    print(f"dispatch.plan.queries: {len(ctx)}")
+    print(f"dispatch.plan.read_queries: {len(reads)}")
+
+    dealer = selectors.dealers_serving(moscow)[0]
+    missing = 100_000 - selectors.inbox(dealer).count()
+    now = timezone.now()
+    for start in range(0, max(missing, 0), 10_000):
+        size = min(10_000, missing - start)
+        batch = Order.objects.bulk_create([
+            Order(number=f"bench-{now.timestamp():.0f}-{start + i}", currency="RUB", site_id=1,
+                  total_incl_tax=Decimal(100), total_excl_tax=Decimal(100), shipping_incl_tax=0,
+                  shipping_excl_tax=0, status="new", date_placed=now)
+            for i in range(size)
+        ])
+        dispatches = Dispatch.objects.bulk_create([Dispatch(order=o, status=Dispatch.OFFERED) for o in batch])
+        Visibility.objects.bulk_create([Visibility(dispatch=d, dealer=dealer, opens_at=now - timedelta(minutes=5))
+                                        for d in dispatches])
+    times = []
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        page = list(selectors.inbox(dealer)[:50])
+        times.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as ctx:
+        list(selectors.inbox(dealer)[:50])
+    print(f"dispatch.inbox.open_orders: {selectors.inbox(dealer).count()}")
+    print(f"dispatch.inbox.median_ms: {statistics.median(times):.1f}")
+    print(f"dispatch.inbox.queries: {len(ctx)}")
+    assert len(page) == 50
+
+
 def main():
     if len(sys.argv) > 1:
-        {"pages": lambda: run_pages(sys.argv[2]), "import": run_import, "seed": lambda: (setup_django("suz"),
-                                                                                           seed())}[sys.argv[1]]()
+        {"pages": lambda: run_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch,
+         "seed": lambda: (setup_django("suz"), seed())}[sys.argv[1]]()
         return
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     url = env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/suz_bench")
@@ -166,6 +245,7 @@ def main():
         ratio = figures[f"{page}.suz.median_ms"] / figures[f"{page}.oscar.median_ms"]
         print(f"storefront.{page}.ratio: {ratio:.2f}")
     subprocess.run([sys.executable, __file__, "import"], env=env, check=True)
+    subprocess.run([sys.executable, __file__, "dispatch"], env=env, check=True)
 
 
 if __name__ == "__main__":
