@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEALERS, PRODUCTS, OFFERS_PER_DEALER, REPEAT = 1000, 5000, 300, 25
+DEALERS, PRODUCTS, OFFERS_PER_DEALER, REPEAT = 1000, 5000, 300, 60
 
 
 def setup_django(strategy):

@@ -81,6 +81,9 @@ class AbstractVisibility(models.Model):
         "suz_dealers.Dealer", on_delete=models.CASCADE, related_name="+", verbose_name=_("dealer"),
     )
     opens_at = models.DateTimeField(_("opens at"))
+    is_open = models.BooleanField(
+        _("open"), default=True, help_text=_("Off once a dealer has taken the order (kept for the inbox index)."),
+    )
     declined_at = models.DateTimeField(_("declined at"), null=True, blank=True)
     decline_reason = models.ForeignKey(
         "suz_dispatch.DeclineReason", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
@@ -91,7 +94,12 @@ class AbstractVisibility(models.Model):
         abstract = True
         app_label = "suz_dispatch"
         unique_together = [("dispatch", "dealer")]
-        indexes = [models.Index(fields=["dealer", "opens_at"], name="suz_visibility_inbox")]
+        indexes = [
+            models.Index(
+                fields=["dealer", "opens_at"], name="suz_visibility_inbox",
+                condition=models.Q(is_open=True, declined_at__isnull=True),
+            ),
+        ]
         verbose_name = _("visibility")
         verbose_name_plural = _("visibility")
 

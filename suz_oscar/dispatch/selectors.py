@@ -44,14 +44,8 @@ def visible_now(dealer, now=None):
 
 
 def inbox(dealer, now=None):
-    """Orders available to ``dealer`` now: one query on the (dealer, opens_at) index."""
-    return (
-        visible_now(dealer, now)
-        .filter(dispatch__claimed_by=None)
-        .exclude(dispatch__status=Dispatch.MANUAL)
-        .select_related("dispatch__order")
-        .order_by("-opens_at")
-    )
+    """Orders available to ``dealer`` now: one query on the partial (dealer, opens_at) index of open rows."""
+    return visible_now(dealer, now).filter(is_open=True).select_related("dispatch__order").order_by("-opens_at")
 
 
 def has_connected_call(dispatch, dealer):

@@ -71,6 +71,7 @@ def dispatch_claim(*, dispatch, dealer, user=None, now=None):
             claimed_by=dealer, claimed_at=now, status=Dispatch.ACCEPTED
         )
         if won:
+            Visibility.objects.filter(dispatch=dispatch).update(is_open=False)
             _record(dispatch, Dispatch.OFFERED, Dispatch.ACCEPTED, dealer=dealer, user=user)
     if not won:
         raise AlreadyTaken(_("This order has already been taken by another dealer."))
@@ -109,6 +110,7 @@ def dispatch_assign(*, dispatch, dealer, user, now=None):
     from_status, previous = locked.status, locked.claimed_by
     locked.claimed_by, locked.claimed_at, locked.status = dealer, now, Dispatch.ACCEPTED
     locked.save(update_fields=["claimed_by", "claimed_at", "status"])
+    Visibility.objects.filter(dispatch=locked).update(is_open=False)
     note = _("assigned by hand") if previous is None else _("moved from %(dealer)s") % {"dealer": previous.name}
     _record(locked, from_status, Dispatch.ACCEPTED, dealer=dealer, user=user, note=note)
     return locked
@@ -125,6 +127,7 @@ def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None):
     locked.claimed_by, locked.claimed_at, locked.status = None, None, Dispatch.OFFERED
     locked.save(update_fields=["claimed_by", "claimed_at", "status"])
     Visibility.objects.filter(dispatch=locked, dealer=dealer).update(declined_at=now)
+    Visibility.objects.filter(dispatch=locked).update(is_open=True)
     _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user, fault="dealer", note=note)
     return locked
 
