@@ -485,6 +485,9 @@ RU = {
     "Assign it by hand in the dashboard's order list.":
         "Заказ %(number)s некому принять: ни один дилер не обслуживает его город со всеми товарами по цене, "
         "которую видел покупатель. Назначьте его вручную в списке заказов панели управления.",
+    "open": "открыт",
+    "Off once a dealer has taken the order (kept for the inbox index).":
+        "Снимается, когда заказ принят дилером (для индекса входящих).",
     # Checkout
     "order": "заказ",
     "created at": "создано",
