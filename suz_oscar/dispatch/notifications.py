@@ -7,7 +7,7 @@ Timers only notify; who sees what is decided by the stored plan (see selectors).
 
 import logging
 
-from django.core.mail import send_mass_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -19,6 +19,29 @@ Stage = get_model("suz_dispatch", "Stage")
 Visibility = get_model("suz_dispatch", "Visibility")
 
 logger = logging.getLogger("suz.dispatch")
+
+
+def render_email(name, context):
+    """``(subject, body)`` of ``suz/dispatch/emails/<name>_subject|body.txt`` in the notification language."""
+    with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
+        subject = render_to_string(f"suz/dispatch/emails/{name}_subject.txt", context).strip()
+        body = render_to_string(f"suz/dispatch/emails/{name}_body.txt", context)
+    return subject, body
+
+
+def staff_emails():
+    from django.contrib.auth import get_user_model
+
+    return list(get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
+                .values_list("email", flat=True))
+
+
+def email_staff(name, context, recipients=None):
+    """Send one email to the manufacturer's staff (``recipients`` saves the lookup in loops)."""
+    recipients = staff_emails() if recipients is None else recipients
+    if recipients:
+        subject, body = render_email(name, context)
+        send_mail(subject, body, None, recipients)
 
 
 def notify_stage(stage_id, now=None):
@@ -33,13 +56,10 @@ def notify_stage(stage_id, now=None):
     declined = Visibility.objects.filter(dispatch=stage.dispatch, declined_at__isnull=False).values("dealer_id")
     dealers = stage.dealers.exclude(pk__in=declined).prefetch_related("partner__users")
     messages = []
-    with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
-        for dealer in dealers:
-            context = {"dealer": dealer, "order": stage.dispatch.order, "stage": stage}
-            subject = render_to_string("suz/dispatch/emails/order_available_subject.txt", context).strip()
-            body = render_to_string("suz/dispatch/emails/order_available_body.txt", context)
-            messages += [(subject, body, None, [user.email]) for user in dealer.partner.users.all()
-                         if user.is_active and user.email]
+    for dealer in dealers:
+        subject, body = render_email("order_available", {"dealer": dealer, "order": stage.dispatch.order})
+        messages += [(subject, body, None, [user.email]) for user in dealer.partner.users.all()
+                     if user.is_active and user.email]
     send_mass_mail(messages, fail_silently=False)
     return True
 

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
@@ -158,33 +158,24 @@ def dispatch_sla_watch(*, now=None):
 
     Returns the dispatches alerted now. Run by the beat sweep.
     """
-    from django.contrib.auth import get_user_model
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
     from suz_oscar.conf import suz_settings
 
+    from .notifications import email_staff, staff_emails
+
     now = now or timezone.now()
-    deadline = now - timedelta(hours=suz_settings.SUZ_DISPATCH_SLA_HOURS)
-    late = Dispatch.objects.filter(status=Dispatch.ACCEPTED, claimed_at__lte=deadline, sla_alerted_at=None)
-    alerted = []
-    for dispatch in late.select_related("order", "claimed_by__partner"):
+    hours, take_back = suz_settings.SUZ_DISPATCH_SLA_HOURS, suz_settings.SUZ_DISPATCH_SLA_RETURN
+    late = Dispatch.objects.filter(status=Dispatch.ACCEPTED, claimed_at__lte=now - timedelta(hours=hours),
+                                   sla_alerted_at=None).select_related("order", "claimed_by__partner")
+    alerted, staff = [], None
+    for dispatch in late:
         if not Dispatch.objects.filter(pk=dispatch.pk, sla_alerted_at=None).update(sla_alerted_at=now):
             continue  # another sweep got it
+        staff = staff_emails() if staff is None else staff
         dealer = dispatch.claimed_by
-        staff = list(get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
-                     .values_list("email", flat=True))
+        email_staff("sla", {"order": dispatch.order, "dealer": dealer, "hours": hours, "returned": take_back}, staff)
         with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
-            context = {"dispatch": dispatch, "order": dispatch.order, "dealer": dealer,
-                       "hours": suz_settings.SUZ_DISPATCH_SLA_HOURS,
-                       "returned": suz_settings.SUZ_DISPATCH_SLA_RETURN}
-            subject = render_to_string("suz/dispatch/emails/sla_subject.txt", context).strip()
-            body = render_to_string("suz/dispatch/emails/sla_body.txt", context)
             note = _("not processed in time (SLA)")
-        if staff:
-            send_mail(subject, body, None, staff)
-        if suz_settings.SUZ_DISPATCH_SLA_RETURN:
+        if take_back:
             dispatch_give_up(dispatch=dispatch, dealer=dealer, note=note, now=now)
         else:
             _record(dispatch, dispatch.status, dispatch.status, dealer=dealer, fault="dealer", note=note)
@@ -194,19 +185,6 @@ def dispatch_sla_watch(*, now=None):
 
 def tell_staff_manual(dispatch):
     """An order no dealer can take: staff must assign it by hand, so they are told at once."""
-    from django.contrib.auth import get_user_model
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.utils import translation
+    from .notifications import email_staff
 
-    from suz_oscar.conf import suz_settings
-
-    staff = list(get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
-                 .values_list("email", flat=True))
-    if not staff:
-        return
-    with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
-        context = {"order": dispatch.order, "dispatch": dispatch}
-        subject = render_to_string("suz/dispatch/emails/manual_subject.txt", context).strip()
-        body = render_to_string("suz/dispatch/emails/manual_body.txt", context)
-    send_mail(subject, body, None, staff)
+    email_staff("manual", {"order": dispatch.order, "dispatch": dispatch})
