@@ -531,6 +531,7 @@ def main():
         if "fuzzy" in entry.flags:
             # msgmerge's guess from a similar string: never keep it unreviewed.
             entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
             entry.msgstr = ""
             entry.msgstr_plural = {k: "" for k in entry.msgstr_plural}
         if entry.msgctxt:
