@@ -54,8 +54,9 @@ def test_plan_rating_then_basic_then_fallback(network):
     assert [s.strategy for s in stages] == ["rating", "basic", "fallback"]
     assert set(stages[0].dealers.all()) == set(best[:3]) and stages[0].opens_at == T0
     assert set(stages[1].dealers.all()) == set(best[3:]) and stages[1].opens_at == T0 + timedelta(minutes=15)
-    assert list(stages[2].dealers.all()) == [network["far"]]
-    assert stages[2].opens_at == T0 + timedelta(minutes=75)
+    assert stages[2].everyone and not stages[2].dealers.exists()  # every dealer: no audience rows
+    assert stages[2].opens_at == dispatch.open_to_all_at == T0 + timedelta(minutes=75)
+    assert dispatch.visibility.count() == 6  # the region's dealers only; the rest of the network has no rows
 
 
 def test_dealer_above_the_quoted_price_or_missing_a_line_is_not_eligible(network):
@@ -86,7 +87,7 @@ def test_visibility_one_second_before_and_after_a_stage_opens(network):
     late = sorted(network["dealers"], key=lambda d: d.rating)[0]  # in the basic stage
     opens = T0 + timedelta(minutes=15)
     assert not selectors.inbox(late, now=opens - timedelta(seconds=1)).exists()
-    assert [v.dispatch for v in selectors.inbox(late, now=opens + timedelta(seconds=1))] == [dispatch]
+    assert list(selectors.inbox(late, now=opens + timedelta(seconds=1))) == [dispatch]
     with pytest.raises(AlreadyTaken):
         services.dispatch_claim(dispatch=dispatch, dealer=late, now=opens - timedelta(seconds=1))
 
@@ -420,3 +421,127 @@ def test_sla_watchdog_alerts_once_and_may_take_the_order_back(planned, staff, se
     else:
         assert dispatch.status == "accepted" and dispatch.claimed_by == dealer
     assert dispatch.history.last().note == "не обработан вовремя (SLA)"
+
+
+FALLBACK_OPENS = T0 + timedelta(minutes=75)  # basic at 15 minutes, then the fallback's 60
+
+
+def test_dealer_reached_only_by_the_fallback_sees_it_when_it_opens_and_can_take_it(network):
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]), now=T0)
+    far, second = network["far"], timedelta(seconds=1)
+    assert not selectors.inbox(far, now=FALLBACK_OPENS - second).exists()
+    [seen] = selectors.inbox(far, now=FALLBACK_OPENS + second)
+    assert seen == dispatch and seen.opens_at == FALLBACK_OPENS
+    with pytest.raises(AlreadyTaken):
+        services.dispatch_claim(dispatch=dispatch, dealer=far, now=FALLBACK_OPENS - second)
+    services.dispatch_claim(dispatch=dispatch, dealer=far, now=FALLBACK_OPENS + second)
+    dispatch.refresh_from_db()
+    assert dispatch.claimed_by == far and dispatch.status == Dispatch.ACCEPTED
+    for dealer in [far, *network["dealers"]]:
+        assert not selectors.inbox(dealer, now=FALLBACK_OPENS + second).exists()
+
+
+def test_fallback_skips_dealers_outside_the_network(network):
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]), now=T0)
+    off = DealerFactory(regions=[RegionFactory()], accepts_site_orders=False)
+    gone = DealerFactory(regions=[RegionFactory()], is_active=False)
+    for dealer in (off, gone):
+        assert not selectors.inbox(dealer, now=FALLBACK_OPENS).exists()
+        with pytest.raises(AlreadyTaken):
+            services.dispatch_claim(dispatch=dispatch, dealer=dealer, now=FALLBACK_OPENS)
+
+
+def test_declining_the_fallback_hides_it_from_that_dealer_only(network):
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]), now=T0)
+    reason = DeclineReason.objects.create(title="Далеко")
+    far, other = network["far"], DealerFactory(regions=[RegionFactory()])
+    now = FALLBACK_OPENS + timedelta(minutes=1)
+    assert services.dispatch_decline(dispatch=dispatch, dealer=far, reason=reason, now=now) is None
+    assert not selectors.inbox(far, now=now).exists()
+    assert list(selectors.inbox(other, now=now)) == [dispatch]
+    assert list(selectors.inbox(network["dealers"][0], now=now)) == [dispatch]
+    row = dispatch.visibility.get(dealer=far)
+    assert row.declined_at == now and row.decline_reason == reason
+    with pytest.raises(DispatchError):
+        services.dispatch_decline(dispatch=dispatch, dealer=far, reason=reason, now=now)
+    with pytest.raises(AlreadyTaken):
+        services.dispatch_claim(dispatch=dispatch, dealer=far, now=now)
+    services.dispatch_claim(dispatch=dispatch, dealer=other, now=now)
+
+
+def test_when_every_regional_dealer_declines_the_fallback_opens_now(network):
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]), now=T0)
+    reason = DeclineReason.objects.create(title="Нет в наличии")
+    now = T0 + timedelta(minutes=20)  # the basic stage is open, the fallback is not
+    assert not selectors.inbox(network["far"], now=now).exists()
+    opened = [services.dispatch_decline(dispatch=dispatch, dealer=d, reason=reason, now=now)
+              for d in network["dealers"]]
+    assert opened[:-1] == [None] * 5 and opened[-1].strategy == "fallback"
+    dispatch.refresh_from_db()
+    assert dispatch.open_to_all_at == now == opened[-1].opens_at
+    assert list(selectors.inbox(network["far"], now=now)) == [dispatch]
+    assert not selectors.inbox(network["dealers"][0], now=now).exists()
+
+
+def test_fallback_email_reaches_the_network_dealers_not_in_earlier_stages(network):
+    from django.core import mail
+
+    from suz_oscar.dispatch import notifications
+    from suz_oscar.test.factories import create_manager
+
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]), now=T0)
+    far, other = network["far"], DealerFactory(regions=[RegionFactory()])
+    off = DealerFactory(regions=[RegionFactory()], accepts_site_orders=False)
+    told = [create_manager(far), create_manager(other)]
+    not_told = [create_manager(network["dealers"][0]), create_manager(off)]
+    fallback = dispatch.stages.get(everyone=True)
+    assert not notifications.notify_stage(fallback.pk, now=FALLBACK_OPENS - timedelta(seconds=1))
+    assert notifications.notify_stage(fallback.pk, now=FALLBACK_OPENS)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in told)
+    assert not {u.email for u in not_told} & {m.to[0] for m in mail.outbox}
+    assert not notifications.notify_stage(fallback.pk, now=FALLBACK_OPENS)
+    assert len(mail.outbox) == 2
+
+
+def test_giving_up_after_the_fallback_opened_shows_it_to_the_others_again(network, settings):
+    settings.SUZ_DISPATCH_SLA_HOURS = 1
+    settings.SUZ_DISPATCH_SLA_RETURN = True
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]), now=T0)
+    far, other, regional = network["far"], DealerFactory(regions=[RegionFactory()]), network["dealers"][0]
+    now = FALLBACK_OPENS + timedelta(minutes=1)
+    services.dispatch_claim(dispatch=dispatch, dealer=far, now=now)
+    assert not selectors.inbox(other, now=now).exists()
+    services.dispatch_give_up(dispatch=dispatch, dealer=far, now=now)
+    assert not selectors.inbox(far, now=now).exists()
+    assert list(selectors.inbox(other, now=now)) == [dispatch]
+    assert list(selectors.inbox(regional, now=now)) == [dispatch]
+    # Taken back by the SLA watchdog: the same.
+    services.dispatch_claim(dispatch=dispatch, dealer=other, now=now)
+    assert services.dispatch_sla_watch(now=now + timedelta(hours=2)) == [dispatch]
+    later = now + timedelta(hours=2)
+    assert not selectors.inbox(other, now=later).exists()
+    assert list(selectors.inbox(regional, now=later)) == [dispatch]
+    with pytest.raises(AlreadyTaken):
+        services.dispatch_claim(dispatch=dispatch, dealer=far, now=later)
+
+
+def test_fallback_dealer_takes_the_order_in_the_dashboard(network, staff):
+    from django.urls import reverse
+
+    from suz_oscar.test.factories import create_manager
+
+    from .conftest import client_for
+
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]),
+                                      now=timezone.now() - timedelta(minutes=80))
+    manager = create_manager(network["far"])
+    page = client_for(manager).get(reverse("suz_dispatch_dashboard:suz-inbox")).content.decode()
+    assert str(dispatch.order.number) in page
+    order_url = reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": dispatch.pk})
+    assert client_for(manager).get(order_url).status_code == 200
+    plan = client_for(staff).get(order_url).content.decode()
+    assert "все дилеры сети" in plan
+    claim = reverse("suz_dispatch_dashboard:suz-inbox-claim", kwargs={"pk": dispatch.pk})
+    assert client_for(manager).post(claim).status_code == 302
+    dispatch.refresh_from_db()
+    assert dispatch.claimed_by == network["far"]

@@ -206,10 +206,10 @@ def run_dispatch():
     times = []
     for _ in range(REPEAT):
         started = time.perf_counter()
-        page = list(selectors.inbox(dealer)[:50])
+        page = list(selectors.inbox(dealer, limit=50))
         times.append((time.perf_counter() - started) * 1000)
     with CaptureQueriesContext(connection) as ctx:
-        list(selectors.inbox(dealer)[:50])
+        list(selectors.inbox(dealer, limit=50))
     print(f"dispatch.inbox.open_orders: {selectors.inbox(dealer).count()}")
     print(f"dispatch.inbox.median_ms: {statistics.median(times):.1f}")
     print(f"dispatch.inbox.queries: {len(ctx)}")

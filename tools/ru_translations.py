@@ -508,6 +508,13 @@ RU = {
         "Заказ получит дилер, показанный первым; выбирать не нужно.",
     "\n                        Page %(page_num)s of %(total_pages)s\n                    ":
         "\n                        Страница %(page_num)s из %(total_pages)s\n                    ",
+    "open to every dealer at": "открыт всем дилерам с",
+    "When the stage for every dealer of the network opens; its dealers have no rows of their own.":
+        "Когда открывается этап для всех дилеров сети; своих строк у этих дилеров нет.",
+    "every dealer": "все дилеры",
+    "Open to every active dealer taking site orders; no audience is stored.":
+        "Открыт всем активным дилерам, принимающим заказы с сайта; список адресатов не хранится.",
+    "every dealer of the network": "все дилеры сети",
 }
 
 

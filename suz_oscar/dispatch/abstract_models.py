@@ -33,12 +33,23 @@ class AbstractDispatch(models.Model):
         verbose_name=_("claimed by"),
     )
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True, db_index=True)
+    open_to_all_at = models.DateTimeField(
+        _("open to every dealer at"), null=True, blank=True,
+        help_text=_("When the stage for every dealer of the network opens; its dealers have no rows of their own."),
+    )
     sla_alerted_at = models.DateTimeField(_("SLA alert sent at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         abstract = True
         app_label = "suz_dispatch"
+        # The inbox's second half: orders open to every dealer and still free, newest opening first.
+        indexes = [
+            models.Index(
+                fields=["open_to_all_at"], name="suz_dispatch_open_to_all",
+                condition=models.Q(claimed_by__isnull=True, status="offered"),
+            ),
+        ]
         verbose_name = _("order dispatch")
         verbose_name_plural = _("order dispatches")
 
@@ -56,6 +67,10 @@ class AbstractStage(models.Model):
     strategy = models.CharField(_("strategy"), max_length=64)
     opens_at = models.DateTimeField(_("opens at"), db_index=True)
     dealers = models.ManyToManyField("suz_dealers.Dealer", related_name="+", verbose_name=_("audience"))
+    everyone = models.BooleanField(
+        _("every dealer"), default=False,
+        help_text=_("Open to every active dealer taking site orders; no audience is stored."),
+    )
     notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
 
     class Meta:
@@ -71,7 +86,9 @@ class AbstractVisibility(models.Model):
     """When a dealer starts to see an order: the earliest opening of the stages that hold it.
 
     Derived from the stages when the plan is stored, so a dealer's inbox is one
-    indexed query (dealer, opens_at) and needs no timer to be right.
+    indexed query (dealer, opens_at) and needs no timer to be right. A stage open
+    to every dealer writes none (``Dispatch.open_to_all_at`` stands for them); a
+    dealer reached only that way gets a row when it declines or gives the order back.
     """
 
     dispatch = models.ForeignKey(

@@ -15,6 +15,8 @@ from oscar.core.loading import get_model
 
 from suz_oscar.conf import suz_settings
 
+from . import selectors
+
 Stage = get_model("suz_dispatch", "Stage")
 Visibility = get_model("suz_dispatch", "Visibility")
 
@@ -53,8 +55,14 @@ def notify_stage(stage_id, now=None):
     stage = Stage.objects.select_related("dispatch__order").get(pk=stage_id)
     if stage.dispatch.claimed_by_id is not None:
         return True  # taken meanwhile: nothing to announce
-    declined = Visibility.objects.filter(dispatch=stage.dispatch, declined_at__isnull=False).values("dealer_id")
-    dealers = stage.dealers.exclude(pk__in=declined).prefetch_related("partner__users")
+    if stage.everyone:
+        # Dealers with a row were in an earlier stage (told then) or declined or gave the order back.
+        told = Visibility.objects.filter(dispatch=stage.dispatch).values("dealer_id")
+        dealers = selectors.network_dealers().exclude(pk__in=told)
+    else:
+        declined = Visibility.objects.filter(dispatch=stage.dispatch, declined_at__isnull=False).values("dealer_id")
+        dealers = stage.dealers.exclude(pk__in=declined)
+    dealers = dealers.select_related("partner").prefetch_related("partner__users")
     messages = []
     for dealer in dealers:
         subject, body = render_email("order_available", {"dealer": dealer, "order": stage.dispatch.order})

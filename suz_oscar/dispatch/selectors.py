@@ -1,6 +1,7 @@
 """Who may see and take an order. Visibility is read from the stored plan and the clock."""
 
-from django.db.models import Exists, OuterRef
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -31,11 +32,18 @@ def _offers_line(offers, dealer, line):
     return any(o.dealer.pk == dealer.pk and o.price <= line.unit_price_incl_tax for o in offers)
 
 
+def network_dealers():
+    """Every active dealer taking site orders: the audience of a stage open to every dealer."""
+    return Dealer.objects.filter(is_active=True, accepts_site_orders=True)
+
+
+def in_network(dealer):
+    return dealer.is_active and dealer.accepts_site_orders
+
+
 def network():
-    """Every active dealer taking site orders (the fallback audience), cached like a city's dealers."""
-    return cached("network", lambda: list(
-        Dealer.objects.filter(is_active=True, accepts_site_orders=True).select_related("partner")
-    ))
+    """``network_dealers()`` as a list, cached like a city's dealers."""
+    return cached("network", lambda: list(network_dealers().select_related("partner")))
 
 
 def visible_now(dealer, now=None):
@@ -43,9 +51,48 @@ def visible_now(dealer, now=None):
     return Visibility.objects.filter(dealer=dealer, opens_at__lte=now or timezone.now(), declined_at=None)
 
 
-def inbox(dealer, now=None):
-    """Orders available to ``dealer`` now: one query on the partial (dealer, opens_at) index of open rows."""
-    return visible_now(dealer, now).filter(is_open=True).select_related("dispatch__order").order_by("-opens_at")
+def open_to_all(dealer, now=None):
+    """Dispatches free and open to every dealer by ``now`` where ``dealer`` has no row of its own.
+
+    A row means the dealer sees the order through an earlier stage (its own
+    opening counts) or has declined or given it back (then it stays hidden).
+    """
+    if not in_network(dealer):
+        return Dispatch.objects.none()
+    return Dispatch.objects.filter(_open_to_all(dealer, now or timezone.now()))
+
+
+def _open_to_all(dealer, now):
+    return (Q(open_to_all_at__lte=now, claimed_by=None, status=Dispatch.OFFERED)
+            & ~Q(Exists(Visibility.objects.filter(dispatch=OuterRef("pk"), dealer=dealer))))
+
+
+def available(dealer, now=None):
+    """A condition on dispatches: free, and open to ``dealer`` now through its own row or the stage for all."""
+    now = now or timezone.now()
+    own = Q(Exists(visible_now(dealer, now).filter(dispatch=OuterRef("pk"))), claimed_by=None)
+    return (own | _open_to_all(dealer, now)) if in_network(dealer) else own
+
+
+def inbox(dealer, now=None, limit=None, related=("order",)):
+    """Orders available to ``dealer`` now, newest opening first, as dispatches annotated with ``opens_at``.
+
+    One query: the dealer's open rows (the partial (dealer, opens_at) index)
+    UNION ALL the orders open to every dealer (the partial open_to_all_at index)
+    that the dealer has no row for; the two halves never overlap. Ask for the
+    first ``limit`` here rather than by slicing: PostgreSQL sorts a top-level
+    UNION whole, so each half is cut to ``limit`` on its own index first.
+    """
+    now = now or timezone.now()
+    own = (Dispatch.objects.filter(visibility__dealer=dealer, visibility__is_open=True,
+                                   visibility__declined_at=None, visibility__opens_at__lte=now)
+           .annotate(opens_at=F("visibility__opens_at")).select_related(*related))
+    if not in_network(dealer):
+        return own.order_by("-opens_at")[:limit]
+    everyone = open_to_all(dealer, now).annotate(opens_at=F("open_to_all_at")).select_related(*related)
+    if limit is not None and connection.features.supports_slicing_ordering_in_compound:  # not SQLite
+        own, everyone = own.order_by("-opens_at")[:limit], everyone.order_by("-opens_at")[:limit]
+    return own.union(everyone, all=True).order_by("-opens_at")[:limit]
 
 
 def has_connected_call(dispatch, dealer):
@@ -60,6 +107,4 @@ def has_connected_call(dispatch, dealer):
 
 def claimable(dealer, now=None):
     """Dispatches ``dealer`` may claim now (for the conditional update of a claim)."""
-    return Dispatch.objects.filter(claimed_by=None).filter(
-        Exists(visible_now(dealer, now).filter(dispatch=OuterRef("pk")))
-    )
+    return Dispatch.objects.filter(available(dealer, now))

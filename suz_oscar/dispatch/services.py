@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -25,41 +25,50 @@ def _record(dispatch, from_status, to_status, *, dealer=None, user=None, failure
     )
 
 
-@transaction.atomic
 def dispatch_plan(*, order, now=None):
     """Store the order's dispatch plan: stages (audience, opening time) and each dealer's visibility.
 
-    An order no dealer is eligible for waits for manual assignment.
+    A stage open to every dealer stores neither audience nor rows: the dispatch
+    keeps its opening (``open_to_all_at``) and the plan ends there, as no dealer is
+    left for a later stage. An order no dealer is eligible for waits for manual
+    assignment. The order's dispatch is unique: planning twice returns the first plan.
     """
     now = now or timezone.now()
-    existing = Dispatch.objects.filter(order=order).first()
-    if existing is not None:
-        return existing
-    context = PlanContext(order=order, eligible=selectors.eligible_dealers(order), network=selectors.network())
-    dispatch = Dispatch.objects.create(order=order, status=Dispatch.OFFERED if context.eligible else Dispatch.MANUAL)
-    if not context.eligible:
-        transaction.on_commit(lambda: tell_staff_manual(dispatch))
-        return dispatch
+    context = PlanContext(order=order, eligible=selectors.eligible_dealers(order), now=now)
+    dispatch = Dispatch(order=order, status=Dispatch.OFFERED if context.eligible else Dispatch.MANUAL)
     cursor, seen, stages, visibility = 0.0, set(), [], []
-    for strategy in load_strategies():
+    for strategy in load_strategies() if context.eligible else ():
         spec = strategy.stage(context, cursor)
         if spec is None:
             continue
         cursor = spec.cursor
-        audience = [d for d in spec.dealers if d.pk not in seen]
-        if not audience:
-            continue
         opens_at = now + timedelta(minutes=spec.opens_after)
-        stages.append((Stage(dispatch=dispatch, position=len(stages), strategy=strategy.key, opens_at=opens_at),
-                       audience))
+        audience = [] if spec.everyone else [d for d in spec.dealers if d.pk not in seen]
+        if not audience and not spec.everyone:
+            continue
+        stages.append((strategy, Stage(dispatch=dispatch, position=len(stages), strategy=strategy.key,
+                                       opens_at=opens_at, everyone=spec.everyone), audience))
+        if spec.everyone:
+            dispatch.open_to_all_at = opens_at
+            break
         seen.update(d.pk for d in audience)
         visibility += [Visibility(dispatch=dispatch, dealer=d, opens_at=opens_at) for d in audience]
-    Stage.objects.bulk_create([stage for stage, _audience in stages])
     Through = Stage.dealers.through
-    Through.objects.bulk_create(
-        [Through(stage_id=stage.pk, dealer_id=d.pk) for stage, audience in stages for d in audience]
-    )
-    Visibility.objects.bulk_create(visibility)
+    try:
+        with transaction.atomic():
+            dispatch.save(force_insert=True)
+            Stage.objects.bulk_create([stage for _strategy, stage, _audience in stages])
+            Through.objects.bulk_create(
+                [Through(stage_id=stage.pk, dealer_id=d.pk) for _strategy, stage, audience in stages for d in audience]
+            )
+            Visibility.objects.bulk_create(visibility)
+    except IntegrityError:
+        existing = Dispatch.objects.filter(order=order).first()
+        if existing is None:
+            raise
+        return existing  # planned already (the unique order decides, race-free)
+    if not context.eligible:
+        transaction.on_commit(lambda: tell_staff_manual(dispatch))
     return dispatch
 
 
@@ -126,7 +135,7 @@ def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None):
     from_status = locked.status
     locked.claimed_by, locked.claimed_at, locked.status = None, None, Dispatch.OFFERED
     locked.save(update_fields=["claimed_by", "claimed_at", "status"])
-    Visibility.objects.filter(dispatch=locked, dealer=dealer).update(declined_at=now)
+    _decline_row(locked, dealer, now)  # hides the order from this dealer, whatever stage showed it
     Visibility.objects.filter(dispatch=locked).update(is_open=True)
     _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user, fault="dealer", note=note)
     return locked
@@ -134,23 +143,55 @@ def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None):
 
 @transaction.atomic
 def dispatch_decline(*, dispatch, dealer, reason, now=None):
-    """Turn the order down. When every dealer of the opened stages has, the next stage opens now."""
+    """Turn the order down. When every dealer of the opened stages has, the next stage opens now.
+
+    A dealer that sees the order only through the stage open to every dealer has
+    no row yet: declining writes one, which then hides the order from it alone.
+    Nothing follows that stage, so once it is open the decline opens nothing.
+    """
     now = now or timezone.now()
     declined = selectors.visible_now(dealer, now).filter(dispatch=dispatch, dispatch__claimed_by=None).update(
         declined_at=now, decline_reason=reason
     )
+    if not declined and selectors.open_to_all(dealer, now).filter(pk=dispatch.pk).exists():
+        declined = _decline_row(dispatch, dealer, now, reason)
     if not declined:
         raise DispatchError(_("This order is not available to you."))
+    state = Dispatch.objects.filter(pk=dispatch.pk).values("open_to_all_at").get()
+    if state["open_to_all_at"] is not None and state["open_to_all_at"] <= now:
+        return None
     opened = Visibility.objects.filter(dispatch=dispatch, opens_at__lte=now)
     if not opened.filter(declined_at=None).exists():
         upcoming = dispatch.stages.filter(opens_at__gt=now).order_by("position").first()
         if upcoming is not None:
             Stage.objects.filter(pk=upcoming.pk).update(opens_at=now)
-            Visibility.objects.filter(dispatch=dispatch, dealer__in=upcoming.dealers.all(), opens_at__gt=now).update(
-                opens_at=now
-            )
+            upcoming.opens_at = now
+            if upcoming.everyone:
+                Dispatch.objects.filter(pk=dispatch.pk).update(open_to_all_at=now)
+            else:
+                Visibility.objects.filter(dispatch=dispatch, dealer__in=upcoming.dealers.all(),
+                                          opens_at__gt=now).update(opens_at=now)
             return upcoming
     return None
+
+
+def _decline_row(dispatch, dealer, now, reason=None):
+    """Mark ``dealer``'s row of ``dispatch`` declined, writing it if the dealer had none (stage open to all).
+
+    Returns whether this call declined it (a concurrent decline of the same dealer may win).
+    """
+    fields = {"declined_at": now}
+    if reason is not None:
+        fields["decline_reason"] = reason
+    if Visibility.objects.filter(dispatch=dispatch, dealer=dealer).update(**fields):
+        return True
+    try:
+        with transaction.atomic():
+            Visibility.objects.create(dispatch=dispatch, dealer=dealer, opens_at=dispatch.open_to_all_at or now,
+                                      **fields)
+    except IntegrityError:
+        return False
+    return True
 
 
 def dispatch_sla_watch(*, now=None):

@@ -9,6 +9,7 @@ keeps its earlier opening. Write your own by subclassing ``DispatchStrategy``.
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
@@ -22,13 +23,23 @@ class StageSpec:
     dealers: list
     opens_after: float  # minutes after placement
     cursor: float  # where the next strategy starts
+    # Every active dealer taking site orders, then and later: ``dealers`` stays empty and no per-dealer
+    # rows are stored (a thousand of them per order made the plan slow); the dispatch records the opening.
+    everyone: bool = False
 
 
 @dataclass
 class PlanContext:
     order: object
     eligible: list  # ranked, best first
-    network: list  # every active dealer taking site orders (for the fallback)
+    now: object = None  # the placement time the plan is computed for
+
+    @cached_property
+    def network(self):
+        """Every active dealer taking site orders, read only when a strategy asks for it."""
+        from . import selectors
+
+        return selectors.network()
 
 
 class DispatchStrategy:
@@ -82,10 +93,8 @@ class FallbackStrategy(DispatchStrategy):
     title = _("Fallback")
 
     def stage(self, context, cursor):
-        if not context.network:
-            return None
         opens = cursor + self.options.get("delay", 60)
-        return StageSpec(list(context.network), opens, opens)
+        return StageSpec([], opens, opens, everyone=True)
 
 
 class InvalidStrategy(ImproperlyConfigured):

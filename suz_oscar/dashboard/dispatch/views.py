@@ -103,7 +103,7 @@ class InboxView(DealerMixin, generic.TemplateView):
                 "-claimed_at")
         else:
             tab = "available"
-            ctx["visible"] = selectors.inbox(dealer).select_related("dispatch__order__shipping_address")
+            ctx["visible"] = selectors.inbox(dealer, limit=200, related=("order__shipping_address",))
             ctx["reasons"] = list(DeclineReason.objects.filter(is_active=True))  # one query for every row
         ctx.update({"tab": tab, "dealer": dealer})
         return ctx
@@ -123,9 +123,8 @@ class DispatchMixin(DealerMixin):
         dealer = self.get_dealer()
         qs = Dispatch.objects.select_related("order", "claimed_by__partner")
         if dealer is not None:
-            # Visible to the dealer now, or already its own; anything else does not exist for it.
-            qs = qs.filter(Q(claimed_by=dealer) | Q(pk__in=selectors.visible_now(dealer).values("dispatch_id"),
-                                                    claimed_by=None))
+            # Available to the dealer now, or already its own; anything else does not exist for it.
+            qs = qs.filter(Q(claimed_by=dealer) | selectors.available(dealer))
         return get_object_or_404(qs, pk=self.kwargs["pk"])
 
 
