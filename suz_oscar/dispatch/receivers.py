@@ -14,7 +14,9 @@ def plan_after_commit(sender, order, **kwargs):
     from .services import dispatch_plan
 
     def plan():
-        if get_model("suz_checkout", "OrderPlace").objects.filter(order=order).exists():
+        place = get_model("suz_checkout", "OrderPlace").objects.filter(order=order).select_related("city").first()
+        if place is not None:
+            order.suz_place = place  # read once, with the city the plan looks dealers up by
             schedule_stage_notifications(dispatch_plan(order=order))
 
     transaction.on_commit(plan)

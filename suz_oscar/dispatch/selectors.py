@@ -11,15 +11,21 @@ from suz_oscar.offers.selectors import dealers_serving, offers_for_products
 Dealer = get_model("suz_dealers", "Dealer")
 Dispatch = get_model("suz_dispatch", "Dispatch")
 Visibility = get_model("suz_dispatch", "Visibility")
+RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
 
 
 def eligible_dealers(order):
     """Dealers that may take ``order``: active, taking site orders, serving its city or region,
     offering every line at no more than the price the customer was shown. Best first."""
     place = order.suz_place
-    lines = list(order.lines.all())
+    # The lines with their products' recommended prices: one query instead of two.
+    lines = list(order.lines.annotate(rrp_price=F("product__recommended_price__price"),
+                                      rrp_currency=F("product__recommended_price__currency")))
+    recommended = {line.product_id: RecommendedPrice(product_id=line.product_id, price=line.rrp_price,
+                                                     currency=line.rrp_currency)
+                   for line in lines if line.rrp_price is not None}
     candidates = dealers_serving(place.city)
-    offers = offers_for_products({line.product_id for line in lines}, candidates)
+    offers = offers_for_products({line.product_id for line in lines}, candidates, recommended)
     eligible = []
     for dealer in candidates:
         if all(_offers_line(offers[line.product_id], dealer, line) for line in lines):

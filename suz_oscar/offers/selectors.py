@@ -95,11 +95,12 @@ def stock_kind(stockrecord):
     return ON_ORDER, None
 
 
-def offers_for_products(product_ids, dealers):
+def offers_for_products(product_ids, dealers, recommended=None):
     """All offers of ``dealers`` for ``product_ids``: ``{product_id: [Offer, …]}`` ranked.
 
     Two queries: the dealers' stock records for these products, and the
-    recommended prices (used by whole-line dealers and records without a price).
+    recommended prices (used by whole-line dealers and records without a price),
+    unless the caller read them already: ``recommended`` is ``{product_id: RecommendedPrice}``.
     """
     product_ids = list(product_ids)
     result = {pk: [] for pk in product_ids}
@@ -107,7 +108,7 @@ def offers_for_products(product_ids, dealers):
         return result
     by_partner = {d.partner_id: d for d in dealers}
     records = StockRecord.objects.filter(product_id__in=product_ids, partner_id__in=by_partner)
-    rrp = {
+    rrp = recommended if recommended is not None else {
         r.product_id: r
         for r in RecommendedPrice.objects.filter(product_id__in=product_ids)
     }
