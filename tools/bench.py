@@ -186,8 +186,14 @@ def run_dispatch():
         services.dispatch_plan(order=orders[-1])
     reads = [q for q in ctx.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
     print(f"dispatch.plan.median_ms: {statistics.median(times):.1f}")
+    control = [q for q in ctx.captured_queries if q["sql"].split()[0].upper() in ("BEGIN", "COMMIT", "SAVEPOINT",
+                                                                                     "RELEASE")]
     print(f"dispatch.plan.queries: {len(ctx)}")
+    print(f"dispatch.plan.data_queries: {len(ctx) - len(control)}")  # without BEGIN/COMMIT
     print(f"dispatch.plan.read_queries: {len(reads)}")
+    if os.environ.get("SUZ_BENCH_SQL") == "1":
+        for query in ctx.captured_queries:
+            print("#", query["sql"][:100], file=sys.stderr)
 
     dealer = selectors.dealers_serving(moscow)[0]
     missing = 100_000 - selectors.inbox(dealer).count()

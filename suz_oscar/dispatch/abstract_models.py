@@ -66,7 +66,11 @@ class AbstractStage(models.Model):
     position = models.PositiveSmallIntegerField(_("position"))
     strategy = models.CharField(_("strategy"), max_length=64)
     opens_at = models.DateTimeField(_("opens at"), db_index=True)
-    dealers = models.ManyToManyField("suz_dealers.Dealer", related_name="+", verbose_name=_("audience"))
+    # The audience is read through the visibility rows the plan writes anyway: one write per dealer, not two.
+    dealers = models.ManyToManyField(
+        "suz_dealers.Dealer", through="suz_dispatch.Visibility", through_fields=("stage", "dealer"), related_name="+",
+        verbose_name=_("audience"),
+    )
     everyone = models.BooleanField(
         _("every dealer"), default=False,
         help_text=_("Open to every active dealer taking site orders; no audience is stored."),
@@ -96,6 +100,10 @@ class AbstractVisibility(models.Model):
     )
     dealer = models.ForeignKey(
         "suz_dealers.Dealer", on_delete=models.CASCADE, related_name="+", verbose_name=_("dealer"),
+    )
+    stage = models.ForeignKey(
+        "suz_dispatch.Stage", on_delete=models.CASCADE, null=True, blank=True, related_name="visibility",
+        verbose_name=_("stage"), help_text=_("The stage that showed the order to the dealer (none: every dealer's)."),
     )
     opens_at = models.DateTimeField(_("opens at"))
     is_open = models.BooleanField(
@@ -190,3 +198,75 @@ class AbstractStatusChange(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
+
+
+class AbstractStrategyConfig(models.Model):
+    """The manufacturer's setting of one dispatch strategy: on or off, its place in the chain, its options.
+
+    Rows override ``SUZ_DISPATCH_STRATEGIES`` once the manufacturer has saved the
+    strategy screen; the setting lists which strategy classes the site offers.
+    """
+
+    path = models.CharField(_("strategy class"), max_length=255, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_enabled = models.BooleanField(_("enabled"), default=True)
+    options = models.JSONField(_("options"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dispatch"
+        ordering = ["position", "pk"]
+        verbose_name = _("dispatch strategy")
+        verbose_name_plural = _("dispatch strategies")
+
+    def __str__(self):
+        return self.path
+
+
+class AbstractPriorityQuota(models.Model):
+    """A priority dealer of the basic+ strategy and how many orders it gets first in a period."""
+
+    ORDERS, PERCENT = "orders", "percent"
+    UNITS = ((ORDERS, _("orders")), (PERCENT, _("% of the region's orders")))
+    DAY, WEEK, MONTH = "day", "week", "month"
+    PERIODS = ((DAY, _("per day")), (WEEK, _("per week")), (MONTH, _("per month")))
+
+    dealer = models.OneToOneField(
+        "suz_dealers.Dealer", on_delete=models.CASCADE, related_name="priority_quota", verbose_name=_("dealer"),
+    )
+    amount = models.PositiveIntegerField(_("quota"))
+    unit = models.CharField(_("unit"), max_length=16, choices=UNITS, default=ORDERS)
+    period = models.CharField(_("period"), max_length=16, choices=PERIODS, default=MONTH)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dispatch"
+        ordering = ["dealer__partner__name"]
+        verbose_name = _("priority dealer")
+        verbose_name_plural = _("priority dealers")
+
+    def __str__(self):
+        return str(self.dealer)
+
+
+class AbstractQuotaUse(models.Model):
+    """One order a priority dealer was offered first (basic+): what its quota counts."""
+
+    quota_dealer = models.ForeignKey(
+        "suz_dealers.Dealer", on_delete=models.CASCADE, related_name="+", verbose_name=_("dealer"),
+    )
+    dispatch = models.ForeignKey(
+        "suz_dispatch.Dispatch", on_delete=models.CASCADE, related_name="+", verbose_name=_("dispatch"),
+    )
+    region = models.ForeignKey(
+        "suz_dealers.Region", on_delete=models.CASCADE, related_name="+", verbose_name=_("region"),
+    )
+    created_at = models.DateTimeField(_("when"), db_index=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dispatch"
+        indexes = [models.Index(fields=["quota_dealer", "created_at"], name="suz_quota_use_period")]
+        verbose_name = _("quota use")
+        verbose_name_plural = _("quota use")

@@ -12,3 +12,4 @@ class DispatchConfig(OscarConfig):
         from . import receivers
 
         receivers.connect()
+        receivers.connect_config_cache()

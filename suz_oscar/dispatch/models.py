@@ -4,8 +4,11 @@ from .abstract_models import (
     AbstractDeclineReason,
     AbstractDispatch,
     AbstractFailureReason,
+    AbstractPriorityQuota,
+    AbstractQuotaUse,
     AbstractStage,
     AbstractStatusChange,
+    AbstractStrategyConfig,
     AbstractVisibility,
 )
 
@@ -52,3 +55,24 @@ if not is_model_registered("suz_dispatch", "StatusChange"):
         pass
 
     __all__.append("StatusChange")
+
+if not is_model_registered("suz_dispatch", "StrategyConfig"):
+
+    class StrategyConfig(AbstractStrategyConfig):
+        pass
+
+    __all__.append("StrategyConfig")
+
+if not is_model_registered("suz_dispatch", "PriorityQuota"):
+
+    class PriorityQuota(AbstractPriorityQuota):
+        pass
+
+    __all__.append("PriorityQuota")
+
+if not is_model_registered("suz_dispatch", "QuotaUse"):
+
+    class QuotaUse(AbstractQuotaUse):
+        pass
+
+    __all__.append("QuotaUse")

@@ -23,11 +23,11 @@ Visibility = get_model("suz_dispatch", "Visibility")
 logger = logging.getLogger("suz.dispatch")
 
 
-def render_email(name, context):
-    """``(subject, body)`` of ``suz/dispatch/emails/<name>_subject|body.txt`` in the notification language."""
+def render_email(name, context, folder="dispatch"):
+    """``(subject, body)`` of ``suz/<folder>/emails/<name>_subject|body.txt`` in the notification language."""
     with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
-        subject = render_to_string(f"suz/dispatch/emails/{name}_subject.txt", context).strip()
-        body = render_to_string(f"suz/dispatch/emails/{name}_body.txt", context)
+        subject = render_to_string(f"suz/{folder}/emails/{name}_subject.txt", context).strip()
+        body = render_to_string(f"suz/{folder}/emails/{name}_body.txt", context)
     return subject, body
 
 
@@ -38,11 +38,11 @@ def staff_emails():
                 .values_list("email", flat=True))
 
 
-def email_staff(name, context, recipients=None):
+def email_staff(name, context, recipients=None, folder="dispatch"):
     """Send one email to the manufacturer's staff (``recipients`` saves the lookup in loops)."""
     recipients = staff_emails() if recipients is None else recipients
     if recipients:
-        subject, body = render_email(name, context)
+        subject, body = render_email(name, context, folder)
         send_mail(subject, body, None, recipients)
 
 

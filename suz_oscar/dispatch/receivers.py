@@ -26,3 +26,16 @@ def connect():
     from oscar.apps.order.signals import order_placed
 
     order_placed.connect(plan_after_commit, dispatch_uid="suz-dispatch-plan")
+
+
+def connect_config_cache():
+    """Strategy and quota changes apply to the next plan: they bump the cached config."""
+    from django.db.models.signals import post_delete, post_save
+    from oscar.core.loading import get_model
+
+    from suz_oscar.offers import cache
+
+    for name in ("StrategyConfig", "PriorityQuota"):
+        model = get_model("suz_dispatch", name)
+        post_save.connect(cache.bump, sender=model, dispatch_uid=f"suz-dispatch-cache-save-{name}")
+        post_delete.connect(cache.bump, sender=model, dispatch_uid=f"suz-dispatch-cache-delete-{name}")

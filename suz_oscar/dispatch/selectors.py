@@ -5,6 +5,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from suz_oscar.dealers.selectors import taking_orders
 from suz_oscar.offers.cache import cached
 from suz_oscar.offers.selectors import dealers_serving, offers_for_products
 
@@ -40,11 +41,11 @@ def _offers_line(offers, dealer, line):
 
 def network_dealers():
     """Every active dealer taking site orders: the audience of a stage open to every dealer."""
-    return Dealer.objects.filter(is_active=True, accepts_site_orders=True)
+    return taking_orders()
 
 
 def in_network(dealer):
-    return dealer.is_active and dealer.accepts_site_orders
+    return dealer.is_active and dealer.accepts_site_orders and dealer.excluded_at is None
 
 
 def network():
@@ -114,3 +115,40 @@ def has_connected_call(dispatch, dealer):
 def claimable(dealer, now=None):
     """Dispatches ``dealer`` may claim now (for the conditional update of a claim)."""
     return Dispatch.objects.filter(available(dealer, now))
+
+
+def claim_delays(dealer_ids, since):
+    """``{dealer_id: [seconds, …]}``: how long each dealer took to claim the orders it holds, claimed since ``since``.
+
+    Counted from the moment the dealer could first see the order: its visibility
+    row, else the opening of the stage for every dealer, else the placement
+    (orders assigned by hand).
+    """
+    from django.db.models import F, Subquery
+    from django.db.models.functions import Coalesce
+
+    seen_at = Visibility.objects.filter(dispatch=OuterRef("pk"), dealer=OuterRef("claimed_by")).values("opens_at")
+    rows = (Dispatch.objects.filter(claimed_by__in=dealer_ids, claimed_at__gte=since)
+            .annotate(seen_at=Coalesce(Subquery(seen_at[:1]), F("open_to_all_at"), F("created_at")))
+            .values_list("claimed_by", "claimed_at", "seen_at"))
+    delays = {}
+    for dealer_id, claimed_at, seen in rows:
+        delays.setdefault(dealer_id, []).append(max((claimed_at - seen).total_seconds(), 0))
+    return delays
+
+
+def inbox_count(dealer, now=None, cap=100):
+    """How many orders ``dealer`` may take now, counted up to ``cap`` (the dashboard badge shows "99+")."""
+    return inbox(dealer, now, limit=cap, related=()).count()
+
+
+def with_stage(dispatches, now=None):
+    """Annotate ``stage``: the strategy key of the last stage opened before the order was taken (or by now)."""
+    from django.db.models import Subquery
+    from django.db.models.functions import Coalesce
+
+    Stage = Dispatch.stages.rel.related_model
+    reached = (Stage.objects.filter(dispatch=OuterRef("pk"), opens_at__lte=Coalesce(OuterRef("claimed_at"),
+                                                                                     now or timezone.now()))
+               .order_by("-position").values("strategy")[:1])
+    return dispatches.annotate(stage=Subquery(reached))

@@ -8,13 +8,21 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from . import selectors
+from .config import load_strategies
 from .exceptions import AlreadyTaken, DispatchError
-from .strategies import PlanContext, load_strategies
+from .signals import dispatch_event
+from .strategies import PlanContext
 
 Dispatch = get_model("suz_dispatch", "Dispatch")
 Stage = get_model("suz_dispatch", "Stage")
 Visibility = get_model("suz_dispatch", "Visibility")
 StatusChange = get_model("suz_dispatch", "StatusChange")
+
+
+def _event(event, dispatch, dealer, *, fault="", user=None, now=None):
+    """Tell listeners (dealer scoring) inside the change's transaction: their writes commit or roll back with it."""
+    dispatch_event.send(sender=Dispatch, event=event, dispatch=dispatch, dealer=dealer, fault=fault,
+                        user=user if user is not None and user.is_authenticated else None, now=now)
 
 
 def _record(dispatch, from_status, to_status, *, dealer=None, user=None, failure_reason=None, fault="", note=""):
@@ -52,16 +60,15 @@ def dispatch_plan(*, order, now=None):
             dispatch.open_to_all_at = opens_at
             break
         seen.update(d.pk for d in audience)
-        visibility += [Visibility(dispatch=dispatch, dealer=d, opens_at=opens_at) for d in audience]
-    Through = Stage.dealers.through
+        visibility += [Visibility(dispatch=dispatch, stage=stages[-1][1], dealer=d, opens_at=opens_at)
+                       for d in audience]
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # three writes: the dispatch, its stages, the visibility rows (the audiences)
             dispatch.save(force_insert=True)
             Stage.objects.bulk_create([stage for _strategy, stage, _audience in stages])
-            Through.objects.bulk_create(
-                [Through(stage_id=stage.pk, dealer_id=d.pk) for _strategy, stage, audience in stages for d in audience]
-            )
             Visibility.objects.bulk_create(visibility)
+            for strategy, stage, audience in stages:
+                strategy.stored(dispatch, stage, audience, now)
     except IntegrityError:
         existing = Dispatch.objects.filter(order=order).first()
         if existing is None:
@@ -103,8 +110,11 @@ def dispatch_set_status(*, dispatch, dealer, to_status, user=None, failure_reaso
         raise DispatchError(_("Choose why the order failed."))
     from_status, locked.status = locked.status, to_status
     locked.save(update_fields=["status"])
-    _record(locked, from_status, to_status, dealer=dealer, user=user, failure_reason=failure_reason,
-            fault=failure_reason.fault if failure_reason else "", note=note)
+    fault = failure_reason.fault if failure_reason else ""
+    _record(locked, from_status, to_status, dealer=dealer, user=user, failure_reason=failure_reason, fault=fault,
+            note=note)
+    if to_status in (Dispatch.COMPLETED, Dispatch.FAILED, Dispatch.CANCELLED):
+        _event(to_status, locked, dealer, fault=fault, user=user)
     dispatch.status = to_status
     return locked
 
@@ -126,8 +136,11 @@ def dispatch_assign(*, dispatch, dealer, user, now=None):
 
 
 @transaction.atomic
-def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None):
-    """The dealer gives a taken order back: it returns to dispatch (the dealer's fault) and leaves its inbox."""
+def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None, event="given_back"):
+    """The dealer gives a taken order back: it returns to dispatch (the dealer's fault) and leaves its inbox.
+
+    ``event`` tells scoring why (the SLA watchdog takes orders back as ``sla_breach``).
+    """
     now = now or timezone.now()
     locked = Dispatch.objects.select_for_update().get(pk=dispatch.pk)
     if locked.claimed_by_id != dealer.pk or locked.status not in (Dispatch.ACCEPTED, Dispatch.PROCESSED):
@@ -138,6 +151,7 @@ def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None):
     _decline_row(locked, dealer, now)  # hides the order from this dealer, whatever stage showed it
     Visibility.objects.filter(dispatch=locked).update(is_open=True)
     _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user, fault="dealer", note=note)
+    _event(event, locked, dealer, fault="dealer", user=user, now=now)
     return locked
 
 
@@ -169,8 +183,7 @@ def dispatch_decline(*, dispatch, dealer, reason, now=None):
             if upcoming.everyone:
                 Dispatch.objects.filter(pk=dispatch.pk).update(open_to_all_at=now)
             else:
-                Visibility.objects.filter(dispatch=dispatch, dealer__in=upcoming.dealers.all(),
-                                          opens_at__gt=now).update(opens_at=now)
+                Visibility.objects.filter(stage=upcoming, opens_at__gt=now).update(opens_at=now)
             return upcoming
     return None
 
@@ -217,9 +230,11 @@ def dispatch_sla_watch(*, now=None):
         with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
             note = _("not processed in time (SLA)")
         if take_back:
-            dispatch_give_up(dispatch=dispatch, dealer=dealer, note=note, now=now)
+            dispatch_give_up(dispatch=dispatch, dealer=dealer, note=note, now=now, event="sla_breach")
         else:
-            _record(dispatch, dispatch.status, dispatch.status, dealer=dealer, fault="dealer", note=note)
+            with transaction.atomic():
+                _record(dispatch, dispatch.status, dispatch.status, dealer=dealer, fault="dealer", note=note)
+                _event("sla_breach", dispatch, dealer, fault="dealer", now=now)
         alerted.append(dispatch)
     return alerted
 

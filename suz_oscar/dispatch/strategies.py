@@ -11,11 +11,12 @@ import math
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.core.exceptions import ImproperlyConfigured
+from django import forms
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
-
-from suz_oscar.conf import suz_settings
+from django.utils.translation import ngettext
 
 
 @dataclass
@@ -43,16 +44,52 @@ class PlanContext:
 
 
 class DispatchStrategy:
-    """Base class. ``key`` names the strategy in stages and settings; options come as keyword arguments."""
+    """Base class of a dispatch strategy.
+
+    ``key`` names the strategy in stages; ``title`` and ``description`` show on the
+    manufacturer's strategy screen. Options arrive as keyword arguments (from
+    ``SUZ_DISPATCH_STRATEGIES`` or the screen) over ``defaults``; ``option_fields``
+    returns the form fields that edit them, so a new strategy gets its settings
+    form for free. ``stage`` builds the stage; ``stored`` runs once the plan is
+    written, in its transaction (e.g. to record quota use).
+    """
 
     key = ""
     title = ""
+    description = ""
+    defaults = {}
 
     def __init__(self, **options):
-        self.options = options
+        self.options = {**self.defaults, **options}
+
+    @classmethod
+    def option_fields(cls):
+        return {}
+
+    @classmethod
+    def clean_options(cls, options):
+        """Check the options together; raise ``ValidationError`` or return them."""
+        return options
+
+    def summary(self):
+        """One line for the strategy screen: what the options mean."""
+        return ""
 
     def stage(self, context, cursor):
         raise NotImplementedError
+
+    def stored(self, dispatch, stage, audience, now):
+        pass
+
+
+def _minutes_field(label, initial):
+    return forms.IntegerField(label=label, min_value=0, max_value=7 * 24 * 60, initial=initial)
+
+
+def _top(dealers, options):
+    if options.get("top_percent"):
+        return dealers[:math.ceil(len(dealers) * options["top_percent"] / 100)]
+    return dealers[:options.get("top") or 0]
 
 
 class RatingStrategy(DispatchStrategy):
@@ -60,14 +97,36 @@ class RatingStrategy(DispatchStrategy):
 
     key = "rating"
     title = _("Rating")
+    description = _("The dealers with the most points see the order first, alone, for the given time.")
+    defaults = {"top": 3, "minutes": 5}
+
+    @classmethod
+    def option_fields(cls):
+        return {
+            "top": forms.IntegerField(label=_("How many dealers"), min_value=1, required=False),
+            "top_percent": forms.IntegerField(label=_("Or what share of the eligible dealers, %"), min_value=1,
+                                              max_value=100, required=False),
+            "minutes": _minutes_field(_("For how many minutes"), 5),
+        }
+
+    @classmethod
+    def clean_options(cls, options):
+        if not options.get("top") and not options.get("top_percent"):
+            raise ValidationError(_("Give a number of dealers or a share of them."))
+        return options
+
+    def summary(self):
+        minutes = self.options.get("minutes", 5)
+        if self.options.get("top_percent"):
+            return ngettext("top %(share)s%% of the dealers for %(minutes)s minute",
+                            "top %(share)s%% of the dealers for %(minutes)s minutes", minutes) % {
+                "share": self.options["top_percent"], "minutes": minutes}
+        return ngettext("top %(top)s by rating for %(minutes)s minute",
+                        "top %(top)s by rating for %(minutes)s minutes", minutes) % {
+            "top": self.options.get("top"), "minutes": minutes}
 
     def stage(self, context, cursor):
-        dealers = context.eligible
-        if "top_percent" in self.options:
-            count = math.ceil(len(dealers) * self.options["top_percent"] / 100)
-        else:
-            count = self.options.get("top", 3)
-        chosen = dealers[:count]
+        chosen = _top(context.eligible, self.options)
         if not chosen:
             return None
         return StageSpec(chosen, cursor, cursor + self.options.get("minutes", 5))
@@ -78,6 +137,17 @@ class BasicStrategy(DispatchStrategy):
 
     key = "basic"
     title = _("Basic")
+    description = _("Every eligible dealer of the region sees the order once the delay after placement has passed.")
+    defaults = {"delay": 15}
+
+    @classmethod
+    def option_fields(cls):
+        return {"delay": _minutes_field(_("Delay after placement, minutes"), 15)}
+
+    def summary(self):
+        delay = self.options.get("delay", 15)
+        return ngettext("all dealers of the region after %(delay)s minute",
+                        "all dealers of the region after %(delay)s minutes", delay) % {"delay": delay}
 
     def stage(self, context, cursor):
         if not context.eligible:
@@ -86,11 +156,61 @@ class BasicStrategy(DispatchStrategy):
         return StageSpec(list(context.eligible), opens, opens)
 
 
+class BasicPlusStrategy(DispatchStrategy):
+    """The manufacturer's priority dealers see the order first, each up to its quota per period (see ``quotas``)."""
+
+    key = "basic_plus"
+    title = _("Basic+")
+    description = _("The manufacturer's priority dealers see the order first, each up to its quota of orders per "
+                    "day, week or month; the dealer furthest below its quota goes first.")
+    defaults = {"dealers": 1, "minutes": 15}
+
+    @classmethod
+    def option_fields(cls):
+        return {
+            "dealers": forms.IntegerField(
+                label=_("Priority dealers per order"), min_value=0, initial=1,
+                help_text=_("0: every priority dealer under its quota."),
+            ),
+            "minutes": _minutes_field(_("For how many minutes"), 15),
+        }
+
+    def summary(self):
+        minutes = self.options.get("minutes", 15)
+        return ngettext("priority dealers within quota for %(minutes)s minute",
+                        "priority dealers within quota for %(minutes)s minutes", minutes) % {"minutes": minutes}
+
+    def stage(self, context, cursor):
+        from . import quotas
+
+        now = getattr(context, "now", None) or timezone.now()
+        chosen = quotas.choose(context.eligible, context.order.suz_place.region_id, now, self.options.get("dealers"))
+        if not chosen:
+            return None
+        return StageSpec(chosen, cursor, cursor + self.options.get("minutes", 15))
+
+    def stored(self, dispatch, stage, audience, now):
+        from . import quotas
+
+        quotas.record(dispatch, audience, dispatch.order.suz_place.region_id, now)
+
+
 class FallbackStrategy(DispatchStrategy):
     """Every registered dealer, ``delay`` minutes after the previous stage."""
 
     key = "fallback"
     title = _("Fallback")
+    description = _("Every dealer of the network, wherever it is, once the delay after the previous stage has passed.")
+    defaults = {"delay": 60}
+
+    @classmethod
+    def option_fields(cls):
+        return {"delay": _minutes_field(_("Delay after the previous stage, minutes"), 60)}
+
+    def summary(self):
+        delay = self.options.get("delay", 60)
+        return ngettext("every dealer of the network %(delay)s minute later",
+                        "every dealer of the network %(delay)s minutes later", delay) % {"delay": delay}
 
     def stage(self, context, cursor):
         opens = cursor + self.options.get("delay", 60)
@@ -101,13 +221,11 @@ class InvalidStrategy(ImproperlyConfigured):
     pass
 
 
-def load_strategies():
-    strategies = []
-    for entry in suz_settings.SUZ_DISPATCH_STRATEGIES:
-        try:
-            cls = import_string(entry["CLASS"])
-        except (ImportError, KeyError) as exc:
-            raise InvalidStrategy(f"Bad SUZ_DISPATCH_STRATEGIES entry {entry!r}: {exc}") from exc
-        if entry.get("ENABLED", True):
-            strategies.append(cls(**entry.get("OPTIONS", {})))
-    return strategies
+def import_strategy(path):
+    try:
+        cls = import_string(path)
+    except ImportError as exc:
+        raise InvalidStrategy(f"Bad dispatch strategy {path!r}: {exc}") from exc
+    if not (isinstance(cls, type) and issubclass(cls, DispatchStrategy)):
+        raise InvalidStrategy(f"{path!r} is not a DispatchStrategy")
+    return cls

@@ -20,10 +20,11 @@ class DispatchDashboardConfig(OscarDashboardConfig):
         "suz-inbox-status": (["partner.dashboard_access"],),
         "suz-inbox-give-up": (["partner.dashboard_access"],),
         "suz-inbox-assign": ["is_staff"],
+        # The manufacturer's dispatch settings (default_permissions: staff only).
     }
 
     def ready(self):
-        from . import views
+        from . import settings_views, views
 
         self.inbox_view = views.InboxView
         self.claim_view = views.ClaimView
@@ -32,6 +33,12 @@ class DispatchDashboardConfig(OscarDashboardConfig):
         self.status_view = views.StatusView
         self.give_up_view = views.GiveUpView
         self.assign_view = views.AssignView
+        self.strategy_list_view = settings_views.StrategyListView
+        self.strategy_action_view = settings_views.StrategyActionView
+        self.strategy_edit_view = settings_views.StrategyEditView
+        self.priority_dealers_view = settings_views.PriorityDealersView
+        self.decline_reasons_view = settings_views.DeclineReasonsView
+        self.failure_reasons_view = settings_views.FailureReasonsView
 
     def get_urls(self):
         urls = [
@@ -42,5 +49,11 @@ class DispatchDashboardConfig(OscarDashboardConfig):
             path("<int:pk>/status/", self.status_view.as_view(), name="suz-inbox-status"),
             path("<int:pk>/give-up/", self.give_up_view.as_view(), name="suz-inbox-give-up"),
             path("<int:pk>/assign/", self.assign_view.as_view(), name="suz-inbox-assign"),
+            path("strategies/", self.strategy_list_view.as_view(), name="suz-strategies"),
+            path("strategies/action/", self.strategy_action_view.as_view(), name="suz-strategy-action"),
+            path("strategies/edit/", self.strategy_edit_view.as_view(), name="suz-strategy-edit"),
+            path("priority-dealers/", self.priority_dealers_view.as_view(), name="suz-priority-dealers"),
+            path("decline-reasons/", self.decline_reasons_view.as_view(), name="suz-decline-reasons"),
+            path("failure-reasons/", self.failure_reasons_view.as_view(), name="suz-failure-reasons"),
         ]
         return self.post_process_urls(urls)

@@ -13,8 +13,9 @@ from django.views import generic
 from oscar.core.loading import get_model
 
 from suz_oscar.dealers.selectors import dealer_for_user
-from suz_oscar.dispatch import selectors, services
+from suz_oscar.dispatch import config, selectors, services
 from suz_oscar.dispatch.exceptions import DispatchError
+from suz_oscar.dispatch.strategies import InvalidStrategy
 
 Dispatch = get_model("suz_dispatch", "Dispatch")
 DeclineReason = get_model("suz_dispatch", "DeclineReason")
@@ -29,6 +30,18 @@ class AssignForm(forms.Form):
     )
 
 
+def stage_choices():
+    """The strategies of the chain, by key (the stage filter of the staff list)."""
+    choices = {}
+    for item in config.configured():
+        try:
+            cls = item.cls
+        except InvalidStrategy:
+            continue
+        choices.setdefault(cls.key, cls.title)
+    return list(choices.items())
+
+
 class DispatchFilter(django_filters.FilterSet):
     region = django_filters.ModelChoiceFilter(
         label=_("Region"), field_name="order__suz_place__region",
@@ -40,6 +53,10 @@ class DispatchFilter(django_filters.FilterSet):
         queryset=get_model("suz_dealers", "Dealer").objects.select_related("partner").order_by("partner__name"),
         empty_label=_("All dealers"), widget=forms.Select(attrs={"class": "form-control suz-select2"}),
     )
+    stage = django_filters.ChoiceFilter(
+        label=_("Stage"), method="filter_stage", choices=lambda: stage_choices(), empty_label=_("All stages"),
+        widget=forms.Select(attrs={"class": "form-control"}),
+    )
     older_than = django_filters.NumberFilter(
         label=_("Older than, hours"), method="filter_age", min_value=0,
         widget=forms.NumberInput(attrs={"class": "form-control", "style": "max-width:6em"}),
@@ -47,7 +64,12 @@ class DispatchFilter(django_filters.FilterSet):
 
     class Meta:
         model = Dispatch
-        fields = ["region", "dealer", "older_than"]
+        fields = ["region", "dealer", "stage", "older_than"]
+
+    def filter_stage(self, queryset, name, value):
+        if "stage" not in queryset.query.annotations:
+            queryset = selectors.with_stage(queryset)
+        return queryset.filter(stage=value)
 
     def filter_age(self, queryset, name, value):
         return queryset.filter(created_at__lte=timezone.now() - timedelta(hours=float(value)))
@@ -90,13 +112,17 @@ class InboxView(DealerMixin, generic.TemplateView):
         dealer = self.get_dealer()
         tab = self.request.GET.get("tab", "available")
         if dealer is None:
-            everything = Dispatch.objects.select_related("order", "claimed_by__partner").order_by("-created_at")
+            everything = selectors.with_stage(
+                Dispatch.objects.select_related("order", "claimed_by__partner").order_by("-created_at"))
             statuses = dict(Dispatch.STATUSES)
             tab = tab if tab in statuses else "all"
             if tab != "all":
                 everything = everything.filter(status=tab)
             ctx["filter"] = DispatchFilter(self.request.GET or None, queryset=everything)
-            ctx["dispatches"] = ctx["filter"].qs[:200]
+            ctx["dispatches"] = list(ctx["filter"].qs[:200])
+            titles = dict(stage_choices())
+            for dispatch in ctx["dispatches"]:
+                dispatch.stage_title = titles.get(dispatch.stage, dispatch.stage)
             ctx["status_tabs"] = [("all", _("All"))] + list(Dispatch.STATUSES)
         elif tab == "ours":
             ctx["dispatches"] = dealer.claimed_orders.select_related("order", "claimed_by__partner").order_by(
@@ -140,14 +166,27 @@ class OrderView(DispatchMixin, generic.TemplateView):
         ctx.update({
             "dispatch": dispatch, "order": order, "place": place, "lines": order.lines.all(),
             "phone_hidden": dealer is not None and (dispatch.claimed_by_id != dealer.pk or dealer.call_from_site),
-            "stages": dispatch.stages.prefetch_related("dealers__partner") if dealer is None else None,
             "history": dispatch.history.select_related("dealer__partner", "user", "failure_reason"),
             "status_form": StatusForm(dispatch=dispatch) if dealer is not None and dispatch.claimed_by_id == dealer.pk
             else None,
             "status_labels": dict(Dispatch.STATUSES),
             "assign_form": AssignForm() if dealer is None else None,
         })
+        if dealer is None:
+            ctx.update(self.staff_context(dispatch))
         return ctx
+
+    def staff_context(self, dispatch):
+        """The plan with the strategies' titles, and the order's points (staff set them here)."""
+        from suz_oscar.scoring.selectors import order_credit
+
+        titles = dict(stage_choices())
+        stages = list(dispatch.stages.prefetch_related("dealers__partner"))
+        for stage in stages:
+            stage.title = titles.get(stage.strategy, stage.strategy)
+        override = getattr(dispatch, "points_override", None)
+        return {"stages": stages, "order_credit": order_credit(dispatch), "order_points": override,
+                "can_set_points": True}
 
 
 class ClaimView(DealerActionMixin, generic.View):
