@@ -158,6 +158,7 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE = {
     "suz-dispatch-sweep": {"task": "suz_oscar.dispatch.tasks.sweep_stage_notifications", "schedule": 60.0},
     "suz-dispatch-sla": {"task": "suz_oscar.dispatch.tasks.sla_watch", "schedule": 300.0},
+    "suz-scoring-recompute": {"task": "suz_oscar.scoring.tasks.recompute_ratings", "schedule": 24 * 3600.0},
 }
 
 LOGGING = {

@@ -13,9 +13,11 @@ INSTALLED_APPS = [
     "suz_oscar.offers.apps.OffersConfig",
     "suz_oscar.checkout.apps.CheckoutConfig",
     "suz_oscar.dispatch.apps.DispatchConfig",
+    "suz_oscar.scoring.apps.ScoringConfig",
     "suz_oscar.dashboard.dealers.apps.DealersDashboardConfig",
     "suz_oscar.dashboard.geo.apps.GeoDashboardConfig",
     "suz_oscar.dashboard.dispatch.apps.DispatchDashboardConfig",
+    "suz_oscar.dashboard.scoring.apps.ScoringDashboardConfig",
 ]
 
 

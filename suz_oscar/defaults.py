@@ -29,18 +29,27 @@ SUZ_GEOIP_BACKEND = None
 # them to the basket from the product page. A migration creates the class.
 SUZ_SERVICE_PRODUCT_CLASS = "services"
 
-# The dispatch plan's strategies, in order. Each: CLASS (dotted path to a
-# suz_oscar.dispatch.strategies.DispatchStrategy), OPTIONS, ENABLED.
+# The dispatch strategies the site offers, in their starting order. Each: CLASS
+# (dotted path to a suz_oscar.dispatch.strategies.DispatchStrategy), OPTIONS,
+# ENABLED. The manufacturer reorders, switches and tunes them in the dashboard
+# (Orders → Dispatch strategies); saved there, the dashboard's choice wins.
 SUZ_DISPATCH_STRATEGIES = [
     {"CLASS": "suz_oscar.dispatch.strategies.RatingStrategy", "OPTIONS": {"top": 3, "minutes": 5}},
+    {"CLASS": "suz_oscar.dispatch.strategies.BasicPlusStrategy", "OPTIONS": {"dealers": 1, "minutes": 15}},
     {"CLASS": "suz_oscar.dispatch.strategies.BasicStrategy", "OPTIONS": {"delay": 15}},
     {"CLASS": "suz_oscar.dispatch.strategies.FallbackStrategy", "OPTIONS": {"delay": 60}},
+    {"CLASS": "suz_oscar.dispatch.example_strategies.FastestRespondersStrategy",
+     "OPTIONS": {"top": 3, "minutes": 5, "days": 30}, "ENABLED": False},
 ]
 
 # SLA: an order accepted but not processed within this many hours alerts the
 # manufacturer's staff; with SUZ_DISPATCH_SLA_RETURN it also goes back to dispatch.
 SUZ_DISPATCH_SLA_HOURS = 24
 SUZ_DISPATCH_SLA_RETURN = False
+
+# The dealer rating sums the points ledger over this many days (None: all time).
+# With a window, a nightly job (suz_oscar.scoring.tasks.recompute_ratings) lets old points go.
+SUZ_RATING_WINDOW_DAYS = None
 
 # Language of the emails dealers get ("new order available", …).
 SUZ_NOTIFICATION_LANGUAGE = "ru"
@@ -54,12 +63,15 @@ SUZ_MAP_DEFAULT_CENTER = (55.7522, 37.6156, 4)
 # Dashboard navigation entries of django-suz, to add to OSCAR_DASHBOARD_NAVIGATION.
 SUZ_DASHBOARD_NAVIGATION = [
     {"label": _("Orders"), "icon": "fas fa-inbox", "url_name": "suz_dispatch_dashboard:suz-inbox"},
+    {"label": _("Dispatch settings"), "icon": "fas fa-random", "url_name": "suz_dispatch_dashboard:suz-strategies"},
     {
         "label": _("Dealers"),
         "icon": "fas fa-store",
         "children": [
             {"label": _("Dealer registry"), "url_name": "suz_dashboard:suz-dealer-list"},
             {"label": _("My dealer"), "url_name": "suz_dashboard:suz-dealer-mine"},
+            {"label": _("Scorecard"), "url_name": "suz_scoring_dashboard:suz-scorecard-mine"},
+            {"label": _("Points and rating"), "url_name": "suz_scoring_dashboard:suz-scoring-rules"},
             {"label": _("Regions and cities"), "url_name": "suz_dashboard_geo:suz-region-list"},
         ],
     },

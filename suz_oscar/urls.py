@@ -32,6 +32,10 @@ urlpatterns = [
         include((apps.get_app_config("suz_dispatch_dashboard").urls[0], "suz_dispatch_dashboard")),
     ),
     path(
+        "dashboard/scoring/",
+        include((apps.get_app_config("suz_scoring_dashboard").urls[0], "suz_scoring_dashboard")),
+    ),
+    path(
         "dashboard/regions/",
         include((apps.get_app_config("suz_geo_dashboard").urls[0], "suz_dashboard_geo")),
     ),

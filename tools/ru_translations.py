@@ -515,6 +515,257 @@ RU = {
     "Open to every active dealer taking site orders; no audience is stored.":
         "Открыт всем активным дилерам, принимающим заказы с сайта; список адресатов не хранится.",
     "every dealer of the network": "все дилеры сети",
+    # Dispatch settings: strategies, priority dealers, reasons.
+    "No such strategy.": "Такой стратегии нет.",
+    "The order of the strategies is saved. It applies to new orders.":
+        "Порядок стратегий сохранён. Он действует для новых заказов.",
+    "Strategy switched on.": "Стратегия включена.",
+    "Strategy switched off.": "Стратегия выключена.",
+    "Unknown action.": "Неизвестное действие.",
+    "Enabled": "Включена",
+    "Strategy “%(title)s” is saved. It applies to new orders.":
+        "Стратегия «%(title)s» сохранена. Настройки действуют для новых заказов.",
+    "A share cannot be more than 100%.": "Доля не может быть больше 100%.",
+    "A quota of zero gives the dealer nothing; switch it off instead.":
+        "Нулевая квота ничего не даёт дилеру — лучше выключите её.",
+    "Saved.": "Сохранено.",
+    "Please correct the errors below.": "Исправьте ошибки ниже.",
+    "Priority dealers": "Приоритетные дилеры",
+    "The basic+ strategy shows each order first to the priority dealers that are under their quota. A quota counts "
+    "the orders a dealer is shown first: a number, or a share of the region's orders, per day, week or month.":
+        "Стратегия «Базовая+» сначала показывает заказ приоритетным дилерам, не выбравшим свою квоту. Квота считает "
+        "заказы, которые дилер увидел первым: числом или долей заказов региона — за день, неделю или месяц.",
+    "Decline reasons": "Причины отказа",
+    "Dealers choose one of the active reasons when they turn an order down. A reason already used cannot be deleted; "
+    "switch it off.":
+        "Отказываясь от заказа, дилер выбирает одну из действующих причин. Уже использованную причину удалить "
+        "нельзя — выключите её.",
+    "Failure reasons": "Причины срыва",
+    "Dealers choose one when an order fails; the fault decides whose record it counts against. A reason already used "
+    "cannot be deleted; switch it off.":
+        "Дилер выбирает причину, когда заказ сорвался; от виновной стороны зависит, в чей счёт он пойдёт. Уже "
+        "использованную причину удалить нельзя — выключите её.",
+    "Stage": "Этап",
+    "All stages": "Все этапы",
+    "Dispatch settings": "Распределение заказов",
+    "Strategies": "Стратегии",
+    "Fill in the last row to add one. Save, and a new empty row appears.":
+        "Чтобы добавить строку, заполните последнюю и сохраните — появится новая пустая строка.",
+    "Strategy “%(title)s”": "Стратегия «%(title)s»",
+    "Dispatch strategies": "Стратегии распределения",
+    "Each new order goes through the enabled strategies from top to bottom: every strategy opens the order to more "
+    "dealers, at its time. A dealer keeps the earliest opening it gets. Changes apply to orders placed after saving; "
+    "orders already placed keep their plan.":
+        "Каждый новый заказ проходит включённые стратегии сверху вниз: каждая в своё время открывает заказ новым "
+        "дилерам. Дилер видит заказ с самого раннего из полученных моментов. Изменения действуют для заказов, "
+        "оформленных после сохранения; у уже оформленных заказов план остаётся прежним.",
+    "Settings": "Настройки",
+    "Cannot be loaded:": "Не удалось загрузить:",
+    ("%(counter)s priority dealer", "%(counter)s priority dealers"): (
+        "%(counter)s приоритетный дилер", "%(counter)s приоритетных дилера", "%(counter)s приоритетных дилеров",
+        "%(counter)s приоритетного дилера"),
+    "on": "вкл.",
+    "off": "выкл.",
+    "Move up": "Выше",
+    "Move down": "Ниже",
+    "Switch off": "Выключить",
+    "Switch on": "Включить",
+    "strategy class": "класс стратегии",
+    "enabled": "включена",
+    "options": "параметры",
+    "dispatch strategy": "стратегия распределения",
+    "dispatch strategies": "стратегии распределения",
+    "orders": "заказов",
+    "% of the region's orders": "% заказов региона",
+    "per day": "в день",
+    "per week": "в неделю",
+    "per month": "в месяц",
+    "quota": "квота",
+    "unit": "единица",
+    "period": "период",
+    "priority dealer": "приоритетный дилер",
+    "priority dealers": "приоритетные дилеры",
+    "quota use": "использование квоты",
+    "Fastest responders": "Самые быстрые",
+    "The dealers that took orders fastest over the last days (median time to claim) see the order first, for the "
+    "given time. Dealers with no claims in that time wait for later stages.":
+        "Заказ сначала видят дилеры, которые быстрее всех принимали заказы за последние дни (медиана времени до "
+        "принятия), — в течение заданного времени. Дилеры, не принявшие за этот срок ни одного заказа, ждут "
+        "следующих этапов.",
+    "How many dealers": "Сколько дилеров",
+    "For how many minutes": "На сколько минут",
+    "Over how many days": "За сколько дней",
+    ("%(top)s fastest dealers for %(minutes)s minute", "%(top)s fastest dealers for %(minutes)s minutes"): (
+        "%(top)s самых быстрых дилеров на %(minutes)s минуту", "%(top)s самых быстрых дилеров на %(minutes)s минуты",
+        "%(top)s самых быстрых дилеров на %(minutes)s минут", "%(top)s самых быстрых дилеров на %(minutes)s минуты"),
+    "The dealers with the most points see the order first, alone, for the given time.":
+        "Дилеры с наибольшим числом баллов первыми и одни видят заказ в течение заданного времени.",
+    "Or what share of the eligible dealers, %": "Или какая доля подходящих дилеров, %",
+    "Give a number of dealers or a share of them.": "Укажите число дилеров или их долю.",
+    ("top %(share)s%% of the dealers for %(minutes)s minute",
+     "top %(share)s%% of the dealers for %(minutes)s minutes"): (
+        "лучшие %(share)s%% дилеров на %(minutes)s минуту", "лучшие %(share)s%% дилеров на %(minutes)s минуты",
+        "лучшие %(share)s%% дилеров на %(minutes)s минут", "лучшие %(share)s%% дилеров на %(minutes)s минуты"),
+    ("top %(top)s by rating for %(minutes)s minute", "top %(top)s by rating for %(minutes)s minutes"): (
+        "первые %(top)s по рейтингу на %(minutes)s минуту", "первые %(top)s по рейтингу на %(minutes)s минуты",
+        "первые %(top)s по рейтингу на %(minutes)s минут", "первые %(top)s по рейтингу на %(minutes)s минуты"),
+    "Every eligible dealer of the region sees the order once the delay after placement has passed.":
+        "Все подходящие дилеры региона видят заказ, когда после оформления пройдёт заданная отсрочка.",
+    "Delay after placement, minutes": "Отсрочка после оформления, минут",
+    ("all dealers of the region after %(delay)s minute", "all dealers of the region after %(delay)s minutes"): (
+        "все дилеры региона через %(delay)s минуту", "все дилеры региона через %(delay)s минуты",
+        "все дилеры региона через %(delay)s минут", "все дилеры региона через %(delay)s минуты"),
+    "Basic+": "Базовая+",
+    "The manufacturer's priority dealers see the order first, each up to its quota of orders per day, week or month; "
+    "the dealer furthest below its quota goes first.":
+        "Заказ сначала видят приоритетные дилеры производителя — каждый в пределах своей квоты заказов на день, "
+        "неделю или месяц; первым идёт тот, кто выбрал из квоты меньше всех.",
+    "Priority dealers per order": "Приоритетных дилеров на заказ",
+    "0: every priority dealer under its quota.": "0 — все приоритетные дилеры, не выбравшие квоту.",
+    ("priority dealers within quota for %(minutes)s minute", "priority dealers within quota for %(minutes)s minutes"): (
+        "приоритетные дилеры по квоте на %(minutes)s минуту", "приоритетные дилеры по квоте на %(minutes)s минуты",
+        "приоритетные дилеры по квоте на %(minutes)s минут", "приоритетные дилеры по квоте на %(minutes)s минуты"),
+    "Every dealer of the network, wherever it is, once the delay after the previous stage has passed.":
+        "Все дилеры сети, где бы они ни были, — когда после предыдущего этапа пройдёт заданная отсрочка.",
+    "Delay after the previous stage, minutes": "Отсрочка после предыдущего этапа, минут",
+    ("every dealer of the network %(delay)s minute later", "every dealer of the network %(delay)s minutes later"): (
+        "все дилеры сети ещё через %(delay)s минуту", "все дилеры сети ещё через %(delay)s минуты",
+        "все дилеры сети ещё через %(delay)s минут", "все дилеры сети ещё через %(delay)s минуты"),
+    # Dealer scoring.
+    "Dealer scoring": "Рейтинг дилеров",
+    "Points": "Баллы",
+    "Negative to take points away.": "Отрицательное число — чтобы снять баллы.",
+    "Give a number other than zero.": "Укажите число, отличное от нуля.",
+    "Points for this order": "Баллы за этот заказ",
+    "30 days": "30 дней",
+    "90 days": "90 дней",
+    "a year": "год",
+    "all time": "всё время",
+    "Period": "Период",
+    "Points adjusted. The rating is now %(rating)s.": "Баллы изменены. Рейтинг теперь %(rating)s.",
+    "%(dealer)s receives orders again.": "«%(dealer)s» снова получает заказы.",
+    "The order's points are set to %(points)s.": "Баллы за заказ: %(points)s.",
+    "Enter the points as a number.": "Введите баллы числом.",
+    "Points table saved. It applies to events from now on; points already given stay as they are.":
+        "Таблица баллов сохранена. Она действует для событий с этого момента; уже начисленные баллы не меняются.",
+    "taken out of dispatch at": "исключён из распределения",
+    "Set when the rating falls below the manufacturer's threshold: the dealer gets no orders and leaves the "
+    "storefront until staff restore it.":
+        "Ставится, когда рейтинг падает ниже порога производителя: дилер не получает заказов и не показывается "
+        "на витрине, пока сотрудники производителя его не вернут.",
+    "Scorecard": "Показатели",
+    "Points and rating": "Баллы и рейтинг",
+    "per completed order": "за выполненный заказ",
+    "plus, per 1,000 of order value": "плюс за каждую 1000 суммы заказа",
+    "Scales the points of a completed order by its value; 0 to give every order the same.":
+        "Баллы за выполненный заказ растут с его суммой; 0 — одинаково за любой заказ.",
+    "per failed order, dealer's fault": "за сорванный заказ по вине дилера",
+    "per failed order, customer's fault": "за сорванный заказ по вине покупателя",
+    "per order given back": "за возвращённый заказ",
+    "per SLA breach": "за нарушение срока обработки",
+    "per survey score, 1 to 5": "за оценку в опросе, от 1 до 5",
+    "Enter whole numbers separated by commas, e.g. -10,-5,0,5,10.":
+        "Введите целые числа через запятую, например -10,-5,0,5,10.",
+    "Five numbers separated by commas: the points for a customer's score of 1, 2, 3, 4 and 5.":
+        "Пять чисел через запятую: баллы за оценку покупателя 1, 2, 3, 4 и 5.",
+    "warn the dealer below": "предупреждать дилера ниже",
+    "When a dealer's rating falls below this, its managers get a warning email.":
+        "Когда рейтинг дилера опускается ниже, его менеджеры получают письмо-предупреждение.",
+    "take out of dispatch below": "исключать из распределения ниже",
+    "A penalty that leaves the rating below this takes the dealer out of dispatch and the storefront until staff "
+    "restore it.":
+        "Штраф, после которого рейтинг ниже этого значения, исключает дилера из распределения заказов и с витрины, "
+        "пока сотрудники производителя его не вернут.",
+    "saved at": "сохранено",
+    "saved by": "кем сохранено",
+    "scoring rules": "таблица баллов",
+    "Give exactly five numbers.": "Укажите ровно пять чисел.",
+    "Set it no higher than the warning threshold.": "Этот порог не может быть выше порога предупреждения.",
+    "order completed": "заказ выполнен",
+    "order failed, dealer's fault": "заказ сорван по вине дилера",
+    "order failed, customer's fault": "заказ сорван по вине покупателя",
+    "order given back": "заказ возвращён",
+    "SLA breach": "нарушение срока обработки",
+    "customer survey": "опрос покупателя",
+    "points of the order set by staff": "баллы за заказ назначены производителем",
+    "adjusted by staff": "корректировка производителя",
+    "points": "баллы",
+    "reason": "причина",
+    "comment": "комментарий",
+    "points entry": "запись о баллах",
+    "points ledger": "журнал баллов",
+    "The points ledger is append-only: add a correcting entry instead.":
+        "Журнал баллов только пополняется: добавьте исправляющую запись.",
+    "set by": "кем назначено",
+    "set at": "когда назначено",
+    "points of an order": "баллы за заказ",
+    "points of orders": "баллы за заказы",
+    "Dealer %(pk)s: %(old)s → %(new)s": "Дилер %(pk)s: %(old)s → %(new)s",
+    ("%(count)s rating differed from the ledger.", "%(count)s ratings differed from the ledger."): (
+        "%(count)s рейтинг расходился с журналом.", "%(count)s рейтинга расходились с журналом.",
+        "%(count)s рейтингов расходились с журналом.", "%(count)s рейтинга расходились с журналом."),
+    "Every rating agrees with the ledger.": "Все рейтинги совпадают с журналом.",
+    "points of the order set to %(points)s": "баллы за заказ изменены на %(points)s",
+    "score %(score)s of 5": "оценка %(score)s из 5",
+    "Dealers earn and lose points by these numbers; a dealer's rating is the sum of its points. The rating decides "
+    "who sees new orders first and whose offer the storefront shows first. A change applies to events from the "
+    "moment you save it; points already given stay as they are.":
+        "По этим числам дилеры получают и теряют баллы; рейтинг дилера — сумма его баллов. От рейтинга зависит, кто "
+        "первым видит новые заказы и чьё предложение витрина показывает первым. Изменения действуют для событий с "
+        "момента сохранения; уже начисленные баллы не меняются.",
+    "Earlier versions": "Прежние версии",
+    "Saved": "Сохранено",
+    "By": "Кем",
+    "Completed": "Выполнено",
+    "Failed, dealer's fault": "Сорвано по вине дилера",
+    "Given back": "Возвращено",
+    "Taken out of dispatch and the storefront on %(when)s: the rating fell below the manufacturer's threshold.":
+        "Исключён из распределения заказов и с витрины %(when)s: рейтинг опустился ниже порога производителя.",
+    "Restore": "Вернуть",
+    "Place in its regions": "Место в своих регионах",
+    "%(place)s of %(of)s": "%(place)s из %(of)s",
+    "Acceptance rate": "Доля принятых",
+    "Completion rate": "Доля выполненных",
+    "Median time to claim": "Медиана времени до принятия",
+    "%(m)s min": "%(m)s мин",
+    "Median time to first contact": "Медиана времени до связи с покупателем",
+    "Rating over time": "Рейтинг во времени",
+    "Offered": "Предложено",
+    "Claimed": "Принято",
+    "In progress": "В работе",
+    "Failed, customer's fault": "Сорвано по вине покупателя",
+    "Cancelled": "Отменено",
+    "Fault": "Вина",
+    "Points ledger": "Журнал баллов",
+    "No points yet.": "Баллов пока нет.",
+    "Adjust the points by hand": "Изменить баллы вручную",
+    "Add to the ledger": "Записать в журнал",
+    "The rating of %(dealer)s has fallen to %(rating)s, below %(threshold)s: the dealer is taken out of order "
+    "dispatch and the storefront.":
+        "Рейтинг «%(dealer)s» опустился до %(rating)s — ниже %(threshold)s: дилер исключён из распределения "
+        "заказов и с витрины.",
+    "The manufacturer's staff can restore it; contact them.":
+        "Вернуть его может производитель — свяжитесь с ним.",
+    "Restore it from its scorecard in the dashboard when you see fit.":
+        "Когда сочтёте нужным, верните его со страницы показателей дилера в панели управления.",
+    "%(dealer)s is taken out of dispatch": "«%(dealer)s» исключён из распределения заказов",
+    "%(dealer)s no longer receives orders": "«%(dealer)s» больше не получает заказов",
+    "The rating of %(dealer)s has fallen to %(rating)s, below %(threshold)s.":
+        "Рейтинг «%(dealer)s» опустился до %(rating)s — ниже %(threshold)s.",
+    "Orders go first to the dealers with the best rating. Take orders quickly, call customers and close orders "
+    "with their outcome to earn points back.":
+        "Заказы первыми получают дилеры с лучшим рейтингом. Принимайте заказы быстро, звоните покупателям и "
+        "закрывайте заказы с результатом — так баллы вернутся.",
+    "%(dealer)s: your rating is low": "«%(dealer)s»: низкий рейтинг",
+    "The dealer has got %(points)s points for it.": "Дилер получил за него баллов: %(points)s.",
+    "Set before completion, they replace the points table for this order; set after, the difference is added to "
+    "the ledger.":
+        "Заданные до выполнения, они заменят таблицу баллов для этого заказа; заданные после — разница будет "
+        "записана в журнал.",
+    "Set the points": "Назначить баллы",
+    "stage": "этап",
+    "The stage that showed the order to the dealer (none: every dealer's).":
+        "Этап, на котором дилер увидел заказ (пусто — этап для всех дилеров).",
 }
 
 

@@ -270,3 +270,31 @@ def ensure_decline_reasons():
     for title, fault in (("Покупатель передумал", "customer"), ("Не дозвонились до покупателя", "customer"),
                          ("Товара не оказалось в наличии", "dealer"), ("Сорвали срок доставки", "dealer")):
         FailureReason.objects.get_or_create(title=title, defaults={"fault": fault})
+
+
+def ensure_points():
+    """A points history, so ratings differ and scorecards have a chart: once, if the ledger is empty.
+
+    «ПолиДекор Москва» (dealer1) leads Moscow; «Отделка Плюс Москва» (dealer2) follows.
+    """
+    from suz_oscar.scoring import services as scoring
+
+    PointsEntry = get_model("suz_scoring", "PointsEntry")
+    if PointsEntry.objects.exists():
+        return 0
+    rnd = random.Random(2024)
+    now = timezone.now()
+    made = 0
+    for dealer in Dealer.objects.filter(partner__code__startswith="demo-").order_by("partner__code"):
+        lead = {"demo-001": 40, "demo-002": 20}.get(dealer.partner.code)
+        start = Decimal(lead if lead is not None else rnd.randint(0, 30))
+        scoring.record(dealer=dealer, delta=start, reason=PointsEntry.MANUAL, note="Начальные баллы (демо)",
+                       now=now - timedelta(days=60))
+        made += 1
+        history = {"demo-001": (10, 10, -5, 10, 10, -10, 10, 10),
+                   "demo-002": (10, -10, 10, -5, 10, 10, -10, 5)}.get(dealer.partner.code, ())
+        for days, delta in zip((50, 41, 33, 26, 18, 12, 7, 3), history, strict=False):
+            scoring.record(dealer=dealer, delta=delta, reason=PointsEntry.MANUAL, note="История (демо)",
+                           now=now - timedelta(days=days))
+            made += 1
+    return made

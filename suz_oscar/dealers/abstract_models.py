@@ -133,6 +133,11 @@ class AbstractDealer(models.Model):
         _("rating"), max_digits=10, decimal_places=2, default=0, db_index=True,
         help_text=_("Filled in by dealer scoring."),
     )
+    excluded_at = models.DateTimeField(
+        _("taken out of dispatch at"), null=True, blank=True,
+        help_text=_("Set when the rating falls below the manufacturer's threshold: the dealer gets no orders and "
+                    "leaves the storefront until staff restore it."),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

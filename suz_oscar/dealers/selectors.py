@@ -9,6 +9,11 @@ Region = get_model("suz_dealers", "Region")
 OrderLine = get_model("order", "Line")
 
 
+def taking_orders():
+    """Dealers that get site orders and show in the storefront: active, accepting them, not taken out by scoring."""
+    return Dealer.objects.filter(is_active=True, accepts_site_orders=True, excluded_at=None)
+
+
 def dealers_for_user(user):
     """Dealers ``user`` may open in the dashboard: all for staff, else the user's own."""
     qs = Dealer.objects.select_related("partner")

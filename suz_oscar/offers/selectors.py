@@ -11,6 +11,8 @@ from decimal import Decimal
 from django.db.models import ExpressionWrapper, F, FloatField, Q, Value
 from oscar.core.loading import get_model
 
+from suz_oscar.dealers.selectors import taking_orders
+
 from .cache import cached
 
 Dealer = get_model("suz_dealers", "Dealer")
@@ -51,7 +53,7 @@ def dealers_serving(city):
     if city is None:
         return []
     return cached(f"dealers:{city.pk}", lambda: list(
-        Dealer.objects.filter(is_active=True, accepts_site_orders=True)
+        taking_orders()
         .filter(Q(cities=city) | Q(regions=city.region_id))
         .select_related("partner")
         .distinct()

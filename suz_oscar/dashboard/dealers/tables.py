@@ -20,7 +20,9 @@ class DealerTable(DashboardTable):
     accepts_site_orders = tables.BooleanColumn(verbose_name=_("Accepts orders"))
     call_from_site = tables.BooleanColumn(verbose_name=_("Call from site"))
     is_active = tables.BooleanColumn(verbose_name=_("Active"))
-    rating = tables.Column(verbose_name=_("Rating"))
+    rating = tables.Column(
+        verbose_name=_("Rating"), linkify=("suz_scoring_dashboard:suz-scorecard", {"pk": tables.A("pk")}),
+    )
     orders_count = tables.Column(verbose_name=_("Orders"))
     registered_at = tables.DateColumn(verbose_name=_("Registration date"), format="SHORT_DATE_FORMAT")
 

@@ -8,6 +8,7 @@ from sandbox.demo.network import (
     ensure_network,
     ensure_offers,
     ensure_own_products,
+    ensure_points,
     ensure_services,
     ensure_user,
 )
@@ -40,6 +41,7 @@ class Command(BaseCommand):
                 made_dealers = ensure_network(dealers)
                 made_offers = ensure_offers() + ensure_services() + ensure_own_products()
                 ensure_decline_reasons()
+                ensure_points()
                 ensure_user("admin@example.com", password=PASSWORD, staff=True)
                 ensure_user("customer@example.com", password=PASSWORD)
                 ensure_user("dealer1@example.com", password=PASSWORD, dealer_code="demo-001")
