@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 from django.test import Client
 
@@ -52,3 +54,42 @@ def client_for(user=None):
     if user is not None:
         client.force_login(user)
     return client
+
+
+def make_order(city, product):
+    """An order placed in ``city`` for ``product``, priced as the storefront quoted it."""
+    from oscar.core.loading import get_model
+    from oscar.test.basket import add_product
+    from oscar.test.factories import create_basket, create_order
+
+    from suz_oscar.offers.strategy import RegionalStrategy
+
+    basket = create_basket(empty=True)
+    basket.strategy = RegionalStrategy(city=city)
+    add_product(basket, product=product)
+    order = create_order(basket=basket)
+    get_model("suz_checkout", "OrderPlace").objects.create(order=order, city=city, region=city.region,
+                                                           phone="+79123456789")
+    return order
+
+
+def regional_network(ratings, prices=None, far=True):
+    """A region with a city and one product, dealers of the region offering it (``ratings`` and ``prices``,
+    400 by default), and with ``far`` a dealer of another region (the fallback's audience)."""
+    from oscar.core.loading import get_model
+    from oscar.test.factories import ProductFactory
+
+    from suz_oscar.test.factories import CityFactory, RegionFactory
+
+    region = RegionFactory()
+    city = CityFactory(region=region)
+    product = ProductFactory(stockrecords=[])
+    prices = prices or ["400"] * len(ratings)
+    dealers = []
+    for i, (rating, price) in enumerate(zip(ratings, prices, strict=True)):
+        dealer = DealerFactory(partner__name=f"Д{i}", regions=[region], rating=rating)
+        get_model("partner", "StockRecord").objects.create(
+            partner=dealer.partner, product=product, partner_sku=f"s{dealer.pk}", price=Decimal(price))
+        dealers.append(dealer)
+    far_dealer = DealerFactory(partner__name="Далёкий", regions=[RegionFactory()]) if far else None
+    return {"region": region, "city": city, "product": product, "dealers": dealers, "far": far_dealer}

@@ -8,42 +8,24 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 from oscar.core.loading import get_model
-from oscar.test.basket import add_product
-from oscar.test.factories import ProductFactory, create_basket, create_order
+from oscar.test.factories import ProductFactory
 
 from suz_oscar.dispatch import selectors, services
 from suz_oscar.dispatch.exceptions import AlreadyTaken, DispatchError
-from suz_oscar.offers.strategy import RegionalStrategy
 from suz_oscar.test.factories import CityFactory, DealerFactory, RegionFactory
 
+from .conftest import make_order, regional_network
+
 StockRecord = get_model("partner", "StockRecord")
-OrderPlace = get_model("suz_checkout", "OrderPlace")
 Dispatch = get_model("suz_dispatch", "Dispatch")
 DeclineReason = get_model("suz_dispatch", "DeclineReason")
 
 T0 = timezone.now().replace(microsecond=0)
 
 
-def make_order(city, product, price=Decimal("500")):
-    basket = create_basket(empty=True)
-    basket.strategy = RegionalStrategy(city=city)
-    add_product(basket, product=product)
-    order = create_order(basket=basket)
-    OrderPlace.objects.create(order=order, city=city, region=city.region, phone="+79123456789")
-    return order
-
-
 @pytest.fixture
 def network(db):
-    region = RegionFactory()
-    city = CityFactory(region=region)
-    product = ProductFactory(stockrecords=[])
-    dealers = [DealerFactory(partner__name=f"Д{i}", regions=[region], rating=10 * i) for i in range(6)]
-    for dealer in dealers:
-        StockRecord.objects.create(partner=dealer.partner, product=product, partner_sku=f"s{dealer.pk}",
-                                   price=Decimal("400"))
-    far = DealerFactory(partner__name="Далёкий", regions=[RegionFactory()])
-    return {"city": city, "product": product, "dealers": dealers, "far": far}
+    return regional_network([10 * i for i in range(6)])
 
 
 def test_plan_rating_then_basic_then_fallback(network):

@@ -1,19 +1,15 @@
 """The manufacturer's dispatch settings: strategy chain from the dashboard, basic+ quotas, fastest responders."""
 
 from datetime import timedelta
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
-from oscar.test.factories import ProductFactory
 
 from suz_oscar.dispatch import config, quotas, services
-from suz_oscar.test.factories import CityFactory, DealerFactory, RegionFactory
 
-from .conftest import client_for
-from .test_dispatch import make_order
+from .conftest import client_for, make_order, regional_network
 
 StockRecord = get_model("partner", "StockRecord")
 Dispatch = get_model("suz_dispatch", "Dispatch")
@@ -31,15 +27,7 @@ T0 = timezone.now().replace(microsecond=0)
 
 @pytest.fixture
 def region_network(db):
-    region = RegionFactory()
-    city = CityFactory(region=region)
-    product = ProductFactory(stockrecords=[])
-    dealers = [DealerFactory(partner__name=f"Д{i}", regions=[region], rating=10 * i) for i in range(5)]
-    for dealer in dealers:
-        StockRecord.objects.create(partner=dealer.partner, product=product, partner_sku=f"s{dealer.pk}",
-                                   price=Decimal("400"))
-    DealerFactory(partner__name="Далёкий", regions=[RegionFactory()])  # the fallback's audience
-    return {"city": city, "region": region, "product": product, "dealers": dealers}
+    return regional_network([10 * i for i in range(5)])
 
 
 def plan(net, now=T0):

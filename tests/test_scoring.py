@@ -11,16 +11,14 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
-from oscar.test.factories import ProductFactory
 
 from suz_oscar.dispatch import selectors as dispatch_selectors
 from suz_oscar.dispatch import services as dispatch
 from suz_oscar.offers.selectors import dealers_serving, offers_for_products
 from suz_oscar.scoring import selectors, services
-from suz_oscar.test.factories import CityFactory, DealerFactory, RegionFactory, create_manager
+from suz_oscar.test.factories import create_manager
 
-from .conftest import client_for
-from .test_dispatch import make_order
+from .conftest import client_for, make_order, regional_network
 
 Dealer = get_model("suz_dealers", "Dealer")
 StockRecord = get_model("partner", "StockRecord")
@@ -31,15 +29,7 @@ ScoringRules = get_model("suz_scoring", "ScoringRules")
 
 @pytest.fixture
 def net(db):
-    region = RegionFactory()
-    city = CityFactory(region=region)
-    product = ProductFactory(stockrecords=[])
-    dealers = []
-    for i, price in enumerate(("400", "450", "480")):
-        dealer = DealerFactory(partner__name=f"Д{i}", regions=[region])
-        StockRecord.objects.create(partner=dealer.partner, product=product, partner_sku=f"s{i}", price=Decimal(price))
-        dealers.append(dealer)
-    return {"city": city, "product": product, "dealers": dealers}
+    return regional_network([0, 0, 0], prices=["400", "450", "480"], far=False)
 
 
 def taken(net, dealer, now=None):
@@ -181,7 +171,7 @@ def test_a_rising_rating_moves_the_dealer_up_in_the_storefront_and_the_rating_st
         return offers_for_products([net["product"].pk], dealers)[net["product"].pk][0].dealer
 
     def rating_stage():
-        order = make_order(net["city"], net["product"], price=Decimal("500"))
+        order = make_order(net["city"], net["product"])
         return list(dispatch.dispatch_plan(order=order).stages.get(strategy="rating").dealers.all())
 
     assert storefront_first() == cheap  # equal ratings and prices: the earlier dealer first
