@@ -23,3 +23,8 @@ if settings.DEBUG:
 
 # Wagtail serves every other path, the home page "/" among them: keep it last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Oscar's error pages (in the shop's layout and language) instead of Django's bare ones.
+handler403 = "oscar.views.handler403"
+handler404 = "oscar.views.handler404"
+handler500 = "oscar.views.handler500"

@@ -9,4 +9,9 @@ from django.utils.translation import gettext_noop
 OSCAR_STRINGS = [
     # oscar/partials/pagination.html, oscar/dashboard/partials/pagination.html
     gettext_noop("\n                        Page %(page_num)s of %(total_pages)s\n                    "),
+    # oscar/basket/messages/new_total.html (the message after «add to basket»), oscar/partials/mini_basket.html
+    gettext_noop("Your basket is now empty"),
+    gettext_noop("\n        Your basket total is now <strong>%(total)s</strong>\n        "),
+    gettext_noop("View basket"),
+    gettext_noop("Checkout now"),
 ]

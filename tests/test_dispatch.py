@@ -110,6 +110,30 @@ def test_when_every_opened_dealer_declines_the_next_stage_opens_now(network):
         services.dispatch_decline(dispatch=dispatch, dealer=top3[0], reason=reason, now=now)
 
 
+def test_staff_hear_when_everyone_declines_and_a_plan_with_nobody_left_waits_for_them(
+        network, staff, settings, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    settings.SUZ_DISPATCH_STRATEGIES = [{"CLASS": "suz_oscar.dispatch.strategies.RatingStrategy",
+                                         "OPTIONS": {"top": 1, "minutes": 5}},
+                                        {"CLASS": "suz_oscar.dispatch.strategies.BasicStrategy",
+                                         "OPTIONS": {"delay": 15}}]
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]), now=T0)
+    reason = DeclineReason.objects.create(title="Нет в наличии")
+    ranked = sorted(network["dealers"], key=lambda d: -d.rating)
+    now = T0 + timedelta(minutes=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.dispatch_decline(dispatch=dispatch, dealer=ranked[0], reason=reason, now=now)
+    assert [m.to for m in mail.outbox] == [[staff.email]] and str(dispatch.order.number) in mail.outbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        for dealer in ranked[1:]:
+            services.dispatch_decline(dispatch=dispatch, dealer=dealer, reason=reason, now=now)
+    dispatch.refresh_from_db()
+    assert dispatch.status == Dispatch.MANUAL and len(mail.outbox) == 2
+    assert "вручную" in mail.outbox[1].body
+    assert dispatch.history.last().to_status == Dispatch.MANUAL
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row-level concurrency needs PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_claim_race_has_exactly_one_winner():

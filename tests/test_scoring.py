@@ -192,6 +192,11 @@ def test_scorecard_counts_and_chart(net, staff):
     assert card["offered"] == 3 and card["acceptance_rate"] == 100
     assert card["median_claim_minutes"] is not None and card["median_contact_minutes"] is not None
     assert card["place"] == (3, 3)  # 10 − 10 − 5: below the two others at 0
+    # Staff move an order the dealer took to another dealer: still the first one's claim, the other's assignment.
+    other = net["dealers"][1]
+    dispatch.dispatch_assign(dispatch=taken(net, dealer), dealer=other, user=staff)
+    assert selectors.scorecard(dealer)["claimed"] == 4
+    assert (selectors.scorecard(other)["claimed"], selectors.scorecard(other)["assigned"]) == (0, 1)
     page = client_for(staff).get(reverse("suz_scoring_dashboard:suz-scorecard", kwargs={"pk": dealer.pk}))
     html = page.content.decode()
     assert page.status_code == 200 and 'id="rating-chart"' in html and "Не дозвонился" in html
@@ -259,3 +264,14 @@ def test_staff_set_order_points_from_the_order_page(net, staff):
     dealer.refresh_from_db()
     assert dealer.rating == Decimal("15")
     assert "15" in client_for(staff).get(page).content.decode()
+
+
+def test_survey_scores_use_the_points_table(net):
+    dealer = net["dealers"][0]
+    order = close(taken(net, dealer), dealer, "completed")
+    services.record_survey(dispatch=order, score=1)
+    services.record_survey(dispatch=order, score=5)
+    assert services.record_survey(dispatch=order, score=9) is None
+    surveys = PointsEntry.objects.filter(reason=PointsEntry.SURVEY).order_by("pk")
+    assert [e.delta for e in surveys] == [Decimal("-10"), Decimal("10")]
+    assert ratings_agree()

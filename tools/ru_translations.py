@@ -504,8 +504,6 @@ RU = {
         "Дилер, который примет заказ, позвонит вам по этому номеру, чтобы его подтвердить.",
     "Get a password reminder": "Напомнить пароль",
     "Continue": "Продолжить",
-    "The order goes to the dealer shown first; you do not need to choose.":
-        "Заказ получит дилер, показанный первым; выбирать не нужно.",
     "\n                        Page %(page_num)s of %(total_pages)s\n                    ":
         "\n                        Страница %(page_num)s из %(total_pages)s\n                    ",
     "open to every dealer at": "открыт всем дилерам с",
@@ -595,9 +593,9 @@ RU = {
     "How many dealers": "Сколько дилеров",
     "For how many minutes": "На сколько минут",
     "Over how many days": "За сколько дней",
-    ("%(top)s fastest dealers for %(minutes)s minute", "%(top)s fastest dealers for %(minutes)s minutes"): (
-        "%(top)s самых быстрых дилеров на %(minutes)s минуту", "%(top)s самых быстрых дилеров на %(minutes)s минуты",
-        "%(top)s самых быстрых дилеров на %(minutes)s минут", "%(top)s самых быстрых дилеров на %(minutes)s минуты"),
+    ("the fastest dealers (%(top)s) for %(minutes)s minute", "the fastest dealers (%(top)s) for %(minutes)s minutes"): (
+        "самые быстрые дилеры (%(top)s) на %(minutes)s минуту", "самые быстрые дилеры (%(top)s) на %(minutes)s минуты",
+        "самые быстрые дилеры (%(top)s) на %(minutes)s минут", "самые быстрые дилеры (%(top)s) на %(minutes)s минуты"),
     "The dealers with the most points see the order first, alone, for the given time.":
         "Дилеры с наибольшим числом баллов первыми и одни видят заказ в течение заданного времени.",
     "Or what share of the eligible dealers, %": "Или какая доля подходящих дилеров, %",
@@ -734,7 +732,8 @@ RU = {
     "Claimed": "Принято",
     "In progress": "В работе",
     "Failed, customer's fault": "Сорвано по вине покупателя",
-    "Cancelled": "Отменено",
+    ("orders", "Cancelled"): "Отменено",
+    "Assigned by staff": "Назначено производителем",
     "Fault": "Вина",
     "Points ledger": "Журнал баллов",
     "No points yet.": "Баллов пока нет.",
@@ -766,6 +765,21 @@ RU = {
     "stage": "этап",
     "The stage that showed the order to the dealer (none: every dealer's).":
         "Этап, на котором дилер увидел заказ (пусто — этап для всех дилеров).",
+    "every dealer declined": "все дилеры отказались",
+    "Every dealer that could see order %(number)s has declined it.":
+        "Все дилеры, которым был доступен заказ %(number)s, от него отказались.",
+    "The next stage of its plan opened at once.": "Следующий этап его плана открылся сразу.",
+    "No stage is left in its plan: assign it to a dealer by hand in the dashboard.":
+        "Этапов в его плане больше нет: назначьте дилера вручную в панели управления.",
+    "Every dealer declined order %(number)s": "Все дилеры отказались от заказа %(number)s",
+    "Your basket is now empty": "Корзина теперь пуста",
+    "\n        Your basket total is now <strong>%(total)s</strong>\n        ":
+        "\n        Сумма корзины теперь <strong>%(total)s</strong>\n        ",
+    "View basket": "Открыть корзину",
+    "Checkout now": "Оформить заказ",
+    "The order goes to one of the dealers of your city; you do not need to choose.":
+        "Заказ получит один из дилеров вашего города; выбирать не нужно.",
+    "No order matches the filter.": "Под фильтр не подходит ни один заказ.",
 }
 
 

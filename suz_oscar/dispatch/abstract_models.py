@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -190,7 +191,7 @@ class AbstractStatusChange(models.Model):
     )
     fault = models.CharField(_("fault"), max_length=16, blank=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     class Meta:
         abstract = True

@@ -36,8 +36,8 @@ class FastestRespondersStrategy(DispatchStrategy):
 
     def summary(self):
         minutes = self.options["minutes"]
-        return ngettext("%(top)s fastest dealers for %(minutes)s minute",
-                        "%(top)s fastest dealers for %(minutes)s minutes", minutes) % {
+        return ngettext("the fastest dealers (%(top)s) for %(minutes)s minute",
+                        "the fastest dealers (%(top)s) for %(minutes)s minutes", minutes) % {
             "top": self.options["top"], "minutes": minutes}
 
     def stage(self, context, cursor):

@@ -12,6 +12,7 @@ from suz_oscar.offers.selectors import dealers_serving, offers_for_products
 Dealer = get_model("suz_dealers", "Dealer")
 Dispatch = get_model("suz_dispatch", "Dispatch")
 Visibility = get_model("suz_dispatch", "Visibility")
+StatusChange = get_model("suz_dispatch", "StatusChange")
 RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
 
 
@@ -117,20 +118,30 @@ def claimable(dealer, now=None):
     return Dispatch.objects.filter(available(dealer, now))
 
 
+def claims(dealer_ids, since):
+    """The claims of ``dealer_ids`` since ``since``, from the orders' history (a staff assignment is no claim).
+
+    Read from the history rather than ``Dispatch.claimed_by``: an order given
+    back, or moved to another dealer by staff, still counts for the dealer that took it.
+    """
+    return (StatusChange.objects.filter(dealer_id__in=dealer_ids, from_status=Dispatch.OFFERED,
+                                        to_status=Dispatch.ACCEPTED, created_at__gte=since)
+            .exclude(user__is_staff=True))
+
+
 def claim_delays(dealer_ids, since):
-    """``{dealer_id: [seconds, …]}``: how long each dealer took to claim the orders it holds, claimed since ``since``.
+    """``{dealer_id: [seconds, …]}``: how long each dealer took to claim orders, for its claims since ``since``.
 
     Counted from the moment the dealer could first see the order: its visibility
-    row, else the opening of the stage for every dealer, else the placement
-    (orders assigned by hand).
+    row, else the opening of the stage for every dealer, else the placement.
     """
     from django.db.models import F, Subquery
     from django.db.models.functions import Coalesce
 
-    seen_at = Visibility.objects.filter(dispatch=OuterRef("pk"), dealer=OuterRef("claimed_by")).values("opens_at")
-    rows = (Dispatch.objects.filter(claimed_by__in=dealer_ids, claimed_at__gte=since)
-            .annotate(seen_at=Coalesce(Subquery(seen_at[:1]), F("open_to_all_at"), F("created_at")))
-            .values_list("claimed_by", "claimed_at", "seen_at"))
+    seen_at = Visibility.objects.filter(dispatch=OuterRef("dispatch"), dealer=OuterRef("dealer")).values("opens_at")
+    rows = (claims(dealer_ids, since)
+            .annotate(seen_at=Coalesce(Subquery(seen_at[:1]), F("dispatch__open_to_all_at"), F("dispatch__created_at")))
+            .values_list("dealer_id", "created_at", "seen_at"))
     delays = {}
     for dealer_id, claimed_at, seen in rows:
         delays.setdefault(dealer_id, []).append(max((claimed_at - seen).total_seconds(), 0))

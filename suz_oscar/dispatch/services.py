@@ -25,11 +25,12 @@ def _event(event, dispatch, dealer, *, fault="", user=None, now=None):
                         user=user if user is not None and user.is_authenticated else None, now=now)
 
 
-def _record(dispatch, from_status, to_status, *, dealer=None, user=None, failure_reason=None, fault="", note=""):
+def _record(dispatch, from_status, to_status, *, dealer=None, user=None, failure_reason=None, fault="", note="",
+            now=None):
     return StatusChange.objects.create(
         dispatch=dispatch, from_status=from_status, to_status=to_status, dealer=dealer,
         user=user if user is not None and user.is_authenticated else None,
-        failure_reason=failure_reason, fault=fault, note=note,
+        failure_reason=failure_reason, fault=fault, note=note, created_at=now or timezone.now(),
     )
 
 
@@ -88,7 +89,7 @@ def dispatch_claim(*, dispatch, dealer, user=None, now=None):
         )
         if won:
             Visibility.objects.filter(dispatch=dispatch).update(is_open=False)
-            _record(dispatch, Dispatch.OFFERED, Dispatch.ACCEPTED, dealer=dealer, user=user)
+            _record(dispatch, Dispatch.OFFERED, Dispatch.ACCEPTED, dealer=dealer, user=user, now=now)
     if not won:
         raise AlreadyTaken(_("This order has already been taken by another dealer."))
     dispatch.refresh_from_db()
@@ -131,7 +132,7 @@ def dispatch_assign(*, dispatch, dealer, user, now=None):
     locked.save(update_fields=["claimed_by", "claimed_at", "status"])
     Visibility.objects.filter(dispatch=locked).update(is_open=False)
     note = _("assigned by hand") if previous is None else _("moved from %(dealer)s") % {"dealer": previous.name}
-    _record(locked, from_status, Dispatch.ACCEPTED, dealer=dealer, user=user, note=note)
+    _record(locked, from_status, Dispatch.ACCEPTED, dealer=dealer, user=user, note=note, now=now)
     return locked
 
 
@@ -150,7 +151,7 @@ def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None, event="g
     locked.save(update_fields=["claimed_by", "claimed_at", "status"])
     _decline_row(locked, dealer, now)  # hides the order from this dealer, whatever stage showed it
     Visibility.objects.filter(dispatch=locked).update(is_open=True)
-    _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user, fault="dealer", note=note)
+    _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user, fault="dealer", note=note, now=now)
     _event(event, locked, dealer, fault="dealer", user=user, now=now)
     return locked
 
@@ -184,7 +185,13 @@ def dispatch_decline(*, dispatch, dealer, reason, now=None):
                 Dispatch.objects.filter(pk=dispatch.pk).update(open_to_all_at=now)
             else:
                 Visibility.objects.filter(stage=upcoming, opens_at__gt=now).update(opens_at=now)
+            transaction.on_commit(lambda: tell_staff_declined(dispatch, upcoming))
             return upcoming
+        # Nobody is left in the plan: the order waits for staff to assign it.
+        if Dispatch.objects.filter(pk=dispatch.pk, claimed_by=None, status=Dispatch.OFFERED).update(
+                status=Dispatch.MANUAL):
+            _record(dispatch, Dispatch.OFFERED, Dispatch.MANUAL, note=_("every dealer declined"), now=now)
+            transaction.on_commit(lambda: tell_staff_declined(dispatch, None))
     return None
 
 
@@ -233,10 +240,18 @@ def dispatch_sla_watch(*, now=None):
             dispatch_give_up(dispatch=dispatch, dealer=dealer, note=note, now=now, event="sla_breach")
         else:
             with transaction.atomic():
-                _record(dispatch, dispatch.status, dispatch.status, dealer=dealer, fault="dealer", note=note)
+                _record(dispatch, dispatch.status, dispatch.status, dealer=dealer, fault="dealer", note=note,
+                        now=now)
                 _event("sla_breach", dispatch, dealer, fault="dealer", now=now)
         alerted.append(dispatch)
     return alerted
+
+
+def tell_staff_declined(dispatch, opened):
+    """Every dealer the order was open to declined: staff hear which stage opened early, or that none is left."""
+    from .notifications import email_staff
+
+    email_staff("declined", {"order": dispatch.order, "stage": opened})
 
 
 def tell_staff_manual(dispatch):

@@ -92,8 +92,10 @@ def scorecard(dealer, since=None, now=None):
     """A dealer's record: orders offered, claimed, completed, failed; rates and medians; failure reasons.
 
     Offered counts the orders of its regional stages (the network-wide fallback
-    would swamp the rate) and any other order it took. Counts are a few
-    aggregate queries; the medians are taken over one list of durations each.
+    would swamp the rate) and any other order it claimed; claims come from the
+    history, so an order given back or moved on by staff still counts for the
+    dealer that took it, and orders staff assigned count apart. Counts are a
+    few aggregate queries; the medians are taken over one list of durations each.
     """
     now = now or timezone.now()
     since = since or timezone.make_aware(timezone.datetime(2000, 1, 1))
@@ -107,20 +109,22 @@ def scorecard(dealer, since=None, now=None):
     )
     changes = StatusChange.objects.filter(dealer=dealer, created_at__gte=since)
     given_back = changes.filter(to_status=Dispatch.OFFERED, fault="dealer").count()
+    claims = dispatch_selectors.claims([dealer.pk], since)
+    claimed = claims.count()
+    assigned = changes.filter(to_status=Dispatch.ACCEPTED, user__is_staff=True).count()
     offered = (Visibility.objects.filter(dealer=dealer, opens_at__lte=now, opens_at__gte=since)
-               .values("dispatch_id").union(held.values("pk")).count())
-    claimed = counts["held"] + given_back
+               .values("dispatch_id").union(claims.values("dispatch_id")).count())
     closed = counts["completed"] + counts["failed"] + counts["cancelled"]
-    claims = dispatch_selectors.claim_delays([dealer.pk], since).get(dealer.pk, [])
+    delays = dispatch_selectors.claim_delays([dealer.pk], since).get(dealer.pk, [])
     contacts = [max((contacted - claimed_at).total_seconds(), 0) for contacted, claimed_at in
                 changes.filter(to_status=Dispatch.PROCESSED, dispatch__claimed_by=dealer)
                 .values_list("created_at", "dispatch__claimed_at") if claimed_at]
     failures = list(changes.filter(to_status=Dispatch.FAILED).values("failure_reason__title", "fault")
                     .annotate(n=Count("pk")).order_by("fault", "-n"))
     return {
-        "offered": offered, "claimed": claimed, "given_back": given_back, **counts,
+        "offered": offered, "claimed": claimed, "assigned": assigned, "given_back": given_back, **counts,
         "acceptance_rate": _share(claimed, offered), "completion_rate": _share(counts["completed"], closed),
-        "median_claim_minutes": _median_minutes(claims), "median_contact_minutes": _median_minutes(contacts),
+        "median_claim_minutes": _median_minutes(delays), "median_contact_minutes": _median_minutes(contacts),
         "failures": failures, "failures_dealer": sum(f["n"] for f in failures if f["fault"] == "dealer"),
         "failures_customer": sum(f["n"] for f in failures if f["fault"] == "customer"),
         "place": regional_place(dealer),

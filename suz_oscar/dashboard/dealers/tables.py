@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from oscar.apps.dashboard.tables import DashboardTable
@@ -35,6 +36,9 @@ class DealerTable(DashboardTable):
             "call_from_site", "is_active", "rating", "orders_count", "registered_at",
         )
         order_by = ("name",)
+
+    def render_rating(self, value):
+        return formats.number_format(value, decimal_pos=None if value % 1 else 0)
 
     def render_regions(self, record):
         return ", ".join(region.display_name for region in record.regions.all()) or "—"

@@ -124,7 +124,7 @@ class PriorityQuotaForm(forms.ModelForm):
         model = PriorityQuota
         fields = ["dealer", "amount", "unit", "period", "is_active"]
         widgets = {
-            "dealer": forms.Select(attrs={"class": "form-control suz-select2"}),
+            "dealer": forms.Select(attrs={"class": "form-control suz-select2", "style": "width:22em"}),
             "amount": forms.NumberInput(attrs={"class": "form-control", "style": "max-width:7em"}),
             "unit": forms.Select(attrs={"class": "form-control"}),
             "period": forms.Select(attrs={"class": "form-control"}),
@@ -195,9 +195,9 @@ class DeclineReasonsView(ListSettingsView):
     title = _("Decline reasons")
     help_text = _("Dealers choose one of the active reasons when they turn an order down. "
                   "A reason already used cannot be deleted; switch it off.")
-    widgets = {"title": forms.TextInput(attrs={"class": "form-control"}),
+    widgets = {"title": forms.TextInput(attrs={"class": "form-control", "style": "min-width:24em"}),
                "position": forms.NumberInput(attrs={"class": "form-control", "style": "max-width:6em"}),
-               "fault": forms.Select(attrs={"class": "form-control"})}
+               "fault": forms.Select(attrs={"class": "form-control", "style": "min-width:14em"})}
     tab = "decline"
 
 

@@ -26,7 +26,7 @@ class AssignForm(forms.Form):
     dealer = forms.ModelChoiceField(
         label=_("Dealer"), queryset=get_model("suz_dealers", "Dealer").objects.filter(is_active=True)
         .select_related("partner").order_by("partner__name"),
-        widget=forms.Select(attrs={"class": "form-control suz-select2"}),
+        widget=forms.Select(attrs={"class": "form-control suz-select2", "style": "width:100%"}),
     )
 
 
