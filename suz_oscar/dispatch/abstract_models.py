@@ -19,6 +19,7 @@ class AbstractDispatch(models.Model):
         (CANCELLED, _("cancelled")),
         (MANUAL, _("waiting for manual assignment")),
     )
+    CLOSED = (COMPLETED, FAILED, CANCELLED)
     # What the dealer holding the order may set next.
     DEALER_MOVES = {
         ACCEPTED: (PROCESSED, FAILED, CANCELLED),

@@ -114,7 +114,7 @@ def dispatch_set_status(*, dispatch, dealer, to_status, user=None, failure_reaso
     fault = failure_reason.fault if failure_reason else ""
     _record(locked, from_status, to_status, dealer=dealer, user=user, failure_reason=failure_reason, fault=fault,
             note=note)
-    if to_status in (Dispatch.COMPLETED, Dispatch.FAILED, Dispatch.CANCELLED):
+    if to_status in Dispatch.CLOSED:
         _event(to_status, locked, dealer, fault=fault, user=user)
     dispatch.status = to_status
     return locked
@@ -125,7 +125,7 @@ def dispatch_assign(*, dispatch, dealer, user, now=None):
     """Staff give the order to ``dealer`` by hand (or move it from one dealer to another)."""
     now = now or timezone.now()
     locked = Dispatch.objects.select_for_update().get(pk=dispatch.pk)
-    if locked.status in (Dispatch.COMPLETED, Dispatch.FAILED, Dispatch.CANCELLED):
+    if locked.status in Dispatch.CLOSED:
         raise DispatchError(_("A closed order cannot be reassigned."))
     from_status, previous = locked.status, locked.claimed_by
     locked.claimed_by, locked.claimed_at, locked.status = dealer, now, Dispatch.ACCEPTED

@@ -113,7 +113,7 @@ def scorecard(dealer, since=None, now=None):
     claimed = claims.count()
     assigned = changes.filter(to_status=Dispatch.ACCEPTED, user__is_staff=True).count()
     offered = (Visibility.objects.filter(dealer=dealer, opens_at__lte=now, opens_at__gte=since)
-               .values("dispatch_id").union(claims.values("dispatch_id")).count())
+               .values("dispatch_id").order_by().union(claims.values("dispatch_id").order_by()).count())
     closed = counts["completed"] + counts["failed"] + counts["cancelled"]
     delays = dispatch_selectors.claim_delays([dealer.pk], since).get(dealer.pk, [])
     contacts = [max((contacted - claimed_at).total_seconds(), 0) for contacted, claimed_at in

@@ -170,7 +170,7 @@ class OrderView(DispatchMixin, generic.TemplateView):
             "status_form": StatusForm(dispatch=dispatch) if dealer is not None and dispatch.claimed_by_id == dealer.pk
             else None,
             "status_labels": dict(Dispatch.STATUSES),
-            "assign_form": AssignForm() if dealer is None else None,
+            "assign_form": AssignForm() if dealer is None and dispatch.status not in Dispatch.CLOSED else None,
         })
         if dealer is None:
             ctx.update(self.staff_context(dispatch))
