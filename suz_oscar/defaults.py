@@ -42,6 +42,11 @@ SUZ_DISPATCH_STRATEGIES = [
      "OPTIONS": {"top": 3, "minutes": 5, "days": 30}, "ENABLED": False},
 ]
 
+# The price rule of dispatch: a dealer is eligible for an order if its price of
+# every line is at most this many percent above the price the customer was shown
+# (0: never above it; None: any price).
+SUZ_DISPATCH_PRICE_TOLERANCE = 0
+
 # SLA: an order accepted but not processed within this many hours alerts the
 # manufacturer's staff; with SUZ_DISPATCH_SLA_RETURN it also goes back to dispatch.
 SUZ_DISPATCH_SLA_HOURS = 24

@@ -51,6 +51,20 @@ def test_dealer_above_the_quoted_price_or_missing_a_line_is_not_eligible(network
     assert network["dealers"][1] not in selectors.eligible_dealers(order)
 
 
+def test_price_tolerance_setting(network, settings):
+    dealer = network["dealers"][0]
+    StockRecord.objects.filter(partner=dealer.partner).update(price=Decimal("430"))  # 7.5 % above the 400 shown
+    order = make_order(network["city"], network["product"])
+    assert dealer not in selectors.eligible_dealers(order)
+    settings.SUZ_DISPATCH_PRICE_TOLERANCE = 5
+    assert dealer not in selectors.eligible_dealers(order)
+    settings.SUZ_DISPATCH_PRICE_TOLERANCE = 10
+    assert dealer in selectors.eligible_dealers(order)
+    settings.SUZ_DISPATCH_PRICE_TOLERANCE = None
+    StockRecord.objects.filter(partner=dealer.partner).update(price=Decimal("4000"))
+    assert dealer in selectors.eligible_dealers(order)
+
+
 def test_order_nobody_can_take_waits_for_manual_assignment(network, staff, django_capture_on_commit_callbacks):
     from django.core import mail
 

@@ -1,10 +1,13 @@
 """Who may see and take an order. Visibility is read from the stored plan and the clock."""
 
+from decimal import Decimal
+
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from suz_oscar.conf import suz_settings
 from suz_oscar.dealers.selectors import taking_orders
 from suz_oscar.offers.cache import cached
 from suz_oscar.offers.selectors import dealers_serving, offers_for_products
@@ -18,7 +21,8 @@ RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
 
 def eligible_dealers(order):
     """Dealers that may take ``order``: active, taking site orders, serving its city or region,
-    offering every line at no more than the price the customer was shown. Best first."""
+    offering every line at no more than the price the customer was shown (``SUZ_DISPATCH_PRICE_TOLERANCE``
+    allows a margin above it, or any price). Best first."""
     place = order.suz_place
     # The lines with their products' recommended prices: one query instead of two.
     lines = list(order.lines.annotate(rrp_price=F("product__recommended_price__price"),
@@ -28,16 +32,26 @@ def eligible_dealers(order):
                    for line in lines if line.rrp_price is not None}
     candidates = dealers_serving(place.city)
     offers = offers_for_products({line.product_id for line in lines}, candidates, recommended)
-    eligible = []
+    eligible, ceiling = [], _price_ceiling()
     for dealer in candidates:
-        if all(_offers_line(offers[line.product_id], dealer, line) for line in lines):
+        if all(_offers_line(offers[line.product_id], dealer, line, ceiling) for line in lines):
             eligible.append(dealer)
     eligible.sort(key=lambda d: (-d.rating, -d.priority, d.pk))
     return eligible
 
 
-def _offers_line(offers, dealer, line):
-    return any(o.dealer.pk == dealer.pk and o.price <= line.unit_price_incl_tax for o in offers)
+def _price_ceiling():
+    """``quoted price -> highest acceptable dealer price`` per ``SUZ_DISPATCH_PRICE_TOLERANCE`` (None: any price)."""
+    tolerance = suz_settings.SUZ_DISPATCH_PRICE_TOLERANCE
+    if tolerance is None:
+        return lambda quoted: None
+    factor = 1 + Decimal(str(tolerance)) / 100
+    return lambda quoted: quoted * factor
+
+
+def _offers_line(offers, dealer, line, ceiling):
+    limit = ceiling(line.unit_price_incl_tax)
+    return any(o.dealer.pk == dealer.pk and (limit is None or o.price <= limit) for o in offers)
 
 
 def network_dealers():
