@@ -780,6 +780,12 @@ RU = {
     "The order goes to one of the dealers of your city; you do not need to choose.":
         "Заказ получит один из дилеров вашего города; выбирать не нужно.",
     "No order matches the filter.": "Под фильтр не подходит ни один заказ.",
+    "How points are earned": "Как начисляются баллы",
+    "completed order": "выполненный заказ",
+    "per 1,000 of its value": "за каждую 1000 его суммы",
+    "failed by the dealer's fault": "сорван по вине дилера",
+    "failed by the customer's fault": "сорван по вине покупателя",
+    "given back": "возвращён",
 }
 
 

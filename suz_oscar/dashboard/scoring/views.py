@@ -39,6 +39,7 @@ class ScorecardView(DealerObjectMixin, generic.TemplateView):
             "chart": line_chart(selectors.rating_history(dealer, days=int(days) if days != "all" else 3650)),
             "entries": PointsEntry.objects.filter(dealer=dealer).select_related("dispatch__order", "user")[:50],
             "adjust_form": AdjustForm() if self.request.user.is_staff else None,
+            "rules": services.current_rules(),
         })
         return ctx
 
