@@ -51,6 +51,20 @@ def test_dealer_above_the_quoted_price_or_missing_a_line_is_not_eligible(network
     assert network["dealers"][1] not in selectors.eligible_dealers(order)
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the one-statement write is PostgreSQL's")
+def test_a_plan_is_two_reads_and_one_write_on_postgresql(network):
+    from django.test.utils import CaptureQueriesContext
+
+    services.dispatch_plan(order=make_order(network["city"], network["product"]))  # warms the caches
+    order = make_order(network["city"], network["product"])
+    with CaptureQueriesContext(connection) as ctx:
+        dispatch = services.dispatch_plan(order=order)
+    statements = [q["sql"] for q in ctx.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+    assert len(statements) == 3 and statements[2].startswith("WITH d AS (INSERT")
+    assert [s.strategy for s in dispatch.stages.order_by("position")] == ["rating", "basic", "fallback"]
+    assert dispatch.stages.get(position=0).dealers.count() == 3 and dispatch.visibility.count() == 6
+
+
 def test_price_tolerance_setting(network, settings):
     dealer = network["dealers"][0]
     StockRecord.objects.filter(partner=dealer.partner).update(price=Decimal("430"))  # 7.5 % above the 400 shown

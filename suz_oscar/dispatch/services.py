@@ -1,5 +1,6 @@
 """Dispatch: the plan stored at placement, the claim, the decline."""
 
+from contextlib import nullcontext
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -10,8 +11,9 @@ from oscar.core.loading import get_model
 from . import selectors
 from .config import load_strategies
 from .exceptions import AlreadyTaken, DispatchError
+from .plan_store import store_plan
 from .signals import dispatch_event
-from .strategies import PlanContext
+from .strategies import DispatchStrategy, PlanContext
 
 Dispatch = get_model("suz_dispatch", "Dispatch")
 Stage = get_model("suz_dispatch", "Stage")
@@ -63,12 +65,13 @@ def dispatch_plan(*, order, now=None):
         seen.update(d.pk for d in audience)
         visibility += [Visibility(dispatch=dispatch, stage=stages[-1][1], dealer=d, opens_at=opens_at)
                        for d in audience]
+    hooked = [(strategy, stage, audience) for strategy, stage, audience in stages
+              if type(strategy).stored is not DispatchStrategy.stored]
     try:
-        with transaction.atomic():  # three writes: the dispatch, its stages, the visibility rows (the audiences)
-            dispatch.save(force_insert=True)
-            Stage.objects.bulk_create([stage for _strategy, stage, _audience in stages])
-            Visibility.objects.bulk_create(visibility)
-            for strategy, stage, audience in stages:
+        # The plan's hooks (quota use) write in the same transaction; without them no transaction is needed.
+        with transaction.atomic() if hooked else nullcontext():
+            store_plan(dispatch, [stage for _strategy, stage, _audience in stages], visibility)
+            for strategy, stage, audience in hooked:
                 strategy.stored(dispatch, stage, audience, now)
     except IntegrityError:
         existing = Dispatch.objects.filter(order=order).first()
