@@ -275,3 +275,12 @@ def test_survey_scores_use_the_points_table(net):
     surveys = PointsEntry.objects.filter(reason=PointsEntry.SURVEY).order_by("pk")
     assert [e.delta for e in surveys] == [Decimal("-10"), Decimal("10")]
     assert ratings_agree()
+
+
+def test_dealers_do_not_see_staff_emails_in_the_history(net, staff):
+    dealer, other = net["dealers"][0], net["dealers"][1]
+    manager = create_manager(other)
+    moved = dispatch.dispatch_assign(dispatch=taken(net, dealer), dealer=other, user=staff)
+    page = reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": moved.pk})
+    assert staff.email not in client_for(manager).get(page).content.decode()
+    assert staff.email in client_for(staff).get(page).content.decode()

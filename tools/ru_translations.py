@@ -786,6 +786,7 @@ RU = {
     "failed by the dealer's fault": "сорван по вине дилера",
     "failed by the customer's fault": "сорван по вине покупателя",
     "given back": "возвращён",
+    "manufacturer": "производитель",
 }
 
 
