@@ -46,6 +46,11 @@ def email_staff(name, context, recipients=None, folder="dispatch"):
         send_mail(subject, body, None, recipients)
 
 
+def manager_emails(dealer):
+    """Addresses of a dealer's active managers (``partner.users`` prefetched or not)."""
+    return [user.email for user in dealer.partner.users.all() if user.is_active and user.email]
+
+
 def notify_stage(stage_id, now=None):
     """Email the managers of a stage's dealers that the order is theirs to take. Returns True if sent now."""
     now = now or timezone.now()
@@ -66,8 +71,7 @@ def notify_stage(stage_id, now=None):
     messages = []
     for dealer in dealers:
         subject, body = render_email("order_available", {"dealer": dealer, "order": stage.dispatch.order})
-        messages += [(subject, body, None, [user.email]) for user in dealer.partner.users.all()
-                     if user.is_active and user.email]
+        messages += [(subject, body, None, [email]) for email in manager_emails(dealer)]
     send_mass_mail(messages, fail_silently=False)
     return True
 

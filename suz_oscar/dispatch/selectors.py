@@ -172,7 +172,7 @@ def with_stage(dispatches, now=None):
     from django.db.models import Subquery
     from django.db.models.functions import Coalesce
 
-    Stage = Dispatch.stages.rel.related_model
+    Stage = get_model("suz_dispatch", "Stage")
     reached = (Stage.objects.filter(dispatch=OuterRef("pk"), opens_at__lte=Coalesce(OuterRef("claimed_at"),
                                                                                      now or timezone.now()))
                .order_by("-position").values("strategy")[:1])

@@ -1,16 +1,12 @@
 """Emails of dealer scoring: a warning below the first threshold, exclusion below the second."""
 
-from suz_oscar.dispatch.notifications import email_staff, render_email
-
-
-def _manager_emails(dealer):
-    return [user.email for user in dealer.partner.users.filter(is_active=True) if user.email]
+from suz_oscar.dispatch.notifications import email_staff, manager_emails, render_email
 
 
 def _email_dealer(name, context, dealer):
     from django.core.mail import send_mail
 
-    recipients = _manager_emails(dealer)
+    recipients = manager_emails(dealer)
     if recipients:
         subject, body = render_email(name, context, folder="scoring")
         send_mail(subject, body, None, recipients)

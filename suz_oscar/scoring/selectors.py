@@ -101,7 +101,6 @@ def scorecard(dealer, since=None, now=None):
     since = since or timezone.make_aware(timezone.datetime(2000, 1, 1))
     held = Dispatch.objects.filter(claimed_by=dealer, created_at__gte=since)
     counts = held.aggregate(
-        held=Count("pk"),
         completed=Count("pk", filter=Q(status=Dispatch.COMPLETED)),
         failed=Count("pk", filter=Q(status=Dispatch.FAILED)),
         cancelled=Count("pk", filter=Q(status=Dispatch.CANCELLED)),

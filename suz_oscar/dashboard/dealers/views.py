@@ -67,16 +67,23 @@ class DealerCreateView(generic.CreateView):
         return HttpResponseRedirect(reverse("suz_dashboard:suz-dealer-update", kwargs={"pk": self.object.pk}))
 
 
-class MyDealerView(generic.RedirectView):
-    """Entry point of "My dealer": a manager's own dealer, the registry for staff."""
+class MineRedirectView(generic.RedirectView):
+    """A menu entry that means "ours": a manager's own dealer page (``dealer_url_name``), a staff page for staff."""
+
+    staff_url = "suz_dashboard:suz-dealer-list"
+    dealer_url_name = "suz_dashboard:suz-dealer-update"
 
     def get_redirect_url(self, *args, **kwargs):
         if self.request.user.is_staff:
-            return reverse("suz_dashboard:suz-dealer-list")
+            return reverse(self.staff_url)
         dealer = selectors.dealer_for_user(self.request.user)
         if dealer is None:
             raise Http404(_("You are not a manager of any dealer."))
-        return reverse("suz_dashboard:suz-dealer-update", kwargs={"pk": dealer.pk})
+        return reverse(self.dealer_url_name, kwargs={"pk": dealer.pk})
+
+
+class MyDealerView(MineRedirectView):
+    """Entry point of "My dealer": a manager's own dealer, the registry for staff."""
 
 
 class DealerObjectMixin:

@@ -1,16 +1,13 @@
 from datetime import timedelta
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.core.loading import get_model
 
-from suz_oscar.dashboard.dealers.views import DealerObjectMixin
-from suz_oscar.dealers.selectors import dealer_for_user
+from suz_oscar.dashboard.dealers.views import DealerObjectMixin, MineRedirectView
 from suz_oscar.scoring import selectors, services
 
 from .chart import line_chart
@@ -44,16 +41,14 @@ class ScorecardView(DealerObjectMixin, generic.TemplateView):
         return ctx
 
 
-class MyScorecardView(generic.RedirectView):
+class MyScorecardView(MineRedirectView):
     """«Our scorecard»: a manager's own dealer; the registry (sortable by rating) for staff."""
 
+    dealer_url_name = "suz_scoring_dashboard:suz-scorecard"
+
     def get_redirect_url(self, *args, **kwargs):
-        if self.request.user.is_staff:
-            return reverse("suz_dashboard:suz-dealer-list") + "?sort=-rating"
-        dealer = dealer_for_user(self.request.user)
-        if dealer is None:
-            raise Http404(_("You are not a manager of any dealer."))
-        return reverse("suz_scoring_dashboard:suz-scorecard", kwargs={"pk": dealer.pk})
+        url = super().get_redirect_url(*args, **kwargs)
+        return url + "?sort=-rating" if self.request.user.is_staff else url
 
 
 class AdjustView(DealerObjectMixin, generic.View):
