@@ -1,12 +1,16 @@
-"""Settings of the django-suz sandbox: Oscar and Wagtail in one site.
+"""Settings of the django-suz sandbox: Oscar and Wagtail in one site, for the demo and development.
 
-SQLite by default (``make demo``); PostgreSQL when ``DATABASE_URL`` is set.
+SQLite by default (``make demo``); PostgreSQL when ``DATABASE_URL`` is set. Everything that differs
+between machines comes from the environment, with defaults safe on a laptop: DEBUG off (``DEBUG=1`` for
+tracebacks), only local host names, a secret key generated once per checkout. ``settings_production``
+builds the production configuration on top of this module (see docs and README, "Production").
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.management.utils import get_random_secret_key
 from django.urls import reverse_lazy
 from oscar.defaults import *  # noqa: F403
 
@@ -15,9 +19,33 @@ from suz_oscar.defaults import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parent
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "sandbox-only-not-secret")
-DEBUG = os.environ.get("DEBUG", "1") == "1"
-ALLOWED_HOSTS = ["*"]
+
+def env_bool(name, default=False):
+    return os.environ.get(name, "1" if default else "0").strip().lower() in ("1", "true", "yes", "on")
+
+
+def env_list(name, default=()):
+    value = os.environ.get(name)
+    return [item.strip() for item in value.split(",") if item.strip()] if value else list(default)
+
+
+def local_secret_key(path=BASE_DIR / ".secret_key"):
+    """A key of this checkout's own, made on first use and kept (outside git) so sessions survive restarts."""
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        key = get_random_secret_key()
+        try:
+            path.write_text(key)
+            path.chmod(0o600)
+        except OSError:
+            pass  # a read-only checkout: a fresh key per process is still a secret one
+        return key
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY") or local_secret_key()
+DEBUG = env_bool("DEBUG")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -121,7 +149,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = "shop@example.com"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "shop@example.com")
+# The demo serves uploaded files itself (runserver); in production the web server does.
+SANDBOX_SERVE_MEDIA = True
 
 # django-suz answers the catalogue and search pages from the database (priced for
 # the visitor's city), so Haystack, which Oscar still imports, needs no engine.
@@ -153,7 +183,7 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/
 CELERY_BROKER_CONNECTION_RETRY = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0, "socket_connect_timeout": 1}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0, "socket_connect_timeout": 1, "socket_timeout": 2}
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE = {
     "suz-dispatch-sweep": {"task": "suz_oscar.dispatch.tasks.sweep_stage_notifications", "schedule": 60.0},

@@ -2,7 +2,8 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -20,6 +21,9 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "SANDBOX_SERVE_MEDIA", False):  # the demo without DEBUG; never in production
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve,
+                            {"document_root": settings.MEDIA_ROOT})]
 
 # Wagtail serves every other path, the home page "/" among them: keep it last.
 urlpatterns += [path("", include(wagtail_urls))]

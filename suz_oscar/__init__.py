@@ -6,9 +6,8 @@ settings; ``get_installed_apps`` builds a full list from Oscar's.
 
 __version__ = "0.1.0"
 
-INSTALLED_APPS = [
+DOMAIN_APPS = [
     "phonenumber_field",
-    "suz_oscar.apps.SuzConfig",
     "suz_oscar.dealers.apps.DealersConfig",
     "suz_oscar.offers.apps.OffersConfig",
     "suz_oscar.checkout.apps.CheckoutConfig",
@@ -21,9 +20,19 @@ INSTALLED_APPS = [
 ]
 
 
+# Listed before Oscar's apps: our Russian catalogue (it lives in the root app) wins over Oscar's, Django's
+# and Wagtail's for the strings we translate differently, and the storefront's templates override Oscar's
+# (city picker, regional offers, checkout).
+STOREFRONT_APPS = ["suz_oscar.apps.SuzConfig", "suz_oscar.storefront.apps.StorefrontConfig"]
+
+
+# Everything django-suz adds to a site (``get_installed_apps`` places each part).
+INSTALLED_APPS = STOREFRONT_APPS + DOMAIN_APPS
+
+
 def get_installed_apps(oscar_apps=None):
-    """Oscar's apps with our root ``Shop`` (it frees ``/`` for Wagtail), then ours."""
+    """Our storefront templates, Oscar's apps with our root ``Shop`` (it frees ``/`` for Wagtail), then ours."""
     if oscar_apps is None:
         from oscar import INSTALLED_APPS as oscar_apps
     apps = ["suz_oscar.config.Shop" if app == "oscar.config.Shop" else app for app in oscar_apps]
-    return apps + INSTALLED_APPS
+    return STOREFRONT_APPS + apps + DOMAIN_APPS

@@ -56,6 +56,16 @@ SUZ_DISPATCH_SLA_RETURN = False
 # With a window, a nightly job (suz_oscar.scoring.tasks.recompute_ratings) lets old points go.
 SUZ_RATING_WINDOW_DAYS = None
 
+# What the customer is promised after checkout: a dealer of the city calls within this many minutes
+# (shown on the confirmation and order status pages).
+SUZ_CALLBACK_MINUTES = 60
+
+# Celery broker calls made while a request is served (queueing a notification after an order) wait at
+# most this many seconds; after a failure the broker is not tried again for SUZ_BROKER_RETRY_AFTER
+# seconds. The beat sweeps send whatever could not be queued.
+SUZ_BROKER_TIMEOUT = 1.0
+SUZ_BROKER_RETRY_AFTER = 30
+
 # Language of the emails dealers get ("new order available", …).
 SUZ_NOTIFICATION_LANGUAGE = "ru"
 

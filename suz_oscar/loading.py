@@ -18,6 +18,7 @@ OVERRIDES = {
     ("checkout.views", "IndexView"): "suz_oscar.checkout.views",
     ("checkout.views", "ShippingAddressView"): "suz_oscar.checkout.views",
     ("checkout.views", "PaymentDetailsView"): "suz_oscar.checkout.views",
+    ("shipping.repository", "Repository"): "suz_oscar.checkout.shipping",
     ("dashboard.menu", "get_nodes"): "suz_oscar.dashboard.menu",
 }
 

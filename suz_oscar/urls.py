@@ -2,17 +2,25 @@
 
 from django.apps import apps
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from .dashboard.views import dashboard_index
 from .offers.views import CitySearchView, CitySetView, basket_add
+from .storefront.orders import OrderStatusView
 from .storefront.views import CategoryView, ProductListView, SearchView
 
 urlpatterns = [
     # Answers /dashboard/ before Oscar does. Named "index" like Oscar's pattern:
     # Oscar's menu resolves the URL and looks its permissions up by that name.
     path("dashboard/", dashboard_index, name="index"),
+    # One order list for staff: Oscar's (which knows nothing of dispatch) leads to ours.
+    path("dashboard/orders/", RedirectView.as_view(pattern_name="suz_dispatch_dashboard:suz-inbox", query_string=True),
+         name="suz-oscar-order-list"),
     path("city/", CitySetView.as_view(), name="suz-city-set"),
     path("city/search/", CitySearchView.as_view(), name="suz-city-search"),
+    # A guest's order page by its signed link (Oscar's asks for an email a guest may never have given).
+    re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/$", OrderStatusView.as_view(),
+            name="suz-order-status"),
     # Answers Oscar's add-to-basket URL first: a whole-line offer becomes a stock record.
     path("basket/add/<int:pk>/", basket_add, name="suz-basket-add"),
     # Answer Oscar's catalogue URLs with regional, fixed-query listings.

@@ -225,7 +225,11 @@ def test_inbox_claim_and_already_taken_in_the_dashboard(planned):
     response = client_for(second).post(claim, follow=True)
     assert "Этот заказ уже принят другим дилером." in response.content.decode()
     order_url = reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": dispatch.pk})
-    assert client_for(second).get(order_url).status_code == 404
+    # The loser's link to the order says it was taken (it saw the order); a dealer that never saw it: not found.
+    taken = client_for(second).get(order_url, follow=True)
+    assert taken.redirect_chain[-1][0] == inbox
+    assert f"Заказ {dispatch.order.number}: Этот заказ уже принят другим дилером." in taken.content.decode()
+    assert client_for(late).get(order_url).status_code == 404
     page = client_for(first).get(order_url).content.decode()
     assert "+7 912 345-67-89" in page or "8 (912) 345-67-89" in page
 

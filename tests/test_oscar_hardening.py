@@ -10,7 +10,6 @@ from .conftest import client_for
 STAFF_ONLY_OSCAR_URLS = [
     ("dashboard:catalogue-product-list", {}),
     ("dashboard:catalogue-product-create", {}),
-    ("dashboard:order-list", {}),
     ("dashboard:order-stats", {}),
     ("dashboard:partner-list", {}),
     ("dashboard:users-index", {}),
@@ -22,6 +21,18 @@ def test_partner_user_is_refused_oscar_sections(name, kwargs, manager_a, staff):
     url = reverse(name, kwargs=kwargs)
     assert client_for(manager_a).get(url).status_code == 403
     assert client_for(staff).get(url).status_code in (200, 302)  # product create asks for a class first
+
+
+def test_oscars_order_list_leads_everyone_to_our_one_order_list(manager_a, staff):
+    """Staff have one order list (ours, with dispatch); a dealer lands on its own inbox, never on Oscar's list."""
+    url = reverse("dashboard:order-list")
+    ours = reverse("suz_dispatch_dashboard:suz-inbox")
+    for user in (manager_a, staff):
+        response = client_for(user).get(url + "?tab=manual")
+        assert response.status_code == 302 and response["Location"] == ours + "?tab=manual"
+    names = [n.url_name for node in dashboard_navigation(staff) for n in (node, *node.children)]
+    assert "suz_dispatch_dashboard:suz-inbox" in names and "dashboard:order-list" not in names
+    assert "dashboard:order-stats" in names  # the rest of Oscar's «Fulfilment» section stays
 
 
 def test_partner_user_cannot_edit_or_delete_manufacturer_product(manager_a, dealer_a):

@@ -298,3 +298,11 @@ def ensure_points():
                            now=now - timedelta(days=days))
             made += 1
     return made
+
+
+def ensure_site(domain="127.0.0.1:8000"):
+    """The site's address in emails (Oscar builds order links from it): the demo's, not example.com."""
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    Site.objects.update_or_create(pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.OSCAR_SHOP_NAME})

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout import forms as oscar_forms
@@ -32,8 +34,9 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
     """The delivery address with its city from our list (and coordinates when known)."""
 
     city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.none(), empty_label=None)
-    latitude = forms.DecimalField(required=False, widget=forms.HiddenInput)
-    longitude = forms.DecimalField(required=False, widget=forms.HiddenInput)
+    # Set by a map click when the page offers one; any finite number in range, kept to 6 places (~10 cm).
+    latitude = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    longitude = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,4 +54,9 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
         if city is not None:
             self.instance.line4 = city.name
             self.instance.state = city.region.name
+        for name in ("latitude", "longitude"):
+            if cleaned.get(name) is not None:
+                cleaned[name] = Decimal(str(cleaned[name])).quantize(Decimal("0.000001"))
+        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
+            cleaned["latitude"] = cleaned["longitude"] = None  # half a point is no point
         return cleaned

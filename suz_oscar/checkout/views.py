@@ -1,6 +1,11 @@
+from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from oscar.apps.checkout import views as oscar_views
+
+from suz_oscar.offers.city import change_city
+from suz_oscar.storefront.orders import order_status_url
 
 from . import services
 from .session import NAMESPACE
@@ -33,7 +38,30 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
         for name in ("latitude", "longitude"):
             value = form.cleaned_data.get(name)
             self.checkout_session._set(NAMESPACE, name, str(value) if value is not None else None)
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        return self.follow_delivery_city(city) or response
+
+    def follow_delivery_city(self, city):
+        """The basket was priced for the city in the header; the order goes to the delivery city's dealers.
+
+        When they differ, the basket is re-priced for the delivery city (the visitor's city changes with it)
+        and the customer is told; a line nobody offers there sends the customer back to the basket.
+        """
+        visitor_city = getattr(self.request, "suz_city", None)
+        if visitor_city is not None and visitor_city.pk == city.pk:
+            return None
+        change_city(self.request, city)
+        basket = self.request.basket
+        unavailable = [line for line in basket.all_lines()
+                       if not self.request.strategy.fetch_for_line(line).availability.is_available_to_buy]
+        if unavailable:
+            messages.error(self.request, _("Not everything in your basket can be delivered to %(city)s: remove what "
+                                           "is not offered there, or choose another city.")
+                           % {"city": city.display_name})
+            return redirect("basket:summary")
+        messages.info(self.request, _("The order goes to %(city)s: check the prices, they are those of its "
+                                      "dealers.") % {"city": city.display_name})
+        return None
 
 
 class PaymentDetailsView(oscar_views.PaymentDetailsView):
@@ -54,6 +82,13 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             data = {key: self.checkout_session._get(NAMESPACE, key) for key in services.CHECKOUT_KEYS}
             services.order_place_record(order=order, data=data, fallback_city=getattr(self.request, "suz_city", None))
         return order
+
+    def get_message_context(self, order):
+        """Oscar's email context, with the customer's order page (Oscar's asks a guest for an email)."""
+        ctx = super().get_message_context(order)
+        path = order_status_url(order)
+        ctx.update({"status_path": path, "status_url": self.request.build_absolute_uri(path)})
+        return ctx
 
     def send_order_placed_email(self, order):
         # A guest who gave only a phone gets no email (Oscar would try the

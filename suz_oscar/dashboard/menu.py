@@ -1,17 +1,41 @@
 """Oscar's dashboard menu with a badge: how many orders wait in the dealer's inbox.
 
 Swapped in for ``dashboard.menu.get_nodes`` by ``suz_oscar.loading``; the
-count is one query on the inbox index, made only for dealer managers.
+count is one query on the inbox index, made only for dealer managers. Oscar's
+own order list is left out: staff have one order list, ours («Заказы»), which
+links to Oscar's order page for payment and shipping details.
 """
 
+from django.conf import settings
 from django.utils.html import format_html
-from oscar.apps.dashboard.menu import get_nodes as oscar_get_nodes
+from oscar.apps.dashboard.menu import create_menu
 
 INBOX_URL_NAME = "suz_dispatch_dashboard:suz-inbox"
+REPLACED_URL_NAMES = {"dashboard:order-list"}
+
+
+def _without_replaced(items):
+    """``OSCAR_DASHBOARD_NAVIGATION`` less the entries our screens replace (and sections left empty)."""
+    kept = []
+    for item in items:
+        if item.get("url_name") in REPLACED_URL_NAMES:
+            continue
+        if "children" in item:
+            children = _without_replaced(item["children"])
+            if not children:
+                continue
+            item = {**item, "children": children}
+        kept.append(item)
+    return kept
 
 
 def get_nodes(user):
-    nodes = oscar_get_nodes(user)
+    """Oscar's ``get_nodes`` over our navigation, plus the inbox badge."""
+    nodes = []
+    for node in create_menu(_without_replaced(settings.OSCAR_DASHBOARD_NAVIGATION)):
+        node = node.filter(user)
+        if node and (node.has_children() or not node.is_heading):  # as Oscar: no empty headings
+            nodes.append(node)
     if not user.is_authenticated or user.is_staff:
         return nodes
     from suz_oscar.dealers.selectors import dealer_for_user

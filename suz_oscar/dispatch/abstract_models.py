@@ -191,6 +191,10 @@ class AbstractStatusChange(models.Model):
         verbose_name=_("failure reason"),
     )
     fault = models.CharField(_("fault"), max_length=16, blank=True)
+    decline_reason = models.ForeignKey(
+        "suz_dispatch.DeclineReason", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("decline reason"), help_text=_("Set when the entry records a dealer declining the order."),
+    )
     note = models.CharField(_("note"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 

@@ -66,7 +66,8 @@ def notify_stage(stage_id, now=None):
         dealers = selectors.network_dealers().exclude(pk__in=told)
     else:
         declined = Visibility.objects.filter(dispatch=stage.dispatch, declined_at__isnull=False).values("dealer_id")
-        dealers = stage.dealers.exclude(pk__in=declined)
+        # The audience as planned, less those that left the network since (they can no longer take it).
+        dealers = stage.dealers.exclude(pk__in=declined).filter(pk__in=selectors.network_dealers().values("pk"))
     dealers = dealers.select_related("partner").prefetch_related("partner__users")
     messages = []
     for dealer in dealers:
@@ -85,12 +86,14 @@ def due_stages(now=None):
 
 
 def schedule_stage_notifications(dispatch):
-    """Queue one ETA task per stage. A broker that is down loses nothing: the sweep sends them."""
+    """Queue one ETA task per stage, never holding the request for a slow broker (``core.queue``).
+
+    A broker that is down or stuck loses nothing: the beat sweep sends what was not queued.
+    """
+    from suz_oscar.core.queue import enqueue
+
     from .tasks import notify_stage_task
 
     for stage in dispatch.stages.all():
-        try:
-            notify_stage_task.apply_async((stage.pk,), eta=stage.opens_at)
-        except Exception:  # the broker is unreachable; kombu raises several kinds
-            logger.warning("Could not queue the notification of stage %s; the sweep will send it", stage.pk,
-                           exc_info=True)
+        if not enqueue(notify_stage_task, args=(stage.pk,), eta=stage.opens_at):
+            logger.info("Stage %s of dispatch %s not queued; the sweep will announce it", stage.pk, dispatch.pk)

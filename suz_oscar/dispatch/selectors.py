@@ -1,10 +1,12 @@
 """Who may see and take an order. Visibility is read from the stored plan and the clock."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from suz_oscar.conf import suz_settings
@@ -19,25 +21,80 @@ StatusChange = get_model("suz_dispatch", "StatusChange")
 RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
 
 
-def eligible_dealers(order):
-    """Dealers that may take ``order``: active, taking site orders, serving its city or region,
-    offering every line at no more than the price the customer was shown (``SUZ_DISPATCH_PRICE_TOLERANCE``
-    allows a margin above it, or any price). Best first."""
-    place = order.suz_place
-    # The lines with their products' recommended prices: one query instead of two.
+def _lines_with_prices(order):
+    """The order's lines, and ``{product_id: RecommendedPrice}`` of their products, in one query."""
     lines = list(order.lines.annotate(rrp_price=F("product__recommended_price__price"),
                                       rrp_currency=F("product__recommended_price__currency")))
     recommended = {line.product_id: RecommendedPrice(product_id=line.product_id, price=line.rrp_price,
                                                      currency=line.rrp_currency)
                    for line in lines if line.rrp_price is not None}
+    return lines, recommended
+
+
+def eligible_dealers(order):
+    """Dealers that may take ``order``: active, taking site orders, serving its city or region,
+    offering every line at no more than the price the customer was shown (``SUZ_DISPATCH_PRICE_TOLERANCE``
+    allows a margin above it, or any price). Best first."""
+    place = order.suz_place
+    lines, recommended = _lines_with_prices(order)
     candidates = dealers_serving(place.city)
     offers = offers_for_products({line.product_id for line in lines}, candidates, recommended)
-    eligible, ceiling = [], _price_ceiling()
-    for dealer in candidates:
-        if all(_offers_line(offers[line.product_id], dealer, line, ceiling) for line in lines):
-            eligible.append(dealer)
+    ceiling = _price_ceiling()
+    eligible = [dealer for dealer in candidates if not _line_problems(offers, dealer, lines, ceiling)]
     eligible.sort(key=lambda d: (-d.rating, -d.priority, d.pk))
     return eligible
+
+
+class Ineligible(models.TextChoices):
+    """Why a dealer of the order's region may not take it (the staff's order page)."""
+
+    SUSPENDED = "suspended", _("suspended")
+    EXCLUDED = "excluded", _("taken out of dispatch for its rating")
+    NO_SITE_ORDERS = "no_site_orders", _("does not take orders from the site")
+    NOT_SERVING = "not_serving", _("does not serve the city")
+    NOT_OFFERING = "not_offering", _("does not offer")
+    PRICE_ABOVE = "price_above", _("price above the one the customer was shown")
+
+
+@dataclass
+class Eligibility:
+    dealer: object
+    reasons: list  # [(Ineligible, line or None)]
+
+    @property
+    def eligible(self):
+        return not self.reasons
+
+
+def eligibility_report(order):
+    """Every dealer of the order's region with why it may or may not take the order, as of now.
+
+    The region's dealers are those serving the region, the city or another city of the region, in the
+    network or not. Three queries whatever the number of dealers.
+    """
+    place = order.suz_place
+    region_dealers = (Dealer.objects.filter(Q(regions=place.region_id) | Q(cities__region=place.region_id))
+                      .distinct().select_related("partner").order_by("-rating", "partner__name"))
+    dealers = list(region_dealers)
+    serving = set(Dealer.objects.filter(Q(regions=place.region_id) | Q(cities=place.city_id))
+                  .filter(pk__in=[d.pk for d in dealers]).values_list("pk", flat=True))
+    lines, recommended = _lines_with_prices(order)
+    offers = offers_for_products({line.product_id for line in lines}, dealers, recommended)
+    ceiling = _price_ceiling()
+    report = []
+    for dealer in dealers:
+        reasons = []
+        if not dealer.is_active:
+            reasons.append((Ineligible.SUSPENDED, None))
+        if dealer.excluded_at is not None:
+            reasons.append((Ineligible.EXCLUDED, None))
+        if not dealer.accepts_site_orders:
+            reasons.append((Ineligible.NO_SITE_ORDERS, None))
+        if dealer.pk not in serving:
+            reasons.append((Ineligible.NOT_SERVING, None))
+        reasons += _line_problems(offers, dealer, lines, ceiling)
+        report.append(Eligibility(dealer, reasons))
+    return report
 
 
 def _price_ceiling():
@@ -49,9 +106,17 @@ def _price_ceiling():
     return lambda quoted: quoted * factor
 
 
-def _offers_line(offers, dealer, line, ceiling):
-    limit = ceiling(line.unit_price_incl_tax)
-    return any(o.dealer.pk == dealer.pk and (limit is None or o.price <= limit) for o in offers)
+def _line_problems(offers, dealer, lines, ceiling):
+    """``[(Ineligible, line)]``: the lines ``dealer`` does not offer, or offers above the quote allows."""
+    problems = []
+    for line in lines:
+        mine = [o.price for o in offers[line.product_id] if o.dealer.pk == dealer.pk]
+        limit = ceiling(line.unit_price_incl_tax)
+        if not mine:
+            problems.append((Ineligible.NOT_OFFERING, line))
+        elif limit is not None and min(mine) > limit:
+            problems.append((Ineligible.PRICE_ABOVE, line))
+    return problems
 
 
 def network_dealers():
@@ -60,6 +125,7 @@ def network_dealers():
 
 
 def in_network(dealer):
+    """The rule of ``taking_orders()`` for one dealer: only such a dealer sees, takes or is told of orders."""
     return dealer.is_active and dealer.accepts_site_orders and dealer.excluded_at is None
 
 
@@ -90,10 +156,17 @@ def _open_to_all(dealer, now):
 
 
 def available(dealer, now=None):
-    """A condition on dispatches: free, and open to ``dealer`` now through its own row or the stage for all."""
+    """A condition on dispatches: free, and open to ``dealer`` now through its own row or the stage for all.
+
+    A dealer out of the network (suspended, excluded, not taking site orders) has nothing available, its
+    rows from earlier plans notwithstanding.
+    """
+    if not in_network(dealer):
+        return Q(pk__in=[])
     now = now or timezone.now()
-    own = Q(Exists(visible_now(dealer, now).filter(dispatch=OuterRef("pk"))), claimed_by=None)
-    return (own | _open_to_all(dealer, now)) if in_network(dealer) else own
+    own = Q(Exists(visible_now(dealer, now).filter(dispatch=OuterRef("pk"))), claimed_by=None,
+            status=Dispatch.OFFERED)
+    return own | _open_to_all(dealer, now)
 
 
 def inbox(dealer, now=None, limit=None, related=("order",)):
@@ -105,12 +178,13 @@ def inbox(dealer, now=None, limit=None, related=("order",)):
     first ``limit`` here rather than by slicing: PostgreSQL sorts a top-level
     UNION whole, so each half is cut to ``limit`` on its own index first.
     """
+    if not in_network(dealer):
+        return Dispatch.objects.none()
     now = now or timezone.now()
     own = (Dispatch.objects.filter(visibility__dealer=dealer, visibility__is_open=True,
-                                   visibility__declined_at=None, visibility__opens_at__lte=now)
+                                   visibility__declined_at=None, visibility__opens_at__lte=now,
+                                   status=Dispatch.OFFERED)
            .annotate(opens_at=F("visibility__opens_at")).select_related(*related))
-    if not in_network(dealer):
-        return own.order_by("-opens_at")[:limit]
     everyone = open_to_all(dealer, now).annotate(opens_at=F("open_to_all_at")).select_related(*related)
     if limit is not None and connection.features.supports_slicing_ordering_in_compound:  # not SQLite
         own, everyone = own.order_by("-opens_at")[:limit], everyone.order_by("-opens_at")[:limit]
@@ -130,6 +204,34 @@ def has_connected_call(dispatch, dealer):
 def claimable(dealer, now=None):
     """Dispatches ``dealer`` may claim now (for the conditional update of a claim)."""
     return Dispatch.objects.filter(available(dealer, now))
+
+
+def has_seen(dispatch, dealer, now=None):
+    """Whether ``dispatch`` was ever open to ``dealer`` (it may be taken or closed since)."""
+    now = now or timezone.now()
+    if Visibility.objects.filter(dispatch=dispatch, dealer=dealer, opens_at__lte=now).exists():
+        return True
+    return dispatch.open_to_all_at is not None and dispatch.open_to_all_at <= now
+
+
+def claim_refusal(dispatch, dealer, now=None):
+    """Why ``dealer`` cannot take ``dispatch`` now, in words the dealer understands (after a failed claim)."""
+    now = now or timezone.now()
+    state = Dispatch.objects.filter(pk=dispatch.pk).values("claimed_by_id", "status").first()
+    if state is None:
+        return _("This order does not exist.")
+    if state["claimed_by_id"] == dealer.pk:
+        return _("This order is already yours.")
+    if state["claimed_by_id"] is not None:
+        return _("This order has already been taken by another dealer.")
+    if not in_network(dealer):
+        return _("Your dealer does not take orders now: it is suspended, taken out of dispatch or does not "
+                 "accept orders from the site.")
+    if Visibility.objects.filter(dispatch=dispatch, dealer=dealer, declined_at__isnull=False).exists():
+        return _("You have declined this order.")
+    if state["status"] != Dispatch.OFFERED:
+        return _("This order is no longer open to dealers.")
+    return _("This order is not available to you.")
 
 
 def claims(dealer_ids, since):
@@ -177,3 +279,31 @@ def with_stage(dispatches, now=None):
                                                                                      now or timezone.now()))
                .order_by("-position").values("strategy")[:1])
     return dispatches.annotate(stage=Subquery(reached))
+
+
+class CustomerStatus(models.TextChoices):
+    """An order's state as its customer understands it (no stages, no dealers declining)."""
+
+    SEARCHING = "searching", _("We are looking for a dealer")
+    DEALER_FOUND = "dealer_found", _("A dealer has taken your order and will call you")
+    IN_PROGRESS = "in_progress", _("The dealer is working on your order")
+    DONE = "done", _("Completed")
+    NOT_DONE = "not_done", _("Not completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+CUSTOMER_STATUS = {
+    Dispatch.ACCEPTED: CustomerStatus.DEALER_FOUND,
+    Dispatch.PROCESSED: CustomerStatus.IN_PROGRESS,
+    Dispatch.COMPLETED: CustomerStatus.DONE,
+    Dispatch.FAILED: CustomerStatus.NOT_DONE,
+    Dispatch.CANCELLED: CustomerStatus.CANCELLED,
+}
+
+
+def customer_status(order):
+    """``(CustomerStatus, dealer or None)`` of ``order``: new, offered or waiting for staff all read «looking»."""
+    dispatch = Dispatch.objects.filter(order=order).select_related("claimed_by__partner").first()
+    if dispatch is None:
+        return CustomerStatus.SEARCHING, None
+    return CUSTOMER_STATUS.get(dispatch.status, CustomerStatus.SEARCHING), dispatch.claimed_by

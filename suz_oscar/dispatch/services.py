@@ -28,11 +28,12 @@ def _event(event, dispatch, dealer, *, fault="", user=None, now=None):
 
 
 def _record(dispatch, from_status, to_status, *, dealer=None, user=None, failure_reason=None, fault="", note="",
-            now=None):
+            now=None, decline_reason=None):
     return StatusChange.objects.create(
         dispatch=dispatch, from_status=from_status, to_status=to_status, dealer=dealer,
         user=user if user is not None and user.is_authenticated else None,
-        failure_reason=failure_reason, fault=fault, note=note, created_at=now or timezone.now(),
+        failure_reason=failure_reason, fault=fault, note=note[:255], created_at=now or timezone.now(),
+        decline_reason=decline_reason,
     )
 
 
@@ -94,7 +95,7 @@ def dispatch_claim(*, dispatch, dealer, user=None, now=None):
             Visibility.objects.filter(dispatch=dispatch).update(is_open=False)
             _record(dispatch, Dispatch.OFFERED, Dispatch.ACCEPTED, dealer=dealer, user=user, now=now)
     if not won:
-        raise AlreadyTaken(_("This order has already been taken by another dealer."))
+        raise AlreadyTaken(selectors.claim_refusal(dispatch, dealer, now))
     dispatch.refresh_from_db()
     return dispatch
 
@@ -160,41 +161,46 @@ def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None, event="g
 
 
 @transaction.atomic
-def dispatch_decline(*, dispatch, dealer, reason, now=None):
+def dispatch_decline(*, dispatch, dealer, reason, user=None, now=None):
     """Turn the order down. When every dealer of the opened stages has, the next stage opens now.
 
-    A dealer that sees the order only through the stage open to every dealer has
-    no row yet: declining writes one, which then hides the order from it alone.
-    Nothing follows that stage, so once it is open the decline opens nothing.
+    The dispatch row is locked first, so when the last dealers decline at the same moment one of
+    them sees every other decline and opens the next stage (and staff are told once). A dealer that
+    sees the order only through the stage open to every dealer has no row yet: declining writes one,
+    which then hides the order from it alone. Nothing follows that stage, so once it is open the
+    decline opens nothing. The decline is kept in the order's history.
     """
     now = now or timezone.now()
-    declined = selectors.visible_now(dealer, now).filter(dispatch=dispatch, dispatch__claimed_by=None).update(
-        declined_at=now, decline_reason=reason
-    )
-    if not declined and selectors.open_to_all(dealer, now).filter(pk=dispatch.pk).exists():
-        declined = _decline_row(dispatch, dealer, now, reason)
-    if not declined:
+    locked = Dispatch.objects.select_for_update().filter(pk=dispatch.pk).first()
+    if locked is None or not selectors.in_network(dealer):
         raise DispatchError(_("This order is not available to you."))
-    state = Dispatch.objects.filter(pk=dispatch.pk).values("open_to_all_at").get()
-    if state["open_to_all_at"] is not None and state["open_to_all_at"] <= now:
+    declined = selectors.visible_now(dealer, now).filter(
+        dispatch=locked, dispatch__claimed_by=None, dispatch__status=Dispatch.OFFERED,
+    ).update(declined_at=now, decline_reason=reason)
+    if not declined and selectors.open_to_all(dealer, now).filter(pk=locked.pk).exists():
+        declined = _decline_row(locked, dealer, now, reason)
+    if not declined:
+        raise DispatchError(selectors.claim_refusal(locked, dealer, now))
+    _record(locked, locked.status, locked.status, dealer=dealer, user=user, decline_reason=reason, now=now)
+    if locked.open_to_all_at is not None and locked.open_to_all_at <= now:
         return None
-    opened = Visibility.objects.filter(dispatch=dispatch, opens_at__lte=now)
+    opened = Visibility.objects.filter(dispatch=locked, opens_at__lte=now)
     if not opened.filter(declined_at=None).exists():
-        upcoming = dispatch.stages.filter(opens_at__gt=now).order_by("position").first()
+        upcoming = locked.stages.filter(opens_at__gt=now).order_by("position").first()
         if upcoming is not None:
             Stage.objects.filter(pk=upcoming.pk).update(opens_at=now)
             upcoming.opens_at = now
             if upcoming.everyone:
-                Dispatch.objects.filter(pk=dispatch.pk).update(open_to_all_at=now)
+                Dispatch.objects.filter(pk=locked.pk).update(open_to_all_at=now)
             else:
                 Visibility.objects.filter(stage=upcoming, opens_at__gt=now).update(opens_at=now)
-            transaction.on_commit(lambda: tell_staff_declined(dispatch, upcoming))
+            transaction.on_commit(lambda: tell_staff_declined(locked, upcoming))
             return upcoming
         # Nobody is left in the plan: the order waits for staff to assign it.
-        if Dispatch.objects.filter(pk=dispatch.pk, claimed_by=None, status=Dispatch.OFFERED).update(
+        if Dispatch.objects.filter(pk=locked.pk, claimed_by=None, status=Dispatch.OFFERED).update(
                 status=Dispatch.MANUAL):
-            _record(dispatch, Dispatch.OFFERED, Dispatch.MANUAL, note=_("every dealer declined"), now=now)
-            transaction.on_commit(lambda: tell_staff_declined(dispatch, None))
+            _record(locked, Dispatch.OFFERED, Dispatch.MANUAL, note=_("every dealer declined"), now=now)
+            transaction.on_commit(lambda: tell_staff_declined(locked, None))
     return None
 
 

@@ -5,6 +5,8 @@ the session, the cookie, the GeoIP guess (``SUZ_GEOIP_BACKEND``, off by
 default), then ``SUZ_DEFAULT_CITY``.
 """
 
+import re
+
 from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
 from django.utils.module_loading import import_string
@@ -20,8 +22,15 @@ QUERY_PARAM = "city"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
+# What a city slug can be (``SlugField(max_length=64)``, ASCII). Anything else from a URL, a cookie or a
+# session is no city: it never reaches the database or becomes a cache key.
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,64}")
+# The longest name the picker's free text is matched against.
+MAX_NAME = 128
+
+
 def city_by_slug(slug):
-    if not slug:
+    if not isinstance(slug, str) or not SLUG_RE.fullmatch(slug):
         return None
     from .cache import cached
 
@@ -29,9 +38,14 @@ def city_by_slug(slug):
         slug=slug, is_active=True).first() or False) or None
 
 
+def clean_text(text):
+    """Free text from a visitor, safe to compare: no NUL bytes (PostgreSQL refuses them), bounded length."""
+    return str(text or "").replace("\x00", "").strip()[:MAX_NAME]
+
+
 def find_city(text):
     """A city by slug or by its name in either language (for the picker's free text)."""
-    text = (text or "").strip()
+    text = clean_text(text)
     if not text:
         return None
     return (
@@ -89,7 +103,7 @@ def remember_city(request, city):
 
 def city_search(query, limit=10):
     """Active cities whose name starts with (or contains) ``query``, biggest first."""
-    query = (query or "").strip()
+    query = clean_text(query)
     cities = City.objects.filter(is_active=True).select_related("region").order_by("-population")
     if not query:
         return list(cities[:limit])

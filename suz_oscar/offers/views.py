@@ -15,7 +15,8 @@ Product = get_model("catalogue", "Product")
 
 def _safe_next(request):
     target = request.POST.get("next") or request.GET.get("next") or request.META.get("HTTP_REFERER") or "/"
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    if any(ord(ch) < 32 for ch in target) or not url_has_allowed_host_and_scheme(
+            target, {request.get_host()}, require_https=request.is_secure()):
         return "/"
     return target
 
@@ -53,7 +54,7 @@ def basket_add(request, pk, *args, **kwargs):
     if request.method == "POST":
         product = get_object_or_404(Product, pk=pk)
         child_id = request.POST.get("child_id")
-        if product.is_parent and child_id and child_id.isdigit():
+        if product.is_parent and child_id and child_id.isascii() and child_id.isdigit() and len(child_id) < 19:
             product = product.children.filter(pk=child_id).first() or product
         if not product.is_parent:
             request.strategy.materialize_best_offer(product)

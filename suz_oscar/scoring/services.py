@@ -23,6 +23,10 @@ OrderPoints = get_model("suz_scoring", "OrderPoints")
 ScoringRules = get_model("suz_scoring", "ScoringRules")
 
 CENT = Decimal("0.01")
+# The ledger's and the rating's columns hold ±99,999,999.99. One event never moves a rating by more than
+# this, so an extreme points table (per 1,000 of a huge order) cannot overflow them and fail the order's change.
+MAX_DELTA = Decimal("1000000")
+MAX_RATING = Decimal("99999999.99")
 
 
 def current_rules():
@@ -43,8 +47,9 @@ def save_rules(rules, user=None):
 def record(*, dealer, delta, reason, dispatch=None, user=None, note="", now=None, rules=None):
     """Append a ledger row and move the dealer's rating by ``delta``; then apply the thresholds."""
     now = now or timezone.now()
-    delta = Decimal(delta).quantize(CENT)
+    delta = min(max(Decimal(delta), -MAX_DELTA), MAX_DELTA).quantize(CENT)
     locked = Dealer.objects.select_for_update().select_related("partner").get(pk=dealer.pk)
+    delta = min(max(locked.rating + delta, -MAX_RATING), MAX_RATING) - locked.rating
     entry = PointsEntry.objects.create(
         dealer=locked, dispatch=dispatch, delta=delta, reason=reason, note=note[:255], created_at=now,
         user=user if user is not None and user.is_authenticated else None,

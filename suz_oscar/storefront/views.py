@@ -112,7 +112,7 @@ class SearchView(ProductListView):
     template_name = "oscar/search/results.html"
 
     def get_query(self):
-        return self.request.GET.get("q", "").strip()[:100]
+        return self.request.GET.get("q", "").replace("\x00", "").strip()[:100]
 
     def filter_queryset(self, queryset):
         query = self.get_query()

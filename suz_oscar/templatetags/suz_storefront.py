@@ -47,3 +47,32 @@ def suz_regional_offers(context, product):
         "nearest": nearest,
         "show_variant": product.is_parent,
     }
+
+
+@register.inclusion_tag("suz/storefront/payment_and_call.html", takes_context=True)
+def suz_payment_and_call(context, order=None):
+    """Nothing is paid on the site; who calls the customer, and when (checkout preview, confirmation)."""
+    from suz_oscar.conf import suz_settings
+
+    request = context["request"]
+    place = getattr(order, "suz_place", None) if order is not None else None
+    city = place.city if place is not None else getattr(request, "suz_city", None)
+    return {"city": city.display_name if city else "", "callback_minutes": suz_settings.SUZ_CALLBACK_MINUTES}
+
+
+@register.inclusion_tag("suz/storefront/order_status_card.html")
+def suz_order_status(order):
+    """The order's state as its customer understands it, and its dealer once one has taken it."""
+    from suz_oscar.conf import suz_settings
+    from suz_oscar.dispatch.selectors import customer_status
+
+    status, dealer = customer_status(order)
+    return {"status": status, "dealer": dealer, "callback_minutes": suz_settings.SUZ_CALLBACK_MINUTES}
+
+
+@register.simple_tag
+def suz_order_status_url(order):
+    """Where the customer follows ``order``: the account's page, or a guest's signed link."""
+    from suz_oscar.storefront.orders import order_status_url
+
+    return order_status_url(order)

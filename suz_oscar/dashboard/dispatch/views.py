@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -12,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.core.loading import get_model
 
+from suz_oscar.conf import suz_settings
+from suz_oscar.core.forms import errors_as_text
 from suz_oscar.dealers.selectors import dealer_for_user
 from suz_oscar.dispatch import config, selectors, services
 from suz_oscar.dispatch.exceptions import DispatchError
@@ -28,6 +31,10 @@ class AssignForm(forms.Form):
         .select_related("partner").order_by("partner__name"),
         widget=forms.Select(attrs={"class": "form-control suz-select2", "style": "width:100%"}),
     )
+
+
+# The age filter's bound: ten years, far beyond any order and well inside what dates can hold.
+MAX_AGE_HOURS = 10 * 366 * 24
 
 
 def stage_choices():
@@ -58,7 +65,8 @@ class DispatchFilter(django_filters.FilterSet):
         widget=forms.Select(attrs={"class": "form-control"}),
     )
     older_than = django_filters.NumberFilter(
-        label=_("Older than, hours"), method="filter_age", min_value=0,
+        label=_("Older than, hours"), method="filter_age", min_value=0, max_value=MAX_AGE_HOURS, max_digits=9,
+        decimal_places=2,
         widget=forms.NumberInput(attrs={"class": "form-control", "style": "max-width:6em"}),
     )
 
@@ -105,7 +113,15 @@ class DealerMixin:
 
 
 class InboxView(DealerMixin, generic.TemplateView):
+    """Staff: every order, by status tab and filters, a page at a time. A dealer: the orders open to it, and its own."""
+
     template_name = "suz/dashboard/dispatch/inbox.html"
+    available_limit = 200
+
+    def paginate(self, queryset):
+        page = Paginator(queryset, suz_settings.SUZ_DASHBOARD_PAGE_SIZE).get_page(self.request.GET.get("page"))
+        return {"page_obj": page, "paginator": page.paginator, "is_paginated": page.has_other_pages(),
+                "dispatches": list(page.object_list)}
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -113,23 +129,24 @@ class InboxView(DealerMixin, generic.TemplateView):
         tab = self.request.GET.get("tab", "available")
         if dealer is None:
             everything = selectors.with_stage(
-                Dispatch.objects.select_related("order", "claimed_by__partner").order_by("-created_at"))
+                Dispatch.objects.select_related("order", "claimed_by__partner").order_by("-created_at", "-pk"))
             statuses = dict(Dispatch.STATUSES)
             tab = tab if tab in statuses else "all"
             if tab != "all":
                 everything = everything.filter(status=tab)
             ctx["filter"] = DispatchFilter(self.request.GET or None, queryset=everything)
-            ctx["dispatches"] = list(ctx["filter"].qs[:200])
+            ctx.update(self.paginate(ctx["filter"].qs))
             titles = dict(stage_choices())
             for dispatch in ctx["dispatches"]:
                 dispatch.stage_title = titles.get(dispatch.stage, dispatch.stage)
             ctx["status_tabs"] = [("all", _("All"))] + list(Dispatch.STATUSES)
         elif tab == "ours":
-            ctx["dispatches"] = dealer.claimed_orders.select_related("order", "claimed_by__partner").order_by(
-                "-claimed_at")
+            ctx.update(self.paginate(dealer.claimed_orders.select_related("order", "claimed_by__partner")
+                                     .order_by("-claimed_at", "-pk")))
         else:
             tab = "available"
-            ctx["visible"] = selectors.inbox(dealer, limit=200, related=("order__shipping_address",))
+            ctx["visible"] = selectors.inbox(dealer, limit=self.available_limit,
+                                             related=("order__shipping_address",))
             ctx["reasons"] = list(DeclineReason.objects.filter(is_active=True))  # one query for every row
         ctx.update({"tab": tab, "dealer": dealer})
         return ctx
@@ -157,6 +174,20 @@ class DispatchMixin(DealerMixin):
 class OrderView(DispatchMixin, generic.TemplateView):
     template_name = "suz/dashboard/dispatch/order.html"
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A link to an order the dealer saw (an email, the inbox a minute ago) that another dealer took
+            # meanwhile: say so, rather than "not found". Orders it never saw stay unknown to it.
+            dealer = self.get_dealer()
+            seen = Dispatch.objects.filter(pk=kwargs["pk"]).select_related("order").first()
+            if dealer is None or seen is None or not selectors.has_seen(seen, dealer):
+                raise
+            messages.info(request, _("Order %(number)s: %(reason)s") % {
+                "number": seen.order.number, "reason": selectors.claim_refusal(seen, dealer)})
+            return redirect("suz_dispatch_dashboard:suz-inbox")
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         dispatch = self.get_dispatch()
@@ -166,7 +197,8 @@ class OrderView(DispatchMixin, generic.TemplateView):
         ctx.update({
             "dispatch": dispatch, "order": order, "place": place, "lines": order.lines.all(),
             "phone_hidden": dealer is not None and (dispatch.claimed_by_id != dealer.pk or dealer.call_from_site),
-            "history": dispatch.history.select_related("dealer__partner", "user", "failure_reason"),
+            "history": dispatch.history.select_related("dealer__partner", "user", "failure_reason",
+                                                       "decline_reason"),
             "status_form": StatusForm(dispatch=dispatch) if dealer is not None and dispatch.claimed_by_id == dealer.pk
             else None,
             "status_labels": dict(Dispatch.STATUSES),
@@ -177,7 +209,7 @@ class OrderView(DispatchMixin, generic.TemplateView):
         return ctx
 
     def staff_context(self, dispatch):
-        """The plan with the strategies' titles, and the order's points (staff set them here)."""
+        """The plan with the strategies' titles, who could take the order and why not, and the order's points."""
         from suz_oscar.scoring.selectors import order_credit
 
         titles = dict(stage_choices())
@@ -185,8 +217,10 @@ class OrderView(DispatchMixin, generic.TemplateView):
         for stage in stages:
             stage.title = titles.get(stage.strategy, stage.strategy)
         override = getattr(dispatch, "points_override", None)
+        place = getattr(dispatch.order, "suz_place", None)
         return {"stages": stages, "order_credit": order_credit(dispatch), "order_points": override,
-                "can_set_points": True}
+                "can_set_points": True,
+                "eligibility": selectors.eligibility_report(dispatch.order) if place is not None else None}
 
 
 class ClaimView(DealerActionMixin, generic.View):
@@ -197,6 +231,8 @@ class ClaimView(DealerActionMixin, generic.View):
             services.dispatch_claim(dispatch=dispatch, dealer=dealer, user=request.user, now=timezone.now())
         except DispatchError as exc:
             messages.error(request, str(exc))
+            if Dispatch.objects.filter(pk=dispatch.pk, claimed_by=dealer).exists():
+                return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
             return redirect("suz_dispatch_dashboard:suz-inbox")
         messages.success(request, _("Order %(number)s is yours.") % {"number": dispatch.order.number})
         return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
@@ -211,7 +247,8 @@ class DeclineView(DealerActionMixin, generic.View):
             messages.error(request, _("Choose a reason."))
         else:
             try:
-                services.dispatch_decline(dispatch=dispatch, dealer=dealer, reason=form.cleaned_data["reason"])
+                services.dispatch_decline(dispatch=dispatch, dealer=dealer, reason=form.cleaned_data["reason"],
+                                          user=request.user)
             except DispatchError as exc:
                 messages.error(request, str(exc))
             else:
@@ -225,7 +262,7 @@ class StatusView(DealerActionMixin, generic.View):
         dispatch = get_object_or_404(dealer.claimed_orders, pk=kwargs["pk"])
         form = StatusForm(request.POST, dispatch=dispatch)
         if not form.is_valid():
-            messages.error(request, _("Choose a status the order can move to."))
+            messages.error(request, errors_as_text(form))
         else:
             try:
                 services.dispatch_set_status(
@@ -245,7 +282,7 @@ class GiveUpView(DealerActionMixin, generic.View):
         dispatch = get_object_or_404(dealer.claimed_orders, pk=kwargs["pk"])
         try:
             services.dispatch_give_up(dispatch=dispatch, dealer=dealer, user=request.user,
-                                      note=request.POST.get("note", "")[:255])
+                                      note=request.POST.get("note", "").replace("\x00", "")[:255])
         except DispatchError as exc:
             messages.error(request, str(exc))
             return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)

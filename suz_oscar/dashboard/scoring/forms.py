@@ -12,9 +12,13 @@ class ScoringRulesForm(forms.ModelForm):
                   "survey", "warn_below", "exclude_below"]
 
 
+# A hand adjustment or an order's points stay far inside the ledger's and the rating's columns.
+MAX_POINTS = 100_000
+
+
 class AdjustForm(forms.Form):
-    delta = forms.DecimalField(label=_("Points"), max_digits=10, decimal_places=2,
-                               help_text=_("Negative to take points away."))
+    delta = forms.DecimalField(label=_("Points"), max_digits=8, decimal_places=2, min_value=-MAX_POINTS,
+                               max_value=MAX_POINTS, help_text=_("Negative to take points away."))
     note = forms.CharField(label=_("Comment"), max_length=255)
 
     def clean_delta(self):
@@ -25,7 +29,8 @@ class AdjustForm(forms.Form):
 
 
 class OrderPointsForm(forms.Form):
-    points = forms.DecimalField(label=_("Points for this order"), max_digits=10, decimal_places=2)
+    points = forms.DecimalField(label=_("Points for this order"), max_digits=8, decimal_places=2,
+                                min_value=-MAX_POINTS, max_value=MAX_POINTS)
 
 
 PERIODS = (("30", _("30 days")), ("90", _("90 days")), ("365", _("a year")), ("all", _("all time")))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.core.loading import get_model
 
+from suz_oscar.core.forms import errors_as_text
 from suz_oscar.dashboard.dealers.views import DealerObjectMixin, MineRedirectView
 from suz_oscar.scoring import selectors, services
 
@@ -60,7 +61,7 @@ class AdjustView(DealerObjectMixin, generic.View):
                             user=request.user)
             messages.success(request, _("Points adjusted. The rating is now %(rating)s.") % {"rating": dealer.rating})
         else:
-            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+            messages.error(request, errors_as_text(form))
         return redirect("suz_scoring_dashboard:suz-scorecard", pk=dealer.pk)
 
 
@@ -83,7 +84,7 @@ class OrderPointsView(generic.View):
             messages.success(request, _("The order's points are set to %(points)s.")
                              % {"points": form.cleaned_data["points"]})
         else:
-            messages.error(request, _("Enter the points as a number."))
+            messages.error(request, errors_as_text(form))
         return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
 
 

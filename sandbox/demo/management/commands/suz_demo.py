@@ -10,6 +10,7 @@ from sandbox.demo.network import (
     ensure_own_products,
     ensure_points,
     ensure_services,
+    ensure_site,
     ensure_user,
 )
 from suz_oscar.dealers.geo import load_reference_data
@@ -41,6 +42,7 @@ class Command(BaseCommand):
                 made_dealers = ensure_network(dealers)
                 made_offers = ensure_offers() + ensure_services() + ensure_own_products()
                 ensure_decline_reasons()
+                ensure_site()
                 ensure_points()
                 ensure_user("admin@example.com", password=PASSWORD, staff=True)
                 ensure_user("customer@example.com", password=PASSWORD)

@@ -1,0 +1,109 @@
+"""Translations of the hardening work (issue 9): dispatch messages, the customer's checkout and order page."""
+
+RU = {
+    # Checkout: delivery, payment, what happens next
+    "Delivery agreed with the dealer": "Доставка по договорённости с дилером",
+    "The dealer who takes your order agrees the delivery and its price with you.":
+        "Дилер, который возьмёт ваш заказ, согласует с вами доставку и её стоимость.",
+    "Not everything in your basket can be delivered to %(city)s: remove what is not offered there, or choose "
+    "another city.":
+        "Не всё из корзины можно доставить в город %(city)s: удалите то, чего там нет, или выберите другой город.",
+    "The order goes to %(city)s: check the prices, they are those of its dealers.":
+        "Заказ будет доставлен в город %(city)s: проверьте цены — теперь это цены его дилеров.",
+    "Storefront": "Витрина",
+    "Delivery": "Доставка",
+    ("delivery price", "by agreement"): "по договорённости",
+    ("checkout step", "1. Delivery address"): "1. Адрес доставки",
+    ("checkout step", "2. Check the order"): "2. Проверка заказа",
+    ("checkout step", "3. Confirmation"): "3. Подтверждение",
+    "Payment": "Оплата",
+    "Nothing to pay on the site: you pay the dealer who takes your order, as you agree with it.":
+        "На сайте платить не нужно: вы оплачиваете заказ дилеру, который его возьмёт, так, как договоритесь.",
+    "What happens next": "Что дальше",
+    ("A dealer of %(city)s calls you within %(minutes)s minute to confirm the order, its delivery and the price "
+     "of delivery.",
+     "A dealer of %(city)s calls you within %(minutes)s minutes to confirm the order, its delivery and the price "
+     "of delivery."): (
+        "В течение %(minutes)s минуты вам позвонит дилер из вашего города (%(city)s), чтобы подтвердить заказ, "
+        "доставку и её стоимость.",
+        "В течение %(minutes)s минут вам позвонит дилер из вашего города (%(city)s), чтобы подтвердить заказ, "
+        "доставку и её стоимость.",
+        "В течение %(minutes)s минут вам позвонит дилер из вашего города (%(city)s), чтобы подтвердить заказ, "
+        "доставку и её стоимость.",
+        "В течение %(minutes)s минуты вам позвонит дилер из вашего города (%(city)s), чтобы подтвердить заказ, "
+        "доставку и её стоимость.",
+    ),
+    "Your order <strong>%(number)s</strong> is placed.": "Ваш заказ <strong>%(number)s</strong> оформлен.",
+    "A confirmation has been sent to %(email)s.": "Подтверждение отправлено на %(email)s.",
+    "Tracking your order": "Как следить за заказом",
+    "Follow your order on its page: whether a dealer has taken it, who, and what happens next.":
+        "На странице заказа видно, взял ли его дилер, какой именно и что будет дальше.",
+    "Order status": "Статус заказа",
+    # The customer's order page
+    "We are looking for a dealer": "Ищем дилера",
+    "A dealer has taken your order and will call you": "Дилер взял ваш заказ и позвонит вам",
+    "The dealer is working on your order": "Дилер выполняет ваш заказ",
+    "Not completed": "Не выполнен",
+    "Cancelled": "Отменён",
+    "Order %(number)s": "Заказ %(number)s",
+    "Delivery address": "Адрес доставки",
+    "Keep the link to this page: it shows your order without signing in.":
+        "Сохраните ссылку на эту страницу: по ней заказ открывается без входа на сайт.",
+    "Dealer: %(dealer)s": "Дилер: %(dealer)s",
+    ("A dealer of your city calls you within %(minutes)s minute.",
+     "A dealer of your city calls you within %(minutes)s minutes."): (
+        "Дилер из вашего города позвонит вам в течение %(minutes)s минуты.",
+        "Дилер из вашего города позвонит вам в течение %(minutes)s минут.",
+        "Дилер из вашего города позвонит вам в течение %(minutes)s минут.",
+        "Дилер из вашего города позвонит вам в течение %(minutes)s минуты.",
+    ),
+    # Dispatch: what really happened to a claim or a link
+    "Order %(number)s: %(reason)s": "Заказ %(number)s: %(reason)s",
+    "This order does not exist.": "Такого заказа нет.",
+    "This order is already yours.": "Этот заказ уже ваш.",
+    "Your dealer does not take orders now: it is suspended, taken out of dispatch or does not accept orders from "
+    "the site.":
+        "Ваш дилер сейчас не получает заказы: он приостановлен, исключён из распределения или не принимает "
+        "заказы с сайта.",
+    "You have declined this order.": "Вы отказались от этого заказа.",
+    "This order is no longer open to dealers.": "Этот заказ больше не доступен дилерам.",
+    "Set when the entry records a dealer declining the order.": "Заполняется, если запись — отказ дилера от заказа.",
+    "declined the order": "отказался от заказа",
+    # Staff: who could take the order
+    "suspended": "приостановлен",
+    "taken out of dispatch for its rating": "исключён из распределения за рейтинг",
+    "does not take orders from the site": "не принимает заказы с сайта",
+    "does not serve the city": "не обслуживает город",
+    "does not offer": "не предлагает",
+    "price above the one the customer was shown": "цена выше показанной покупателю",
+    "Payment, shipping and notes of the order": "Оплата, доставка и заметки заказа",
+    "Dealers of the region": "Дилеры региона",
+    "Who could take this order now, and why the others cannot.":
+        "Кто мог бы взять этот заказ сейчас и почему не могут остальные.",
+    "Can take it": "Может взять",
+    "yes": "да",
+    "No dealer serves this region.": "Ни один дилер не обслуживает этот регион.",
+}
+RU["How to pay"] = "Как оплатить"
+
+# Oscar's order confirmation email (Oscar's Russian catalogue leaves it in English).
+RU.update({
+    "Hello,": "Здравствуйте!",
+    "We are pleased to confirm your order %(order_number)s has been received and\n        will be processed "
+    "shortly.": "Ваш заказ %(order_number)s получен, скоро им займутся.",
+    "Your order contains:": "В заказе:",
+    "Basket total:": "Товары и услуги:",
+    "Shipping:": "Доставка:",
+    "Order Total:": "Итого:",
+    "Shipping address:": "Адрес доставки:",
+    "You can view the status of this order by clicking <a href=\"%(absolute_status_url)s\" title=\"order "
+    "status\">here</a>":
+        "Следить за заказом можно <a href=\"%(absolute_status_url)s\" title=\"статус заказа\">на его странице</a>.",
+    "Hello,\n\nWe are pleased to confirm your order %(order_number)s has been received and\nwill be processed "
+    "shortly.": "Здравствуйте!\n\nВаш заказ %(order_number)s получен, скоро им займутся.",
+    "quantity:": "количество:",
+    "price:": "цена:",
+    "You can view the status of this order at the below URL:\n%(absolute_status_url)s":
+        "Следить за заказом можно на его странице:\n%(absolute_status_url)s",
+    "The team": "Команда магазина",
+})
