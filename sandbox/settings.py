@@ -158,7 +158,12 @@ SANDBOX_SERVE_MEDIA = True
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"  # nothing to index
 
+# One process (runserver) may keep its cache in memory; several processes must share one, or a suspended
+# dealer stays visible in the others until their entries expire: CACHE_URL=redis://127.0.0.1:6379/1.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("CACHE_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["CACHE_URL"]}}
 
 # Oscar
 OSCAR_SHOP_NAME = "Полимер-Декор"

@@ -24,3 +24,21 @@ def check_shop_config(app_configs, **kwargs):
             )
         )
     return errors
+
+
+PROCESS_LOCAL_CACHES = ("django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache")
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    """The storefront caches each city's dealers under a version key that changes invalidate: in a cache
+    each process keeps to itself, a change made in one process is not seen by the others."""
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend in PROCESS_LOCAL_CACHES:
+        return [checks.Warning(
+            _("The default cache is local to each process: a dealer suspended in one web process stays visible "
+              "in the others for up to five minutes."),
+            hint=_("Use a cache every process shares (Redis or Memcached) in production."),
+            id="suz.W002",
+        )]
+    return []

@@ -12,6 +12,14 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _broker_available():
+    # A test that made the broker fail must not make the next one skip queueing.
+    from suz_oscar.core import queue
+
+    queue.reset()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     # Rolled-back test data must not live on in the cache.
     from django.core.cache import cache
