@@ -160,6 +160,14 @@ class DealerActionMixin(DealerMixin):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_seen_dispatch(self):
+        """The order, if it ever was open to the dealer or is its own; to any other dealer it does not exist."""
+        dealer = self.get_dealer()
+        dispatch = get_object_or_404(Dispatch.objects.select_related("order"), pk=self.kwargs["pk"])
+        if dispatch.claimed_by_id != dealer.pk and not selectors.has_seen(dispatch, dealer):
+            raise Http404
+        return dispatch
+
 
 class DispatchMixin(DealerMixin):
     def get_dispatch(self):
@@ -226,7 +234,7 @@ class OrderView(DispatchMixin, generic.TemplateView):
 class ClaimView(DealerActionMixin, generic.View):
     def post(self, request, *args, **kwargs):
         dealer = self.get_dealer()
-        dispatch = get_object_or_404(Dispatch, pk=kwargs["pk"])
+        dispatch = self.get_seen_dispatch()
         try:
             services.dispatch_claim(dispatch=dispatch, dealer=dealer, user=request.user, now=timezone.now())
         except DispatchError as exc:
@@ -241,7 +249,7 @@ class ClaimView(DealerActionMixin, generic.View):
 class DeclineView(DealerActionMixin, generic.View):
     def post(self, request, *args, **kwargs):
         dealer = self.get_dealer()
-        dispatch = get_object_or_404(Dispatch, pk=kwargs["pk"])
+        dispatch = self.get_seen_dispatch()
         form = DeclineForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Choose a reason."))

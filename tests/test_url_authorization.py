@@ -1,0 +1,262 @@
+"""Every URL of the project, requested as anonymous, a customer, dealer A, dealer B and staff.
+
+The URL patterns are read from the resolver, not from a hand-kept list: a view of ours that is missing
+from ``RULES`` fails the suite, so a new view cannot ship without a decision about who may open it. Each
+is requested with dealer B's objects in its URL: dealer A must get nothing (404 for B's objects, 403 for
+staff pages), a customer and anonymous nothing either. Oscar's own dashboard is staff-only for everyone
+but its index (``dashboard/hardening.py``). POST-only views are POSTed by those who must be refused (and
+must change nothing); the others GET them (405 proves they reach the view).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from oscar.core.loading import get_model
+from oscar.test.factories import CategoryFactory, ProductFactory
+
+from suz_oscar.dispatch import services as dispatch_services
+from suz_oscar.offers.services import own_product_save
+from suz_oscar.test.factories import CityFactory, DealerFactory, OutletFactory, RegionFactory, create_manager
+
+from .conftest import client_for, make_order
+
+LOGIN = "login"  # a redirect to a login page
+OK = {200, 302, 405}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Acceptable answers per caller; ``LOGIN`` stands for a redirect to a login page."""
+
+    anonymous: frozenset
+    customer: frozenset
+    dealer_a: frozenset  # another dealer, with dealer B's objects in the URL
+    dealer_b: frozenset  # the objects' own dealer
+    staff: frozenset
+    kwargs: object = None  # objects -> URL kwargs
+    query: dict = field(default_factory=dict)
+
+
+def rule(anonymous, customer, dealer_a, dealer_b, staff, kwargs=None, query=None):
+    as_set = lambda v: frozenset(v if isinstance(v, set) else {v})  # noqa: E731
+    return Rule(as_set(anonymous), as_set(customer), as_set(dealer_a), as_set(dealer_b), as_set(staff), kwargs,
+                query or {})
+
+
+def staff_only(kwargs=None, query=None):
+    return rule(LOGIN, 403, 403, 403, OK, kwargs, query)
+
+
+def dealer_object(kwargs, staff=OK):
+    """A page of dealer B's: B and staff open it, dealer A finds nothing."""
+    return rule(LOGIN, 403, 404, OK, staff, kwargs)
+
+
+def dealers_and_staff():
+    return rule(LOGIN, 403, OK, OK, OK)
+
+
+def public(kwargs=None, query=None):
+    return rule(OK, OK, OK, OK, OK, kwargs, query)
+
+
+def dealer_pk(o):
+    return {"pk": o.dealer_b.pk}
+
+
+RULES = {
+    # The storefront
+    "suz-city-set": public(),
+    "suz-city-search": public(query={"q": "Мос"}),
+    "suz-order-status": public(lambda o: {"number": o.guest_order.number, "hash": o.guest_order.verification_hash()}),
+    "suz-basket-add": public(lambda o: {"pk": o.product.pk}),
+    "suz-catalogue": public(),
+    "suz-search": public(query={"q": "панель"}),
+    "suz-catalogue-category": public(lambda o: {"category_slug": o.category.slug, "pk": o.category.pk}),
+    "checkout:index": public(),
+    "checkout:shipping-address": public(),
+    "checkout:payment-details": public(),
+    "checkout:preview": public(),
+    # The dashboard's entry and Oscar's order list: each goes where the user belongs.
+    "index": rule(LOGIN, 403, OK, OK, OK),
+    "suz-oscar-order-list": rule(302, 302, OK, OK, OK),  # to our order list, which then asks who you are
+    # Dealers (staff's registry; each dealer's own pages)
+    "suz_dashboard:suz-dealer-list": staff_only(),
+    "suz_dashboard:suz-dealer-create": staff_only(),
+    "suz_dashboard:suz-dealer-mine": dealers_and_staff(),
+    "suz_dashboard:suz-dealer-update": dealer_object(dealer_pk),
+    "suz_dashboard:suz-dealer-status": staff_only(dealer_pk),
+    "suz_dashboard:suz-outlet-list": dealer_object(dealer_pk),
+    "suz_dashboard:suz-outlet-create": dealer_object(dealer_pk),
+    "suz_dashboard:suz-outlet-update": dealer_object(lambda o: {"pk": o.dealer_b.pk, "outlet_pk": o.outlet.pk}),
+    "suz_dashboard:suz-outlet-delete": dealer_object(lambda o: {"pk": o.dealer_b.pk, "outlet_pk": o.outlet.pk}),
+    "suz_dashboard:suz-manager-list": dealer_object(dealer_pk),
+    "suz_dashboard:suz-manager-remove": dealer_object(lambda o: {"pk": o.dealer_b.pk, "user_pk": o.second_manager.pk}),
+    "suz_dashboard:suz-offer-list": dealer_object(dealer_pk),
+    "suz_dashboard:suz-offer-whole-line": dealer_object(dealer_pk),
+    "suz_dashboard:suz-offer-export": dealer_object(dealer_pk),
+    "suz_dashboard:suz-offer-import": dealer_object(dealer_pk),
+    "suz_dashboard:suz-offer-import-detail": dealer_object(lambda o: {"pk": o.dealer_b.pk,
+                                                                       "import_pk": o.offer_import.pk}),
+    "suz_dashboard:suz-own-product-list": dealer_object(dealer_pk),
+    "suz_dashboard:suz-own-product-create": dealer_object(dealer_pk),
+    "suz_dashboard:suz-own-product-update": dealer_object(lambda o: {"pk": o.dealer_b.pk,
+                                                                      "product_pk": o.own_product.pk}),
+    "suz_dashboard:suz-own-product-delete": dealer_object(lambda o: {"pk": o.dealer_b.pk,
+                                                                      "product_pk": o.own_product.pk}),
+    # Orders: the inbox, an order of dealer B's, an order open to dealer B alone
+    "suz_dispatch_dashboard:suz-inbox": dealers_and_staff(),
+    "suz_dispatch_dashboard:suz-inbox-order": dealer_object(lambda o: {"pk": o.claimed.pk}),
+    "suz_dispatch_dashboard:suz-inbox-claim": dealer_object(lambda o: {"pk": o.offered.pk}, staff=403),
+    "suz_dispatch_dashboard:suz-inbox-decline": dealer_object(lambda o: {"pk": o.offered.pk}, staff=403),
+    "suz_dispatch_dashboard:suz-inbox-status": dealer_object(lambda o: {"pk": o.claimed.pk}, staff=403),
+    "suz_dispatch_dashboard:suz-inbox-give-up": dealer_object(lambda o: {"pk": o.claimed.pk}, staff=403),
+    "suz_dispatch_dashboard:suz-inbox-assign": staff_only(lambda o: {"pk": o.claimed.pk}),
+    "suz_dispatch_dashboard:suz-strategies": staff_only(),
+    "suz_dispatch_dashboard:suz-strategy-action": staff_only(),
+    "suz_dispatch_dashboard:suz-strategy-edit": staff_only(
+        query={"path": "suz_oscar.dispatch.strategies.RatingStrategy"}),
+    "suz_dispatch_dashboard:suz-priority-dealers": staff_only(),
+    "suz_dispatch_dashboard:suz-decline-reasons": staff_only(),
+    "suz_dispatch_dashboard:suz-failure-reasons": staff_only(),
+    # Scoring
+    "suz_scoring_dashboard:suz-scorecard-mine": dealers_and_staff(),
+    "suz_scoring_dashboard:suz-scorecard": dealer_object(dealer_pk),
+    "suz_scoring_dashboard:suz-scoring-adjust": staff_only(dealer_pk),
+    "suz_scoring_dashboard:suz-scoring-restore": staff_only(dealer_pk),
+    "suz_scoring_dashboard:suz-order-points": staff_only(lambda o: {"pk": o.claimed.pk}),
+    "suz_scoring_dashboard:suz-scoring-rules": staff_only(),
+    # Regions and cities
+    "suz_dashboard_geo:suz-region-list": staff_only(),
+    "suz_dashboard_geo:suz-region-create": staff_only(),
+    "suz_dashboard_geo:suz-region-update": staff_only(lambda o: {"pk": o.region.pk}),
+    "suz_dashboard_geo:suz-city-list": staff_only(),
+    "suz_dashboard_geo:suz-city-create": staff_only(),
+    "suz_dashboard_geo:suz-city-update": staff_only(lambda o: {"pk": o.city.pk}),
+}
+
+# Oscar's dashboard: staff only, but for its index (a dealer lands on its inbox) and the login pages.
+OSCAR_DASHBOARD_EXCEPTIONS = {
+    "dashboard:index": rule(LOGIN, 403, 302, 302, OK),
+    "dashboard:order-list": RULES["suz-oscar-order-list"],  # answered by ours
+    "dashboard:login": public(),
+    "dashboard:logout": public(),
+}
+
+
+def walk(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace
+            yield from walk(pattern.url_patterns, f"{namespace}:{inner}" if namespace and inner else inner or namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            view = getattr(pattern.callback, "view_class", pattern.callback)
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            yield name, pattern, view
+
+
+def is_ours(name, view):
+    if name.startswith("admin:"):
+        return False  # Django's admin (staff with model permissions): its own matter
+    return name.split(":")[-1].startswith("suz") or view.__module__.startswith(("suz_oscar", "suz_wagtail", "sandbox"))
+
+
+def project_urls():
+    """``{name: (view, ours, kwarg names)}`` of every named URL of ours or of Oscar's dashboard (first pattern)."""
+    found = {}
+    for name, pattern, view in walk(get_resolver().url_patterns):
+        if is_ours(name, view) or name.startswith("dashboard:"):
+            names = set(getattr(pattern.pattern, "converters", None) or pattern.pattern.regex.groupindex)
+            found.setdefault(name, (view, is_ours(name, view), names))
+    return found
+
+
+def test_every_view_of_ours_has_an_access_rule():
+    ours = {name for name, (_view, mine, _kwargs) in project_urls().items() if mine}
+    assert ours - set(RULES) == set(), "Add these views to RULES in tests/test_url_authorization.py"
+    assert set(RULES) - ours == set(), "These RULES name URLs that no longer exist"
+
+
+class Objects:
+    """Dealer B's world (and a city of its own), and a dealer A that serves elsewhere."""
+
+    def __init__(self):
+        Dispatch = get_model("suz_dispatch", "Dispatch")
+        self.region = RegionFactory()
+        self.city = CityFactory(region=self.region)
+        self.dealer_a = DealerFactory(partner__name="Дилер А", regions=[RegionFactory()])
+        self.dealer_b = DealerFactory(partner__name="Дилер Б", regions=[self.region])
+        self.manager_a = create_manager(self.dealer_a)
+        self.manager_b = create_manager(self.dealer_b)
+        self.second_manager = create_manager(self.dealer_b)
+        self.outlet = OutletFactory(dealer=self.dealer_b, city=self.city)
+        self.offer_import = get_model("suz_offers", "OfferImport").objects.create(dealer=self.dealer_b,
+                                                                                   filename="b.csv")
+        self.own_product = own_product_save(dealer=self.dealer_b, title="Клей Б", price=Decimal(10),
+                                            availability="in_stock")
+        self.category = CategoryFactory(name="Панели")
+        self.product = ProductFactory(title="Панель", stockrecords=[])
+        get_model("partner", "StockRecord").objects.create(partner=self.dealer_b.partner, product=self.product,
+                                                           partner_sku="b1", price=Decimal("100"))
+        self.claimed = dispatch_services.dispatch_plan(order=make_order(self.city, self.product))
+        dispatch_services.dispatch_claim(dispatch=self.claimed, dealer=self.dealer_b)
+        self.offered = dispatch_services.dispatch_plan(order=make_order(self.city, self.product))
+        assert self.offered.status == Dispatch.OFFERED
+        self.guest_order = self.offered.order
+        get_model("suz_dispatch", "DeclineReason").objects.create(title="Нет")
+
+
+def generic_kwargs(names, o):
+    """Values for the URL kwargs of Oscar's dashboard: ours where they name our objects, else any id."""
+    values = {"partner_pk": o.dealer_b.partner_id, "user_pk": o.manager_b.pk, "number": o.claimed.order.number,
+              "slug": "order-placed", "product_class_slug": "x"}
+    return {name: values.get(name, 1) for name in names}
+
+
+def answers_as(client, method, url):
+    response = getattr(client, method)(url)
+    if response.status_code == 302 and "login" in response["Location"]:
+        return LOGIN
+    return response.status_code
+
+
+def check(name, rule_, view, names, o, users):
+    kwargs = rule_.kwargs(o) if rule_.kwargs else generic_kwargs(names, o)
+    url = reverse(name, kwargs=kwargs)
+    if rule_.query:
+        from urllib.parse import urlencode
+
+        url += "?" + urlencode(rule_.query)
+    post_only = not hasattr(view, "get") and hasattr(view, "post")
+    problems = []
+    for role, user in users.items():
+        allowed = getattr(rule_, role)
+        refused = not (allowed & OK)
+        method = "post" if post_only and refused else "get"
+        got = answers_as(client_for(user), method, url)
+        if got not in allowed:
+            problems.append(f"{role} {method.upper()} {url}: {got}, expected {sorted(map(str, allowed))}")
+    return problems
+
+
+@pytest.mark.parametrize("group", ["ours", "oscar_dashboard"])
+def test_who_may_open_every_url(group, customer, staff):
+    o = Objects()
+    users = {"anonymous": None, "customer": customer, "dealer_a": o.manager_a, "dealer_b": o.manager_b,
+             "staff": staff}
+    problems = []
+    for name, (view, mine, names) in sorted(project_urls().items()):
+        if group == "ours" and mine:
+            problems += check(name, RULES[name], view, names, o, users)
+        elif group == "oscar_dashboard" and not mine:
+            rule_ = OSCAR_DASHBOARD_EXCEPTIONS.get(name) or rule(LOGIN, 403, 403, 403, OK | {404})
+            problems += check(name, rule_, view, names, o, users)
+    assert problems == []
+    # Dealer B's things are as they were: nobody refused changed anything.
+    o.dealer_b.refresh_from_db()
+    assert o.dealer_b.is_active and o.dealer_b.partner.users.count() == 2
+    assert o.dealer_b.own_products.exists() and o.dealer_b.outlets.exists()
+    o.offered.refresh_from_db()
+    assert o.offered.claimed_by_id is None and not o.offered.visibility.filter(declined_at__isnull=False).exists()
