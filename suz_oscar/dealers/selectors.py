@@ -6,7 +6,7 @@ from oscar.core.loading import get_model
 
 Dealer = get_model("suz_dealers", "Dealer")
 Region = get_model("suz_dealers", "Region")
-OrderLine = get_model("order", "Line")
+Dispatch = get_model("suz_dispatch", "Dispatch")
 
 
 def taking_orders():
@@ -34,14 +34,15 @@ def dealer_for_user(user):
 def dealer_registry():
     """Dealers annotated for the manufacturer's registry.
 
-    Order counts come from a subquery so that the manager join used for the
-    last-login column does not multiply them.
+    ``orders_count`` is the number of orders the dealer has claimed and holds (an order given
+    back to dispatch leaves it), not of order lines priced from its stock. It comes from a
+    subquery so that the manager join used for the last-login column does not multiply it.
     """
     orders = (
-        OrderLine.objects.filter(partner_id=OuterRef("partner_id"))
+        Dispatch.objects.filter(claimed_by=OuterRef("pk"))
         .order_by()
-        .values("partner_id")
-        .annotate(n=Count("order_id", distinct=True))
+        .values("claimed_by")
+        .annotate(n=Count("pk"))
         .values("n")
     )
     return (
