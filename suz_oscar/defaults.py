@@ -56,6 +56,9 @@ SUZ_DISPATCH_SLA_RETURN = False
 # With a window, a nightly job (suz_oscar.scoring.tasks.recompute_ratings) lets old points go.
 SUZ_RATING_WINDOW_DAYS = None
 
+# Days a manager invitation's link stays valid (a manager or staff can send it again).
+SUZ_INVITATION_DAYS = 7
+
 # Language of the emails dealers get ("new order available", …).
 SUZ_NOTIFICATION_LANGUAGE = "ru"
 

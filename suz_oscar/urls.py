@@ -4,6 +4,7 @@ from django.apps import apps
 from django.urls import include, path, re_path
 
 from .dashboard.views import dashboard_index
+from .dealers.views import InvitationView
 from .offers.views import CitySearchView, CitySetView, basket_add
 from .storefront.views import CategoryView, ProductListView, SearchView
 
@@ -12,6 +13,8 @@ urlpatterns = [
     # Oscar's menu resolves the URL and looks its permissions up by that name.
     path("dashboard/", dashboard_index, name="index"),
     path("city/", CitySetView.as_view(), name="suz-city-set"),
+    # A manager invitation's link: outside the dashboard, the invitee has no access yet.
+    path("dealer-invitation/<str:token>/", InvitationView.as_view(), name="suz-invitation"),
     path("city/search/", CitySearchView.as_view(), name="suz-city-search"),
     # Answers Oscar's add-to-basket URL first: a whole-line offer becomes a stock record.
     path("basket/add/<int:pk>/", basket_add, name="suz-basket-add"),

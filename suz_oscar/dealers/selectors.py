@@ -1,5 +1,7 @@
 """Read-side queries for dealers, scoped to what a user may see."""
 
+import hashlib
+
 from django.db.models import Count, Max, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from oscar.core.loading import get_model
@@ -7,6 +9,8 @@ from oscar.core.loading import get_model
 Dealer = get_model("suz_dealers", "Dealer")
 Region = get_model("suz_dealers", "Region")
 Dispatch = get_model("suz_dispatch", "Dispatch")
+Invitation = get_model("suz_dealers", "Invitation")
+TerritoryRequest = get_model("suz_dealers", "TerritoryRequest")
 
 
 def taking_orders():
@@ -53,3 +57,31 @@ def dealer_registry():
             orders_count=Coalesce(Subquery(orders), 0),
         )
     )
+
+
+def invitation_by_token(token):
+    """The invitation a link's token opens, whatever its state, or ``None`` for a token we never issued."""
+    if not token or len(token) > 100:
+        return None
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    return Invitation.objects.select_related("dealer__partner").filter(token_hash=digest).first()
+
+
+def open_invitations(dealer):
+    """Invitations of ``dealer`` neither accepted nor revoked (expired ones included: they can be sent again)."""
+    return dealer.invitations.filter(accepted_at=None, revoked=False).order_by("email")
+
+
+def territory_requests(dealer=None, status=None):
+    qs = TerritoryRequest.objects.select_related("dealer__partner", "created_by", "decided_by").prefetch_related(
+        Prefetch("regions", queryset=Region.objects.order_by("name")), "cities__region",
+    )
+    if dealer is not None:
+        qs = qs.filter(dealer=dealer)
+    if status is not None:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def pending_territory_request(dealer):
+    return territory_requests(dealer, TerritoryRequest.PENDING).first()
