@@ -20,6 +20,26 @@ class MultiSelect(forms.SelectMultiple):
         super().__init__({"class": "form-control suz-select2", **(attrs or {})}, choices)
 
 
+class IdsField(forms.ModelMultipleChoiceField):
+    """Refuses ids that are not whole numbers in the database's range before querying with them.
+
+    Django's own check lets ``99999999999999999999`` through to an ``IN`` query, which SQLite
+    answers with an ``OverflowError`` (a server error) instead of a form error.
+    """
+
+    def _check_values(self, value):
+        for pk in value:
+            self.validate_no_null_characters(pk)
+            try:
+                valid = -(2**63) <= int(str(pk)) < 2**63
+            except ValueError:
+                valid = False
+            if not valid:
+                raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                      params={"pk": pk})
+        return super()._check_values(value)
+
+
 def _active_or_chosen(queryset, instance, field):
     """Active rows, plus the ones already chosen (a switched-off city stays visible)."""
     if instance is not None and instance.pk:
@@ -61,6 +81,7 @@ class DealerProfileForm(forms.ModelForm):
     class Meta:
         model = Dealer
         fields = ["legal_name", "logo", "description", "website", "phone", "email", "accepts_site_orders"]
+        field_classes = {"regions": IdsField, "cities": IdsField}
         widgets = {"regions": MultiSelect, "cities": MultiSelect, "description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
@@ -122,10 +143,8 @@ class ManagerInviteForm(forms.Form):
 class TerritoryRequestForm(forms.Form):
     """The whole territory a dealer asks for, filled in with what it serves now."""
 
-    regions = forms.ModelMultipleChoiceField(label=_("Regions"), queryset=Region.objects.none(), required=False,
-                                             widget=MultiSelect)
-    cities = forms.ModelMultipleChoiceField(label=_("Cities"), queryset=City.objects.none(), required=False,
-                                            widget=MultiSelect)
+    regions = IdsField(label=_("Regions"), queryset=Region.objects.none(), required=False, widget=MultiSelect)
+    cities = IdsField(label=_("Cities"), queryset=City.objects.none(), required=False, widget=MultiSelect)
     comment = forms.CharField(
         label=_("Comment for the manufacturer"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}), help_text=_("For example, why you want to serve these places."),
