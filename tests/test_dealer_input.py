@@ -155,3 +155,14 @@ def test_notification_subjects_with_a_dealer_name_stay_one_line(db):
     assert "\n" not in subject and "Bcc: victim@example.com" in subject
     send_mail(subject, "", None, ["manager@example.com"])
     assert mail.outbox[-1].to == ["manager@example.com"] and not mail.outbox[-1].bcc
+
+
+@pytest.mark.parametrize("reason,message", [("Жалобы\x00", NUL), ("я" * 256, "не более 255 символов"),
+                                            ("Жалобы\nи ещё", ONE_LINE)])
+def test_a_bad_suspension_reason_is_shown_and_nothing_changes(staff, dealer_a, reason, message):
+    url = reverse("suz_dashboard:suz-dealer-status", kwargs={"pk": dealer_a.pk})
+    response = client_for(staff).post(url, {"action": "suspend", "reason": reason}, follow=True)
+    assert response.status_code == 200
+    assert any(message in str(m) for m in response.context["messages"])
+    dealer_a.refresh_from_db()
+    assert dealer_a.is_active

@@ -4,6 +4,7 @@ RU = {
     # Input checks
     "Write this on one line, without line breaks or tabs.": "Напишите в одну строку, без переносов и табуляции.",
     "Enter a web address starting with http:// or https://.": "Введите адрес сайта, начинающийся с http:// или https://.",
+    "The dealer is not suspended: %(error)s": "Дилер не приостановлен: %(error)s",
     # Manager invitations: models
     "token hash": "хеш токена",
     "invited by": "кто пригласил",

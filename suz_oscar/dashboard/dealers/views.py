@@ -150,8 +150,12 @@ class DealerStatusView(DealerObjectMixin, generic.View):
             messages.success(request, _("Dealer “%(name)s” is active again.") % {"name": dealer.name})
         else:
             form = DealerSuspendForm(request.POST)
-            reason = form.cleaned_data["reason"] if form.is_valid() else ""
-            services.dealer_suspend(dealer=dealer, reason=reason)
+            if not form.is_valid():
+                # Not suspended with the reason silently dropped: staff see why and try again.
+                error = " ".join(form.errors["reason"])
+                messages.error(request, _("The dealer is not suspended: %(error)s") % {"error": error})
+                return redirect("suz_dashboard:suz-dealer-update", pk=dealer.pk)
+            services.dealer_suspend(dealer=dealer, reason=form.cleaned_data["reason"])
             messages.success(request, _("Dealer “%(name)s” is suspended.") % {"name": dealer.name})
         return redirect("suz_dashboard:suz-dealer-update", pk=dealer.pk)
 
