@@ -258,3 +258,12 @@ def test_invitation_link_matrix(send, manager_a, dealer_a, manager_b, customer, 
     assert holder.get(link).status_code == 200
     assert holder.post(link, {"password1": "Str0ng-pass-42", "password2": "Str0ng-pass-42"}).status_code == 302
     assert dealer_a.partner.users.filter(email="holder@example.com").exists()
+
+
+def test_an_invitation_sent_without_a_request_has_an_absolute_link(dealer_a, django_capture_on_commit_callbacks):
+    """From a command or a task: the link is built on the current Site's domain."""
+    from django.contrib.sites.models import Site
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_send(dealer=dealer_a, email="new@example.com")
+    assert f"https://{Site.objects.get_current().domain}/dealer-invitation/" in mail.outbox[-1].body

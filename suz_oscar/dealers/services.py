@@ -116,8 +116,13 @@ def _token_hash(token):
 
 
 def invitation_url(token, request=None):
+    """The link's absolute URL: from the request, or the current Site (an invitation sent from a command)."""
     path = reverse("suz-invitation", kwargs={"token": token})
-    return request.build_absolute_uri(path) if request is not None else path
+    if request is not None:
+        return request.build_absolute_uri(path)
+    from django.contrib.sites.models import Site
+
+    return f"https://{Site.objects.get_current().domain}{path}"
 
 
 def _issue_token(invitation, now=None):
