@@ -66,6 +66,9 @@ SUZ_CALLBACK_MINUTES = 60
 SUZ_BROKER_TIMEOUT = 1.0
 SUZ_BROKER_RETRY_AFTER = 30
 
+# Days a manager invitation's link stays valid (a manager or staff can send it again).
+SUZ_INVITATION_DAYS = 7
+
 # Language of the emails dealers get ("new order available", …).
 SUZ_NOTIFICATION_LANGUAGE = "ru"
 

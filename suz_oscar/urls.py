@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from .dashboard.views import dashboard_index
+from .dealers.views import InvitationView
 from .offers.views import CitySearchView, CitySetView, basket_add
 from .storefront.orders import OrderStatusView
 from .storefront.views import CategoryView, ProductListView, SearchView
@@ -17,6 +18,8 @@ urlpatterns = [
     path("dashboard/orders/", RedirectView.as_view(pattern_name="suz_dispatch_dashboard:suz-inbox", query_string=True),
          name="suz-oscar-order-list"),
     path("city/", CitySetView.as_view(), name="suz-city-set"),
+    # A manager invitation's link: outside the dashboard, the invitee has no access yet.
+    path("dealer-invitation/<str:token>/", InvitationView.as_view(), name="suz-invitation"),
     path("city/search/", CitySearchView.as_view(), name="suz-city-search"),
     # A guest's order page by its signed link (Oscar's asks for an email a guest may never have given).
     re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/$", OrderStatusView.as_view(),

@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from suz_oscar.test.factories import CityFactory, OutletFactory, RegionFactory
+from suz_oscar.test.factories import CityFactory, OutletFactory, RegionFactory, create_manager
 
 from .conftest import client_for
 
@@ -19,7 +19,7 @@ def profile_data(dealer, **extra):
     return data
 
 
-def test_manager_edits_profile_regions_and_cities(manager_a, dealer_a):
+def test_manager_edits_profile_but_not_territory(manager_a, dealer_a):
     region, city = RegionFactory(), CityFactory()
     url = reverse("suz_dashboard:suz-dealer-update", kwargs={"pk": dealer_a.pk})
     response = client_for(manager_a).post(url, profile_data(
@@ -31,10 +31,19 @@ def test_manager_edits_profile_regions_and_cities(manager_a, dealer_a):
     dealer_a.partner.refresh_from_db()
     assert dealer_a.partner.name == "Дилер А+"
     assert dealer_a.phone.as_e164 == "+79123456789"
-    assert list(dealer_a.regions.all()) == [region]
-    assert list(dealer_a.cities.all()) == [city]
+    # The territory decides which orders the dealer gets: a manager asks for it (test_territory.py).
+    assert not dealer_a.regions.exists() and not dealer_a.cities.exists()
     # "Call from site" is the manufacturer's switch: a manager's form ignores it.
     assert dealer_a.call_from_site is False
+
+
+def test_staff_edits_territory_directly(staff, dealer_a):
+    region, city = RegionFactory(), CityFactory()
+    url = reverse("suz_dashboard:suz-dealer-update", kwargs={"pk": dealer_a.pk})
+    response = client_for(staff).post(url, profile_data(dealer_a, regions=[region.pk], cities=[city.pk]))
+    assert response.status_code == 302
+    assert list(dealer_a.regions.all()) == [region]
+    assert list(dealer_a.cities.all()) == [city]
 
 
 def test_staff_switches_call_from_site(staff, dealer_a):
@@ -96,13 +105,9 @@ def test_outlet_list_and_delete(manager_a, dealer_a):
     assert not dealer_a.outlets.exists()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_manager_invites_and_removes_a_colleague(manager_a, dealer_a):
+def test_manager_removes_a_colleague(manager_a, dealer_a):
     client = client_for(manager_a)
-    url = reverse("suz_dashboard:suz-manager-list", kwargs={"pk": dealer_a.pk})
-    assert client.post(url, {"email": "colleague@example.com"}).status_code == 302
-    colleague = dealer_a.partner.users.get(email="colleague@example.com")
-    assert len(mail.outbox) == 1
+    colleague = create_manager(dealer_a)
     remove = reverse("suz_dashboard:suz-manager-remove", kwargs={"pk": dealer_a.pk, "user_pk": colleague.pk})
     client.post(remove)
     assert not dealer_a.partner.users.filter(pk=colleague.pk).exists()
@@ -122,20 +127,22 @@ def test_manager_cannot_remove_self(manager_a, dealer_a):
     assert dealer_a.partner.users.filter(pk=manager_a.pk).exists()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_staff_creates_dealer_with_first_manager(staff):
+def test_staff_creates_dealer_and_invites_its_first_manager(staff, django_capture_on_commit_callbacks):
     region = RegionFactory()
-    response = client_for(staff).post(reverse("suz_dashboard:suz-dealer-create"), {
-        "name": "Новый дилер", "legal_name": "ООО «Новый»", "accepts_site_orders": "on",
-        "regions": [region.pk], "manager_email": "boss@example.com",
-    })
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(staff).post(reverse("suz_dashboard:suz-dealer-create"), {
+            "name": "Новый дилер", "legal_name": "ООО «Новый»", "accepts_site_orders": "on",
+            "regions": [region.pk], "manager_email": "boss@example.com",
+        })
     assert response.status_code == 302
     from oscar.core.loading import get_model
 
     dealer = get_model("suz_dealers", "Dealer").objects.get(partner__name="Новый дилер")
     assert list(dealer.regions.all()) == [region]
-    assert dealer.partner.users.get().email == "boss@example.com"
-    assert len(mail.outbox) == 1
+    # Invited, not yet a manager: that takes the invitee's acceptance (test_invitations.py).
+    assert not dealer.partner.users.exists()
+    assert dealer.invitations.get().email == "boss@example.com"
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["boss@example.com"]
 
 
 def test_staff_suspends_and_reactivates(staff, dealer_a):

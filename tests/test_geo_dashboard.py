@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from suz_oscar.dashboard.dealers.forms import DealerProfileForm, OutletForm
+from suz_oscar.dashboard.dealers.forms import DealerStaffForm, OutletForm
 
 from .conftest import client_for
 
@@ -43,7 +43,7 @@ def test_staff_renames_and_switches_off_a_city(staff, dealer_a):
     assert response.status_code == 302
     city.refresh_from_db()
     assert city.name == "Казань-столица" and city.is_active is False
-    assert city not in DealerProfileForm(instance=dealer_a).fields["cities"].queryset
+    assert city not in DealerStaffForm(instance=dealer_a).fields["cities"].queryset
     assert city not in OutletForm().fields["city"].queryset
 
 
@@ -51,7 +51,7 @@ def test_switched_off_city_stays_on_a_dealer_that_has_it(dealer_a):
     city = City.objects.get(slug="kazan")
     dealer_a.cities.add(city)
     City.objects.filter(pk=city.pk).update(is_active=False)
-    assert city in DealerProfileForm(instance=dealer_a).fields["cities"].queryset
+    assert city in DealerStaffForm(instance=dealer_a).fields["cities"].queryset
 
 
 def test_staff_adds_a_region_and_duplicate_slug_is_an_error(staff):

@@ -9,14 +9,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from oscar.core.loading import get_model
 from oscar.test.basket import add_product
 from oscar.test.factories import ProductFactory, create_basket, create_order
 
 from suz_oscar.dealers.selectors import dealer_registry
+from suz_oscar.dispatch.services import dispatch_assign, dispatch_give_up
 from suz_oscar.test.factories import CityFactory, DealerFactory, RegionFactory, create_manager
 
 from .conftest import client_for
 
+Dispatch = get_model("suz_dispatch", "Dispatch")
 URL = reverse("suz_dashboard:suz-dealer-list")
 
 
@@ -56,19 +59,35 @@ def test_sorting_by_rating_and_pagination(staff, settings):
     assert names(client.get(URL, {"sort": "name"})) == ["А", "Б"]
 
 
-def test_last_login_and_order_count_are_not_multiplied(db):
-    dealer = DealerFactory()
+def _order_from(partner, lines=2):
+    basket = create_basket(empty=True)
+    for _ in range(lines):
+        add_product(basket, product=ProductFactory(stockrecords__partner=partner))
+    return create_order(basket=basket)
+
+
+def test_orders_column_counts_orders_the_dealer_claimed(staff):
+    """Not order lines priced from its stock: the orders it took, once each, whatever the manager join."""
+    dealer, other = DealerFactory(), DealerFactory()
     recent = timezone.now() - timedelta(hours=1)
     create_manager(dealer, last_login=recent - timedelta(days=3))
     create_manager(dealer, last_login=recent)
-    for _ in range(2):
-        basket = create_basket(empty=True)
-        add_product(basket, product=ProductFactory(stockrecords__partner=dealer.partner))
-        add_product(basket, product=ProductFactory(stockrecords__partner=dealer.partner))
-        create_order(basket=basket)
+    create_manager(dealer)
+    for _ in range(3):  # priced from the dealer's stock, taken by the other dealer
+        dispatch = Dispatch.objects.create(order=_order_from(dealer.partner))
+        dispatch_assign(dispatch=dispatch, dealer=other, user=staff)
+    for _ in range(2):  # priced from the other's stock, taken by the dealer
+        dispatch = Dispatch.objects.create(order=_order_from(other.partner))
+        dispatch_assign(dispatch=dispatch, dealer=dealer, user=staff)
+    given_back = Dispatch.objects.create(order=_order_from(dealer.partner))
+    dispatch_assign(dispatch=given_back, dealer=dealer, user=staff)
+    dispatch_give_up(dispatch=given_back, dealer=dealer)
+
     row = dealer_registry().get(pk=dealer.pk)
     assert row.managers_last_login == recent
     assert row.orders_count == 2
+    assert dealer_registry().get(pk=other.pk).orders_count == 3
+    assert dealer_registry().get(pk=DealerFactory().pk).orders_count == 0
 
 
 def test_query_count_does_not_grow_with_dealers(staff):
@@ -83,10 +102,15 @@ def test_query_count_does_not_grow_with_dealers(staff):
     for _ in range(3):
         dealer = DealerFactory(regions=[region])
         create_manager(dealer)
+        dispatch_assign(dispatch=Dispatch.objects.create(order=_order_from(dealer.partner, 1)), dealer=dealer,
+                        user=staff)
     few = count()
     for _ in range(20):
         dealer = DealerFactory(regions=[region, RegionFactory()])
         create_manager(dealer)
+        create_manager(dealer)
+        dispatch_assign(dispatch=Dispatch.objects.create(order=_order_from(dealer.partner, 1)), dealer=dealer,
+                        user=staff)
     assert count() == few
 
 

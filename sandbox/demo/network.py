@@ -1,7 +1,9 @@
 """Demo dealer network: dealers across Russia's biggest cities, with outlets and managers."""
 
 import io
+import math
 import random
+from collections import defaultdict
 from datetime import timedelta
 from decimal import Decimal
 
@@ -78,13 +80,46 @@ def _phone(rnd):
     return f"+79{rnd.randint(10, 99)}{rnd.randint(1000000, 9999999)}"
 
 
+# A dealer serves its whole region when every city of it is this close to the dealer's city
+# (else its own city only: a Krasnoyarsk dealer does not deliver to Norilsk, 1,500 km away)...
+REGION_KM = 280
+# ...and sometimes one more city this close, never a remote one.
+NEAR_KM = 150
+
+
+def distance_km(a, b):
+    """Great-circle distance between two cities (or outlets) with coordinates."""
+    lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def _serve_nearby(dealer, city, region_cities, all_cities, rnd, extra):
+    """The dealer's own region (or city, in a vast region) and, with ``extra``, one city near it."""
+    if all(distance_km(city, other) <= REGION_KM for other in region_cities):
+        dealer.regions.add(city.region)
+        served = set(region_cities)
+    else:
+        dealer.cities.add(city)
+        served = {city}
+    if extra:
+        near = [other for other in all_cities if other not in served and distance_km(city, other) <= NEAR_KM]
+        if near:
+            dealer.cities.add(rnd.choice(near))
+
+
 def ensure_network(dealers=120):
     """Create ``dealers`` dealers (codes ``demo-001``…) in the biggest cities. Idempotent.
 
-    Dealers 1 and 2 both serve Moscow: the demo logins dealer1 and dealer2.
+    Dealers 1 and 2 both serve Moscow: the demo logins dealer1 and dealer2. Each serves
+    the region of its city, or a city near it, never a remote one (see ``_serve_nearby``).
     """
     rnd = random.Random(1703)
-    cities = list(City.objects.filter(is_active=True).select_related("region").order_by("-population")[:60])
+    all_cities = list(City.objects.filter(is_active=True).exclude(latitude=None).select_related("region"))
+    by_region = defaultdict(list)
+    for city in all_cities:
+        by_region[city.region_id].append(city)
+    cities = sorted(all_cities, key=lambda city: -(city.population or 0))[:60]
     if not cities:
         raise RuntimeError("No cities: run migrations first (they load the regions and cities).")
     moscow = cities[0]
@@ -118,9 +153,9 @@ def ensure_network(dealers=120):
             dealer.suspension_reason = "Не обновлял прайс-лист"
         dealer.logo.save(f"{code}.png", _logo(name, code), save=False)
         dealer.save()
-        dealer.regions.add(city.region)
-        if rnd.random() < 0.3:
-            dealer.cities.add(rnd.choice(cities))
+        # A separate generator for the nearby city keeps the rest of the demo data as it was.
+        _serve_nearby(dealer, city, by_region[city.region_id], all_cities, random.Random(code),
+                      extra=rnd.random() < 0.3)
         outlets = []
         for k in range(rnd.randint(1, 5)):
             lat = Decimal(str(city.latitude)) + Decimal(rnd.uniform(-0.06, 0.06)).quantize(Decimal("0.000001"))

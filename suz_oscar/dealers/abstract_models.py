@@ -1,5 +1,6 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -99,7 +100,10 @@ class AbstractDealer(models.Model):
     legal_name = models.CharField(_("legal name"), max_length=255, blank=True)
     logo = models.ImageField(_("logo"), upload_to="suz/dealers/logos/", blank=True)
     description = models.TextField(_("description"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True,
+        validators=[URLValidator(schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://."))],
+    )
     phone = PhoneNumberField(_("phone"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     accepts_site_orders = models.BooleanField(
@@ -188,3 +192,103 @@ class AbstractOutlet(CoordinatesMixin, models.Model):
         return self.name or f"{self.city}, {self.address}"
 
 
+
+
+class AbstractInvitation(models.Model):
+    """An invitation to become a manager of a dealer, accepted by following an emailed link.
+
+    Only a hash of the link's token is stored: the database alone cannot be used to accept.
+    """
+
+    PENDING, ACCEPTED, REVOKED, EXPIRED = "pending", "accepted", "revoked", "expired"
+
+    dealer = models.ForeignKey(
+        "suz_dealers.Dealer", on_delete=models.CASCADE, related_name="invitations", verbose_name=_("dealer"),
+    )
+    email = models.EmailField(_("email"))
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    revoked = models.BooleanField(_("revoked"), default=False)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dealers"
+        ordering = ["-created_at"]
+        verbose_name = _("manager invitation")
+        verbose_name_plural = _("manager invitations")
+
+    def __str__(self):
+        return self.email
+
+    def state(self, now=None):
+        if self.accepted_at is not None:
+            return self.ACCEPTED
+        if self.revoked:
+            return self.REVOKED
+        if self.expires_at <= (now or timezone.now()):
+            return self.EXPIRED
+        return self.PENDING
+
+    @property
+    def is_expired(self):
+        return self.state() == self.EXPIRED
+
+
+class AbstractTerritoryRequest(models.Model):
+    """A dealer's request to serve other regions and cities; the manufacturer approves or rejects it.
+
+    It holds the whole territory the dealer asks for (not a difference), so approving it
+    replaces the dealer's regions and cities with these.
+    """
+
+    PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
+    STATUSES = ((PENDING, _("waiting for approval")), (APPROVED, _("approved")), (REJECTED, _("rejected")))
+
+    dealer = models.ForeignKey(
+        "suz_dealers.Dealer", on_delete=models.CASCADE, related_name="territory_requests",
+        verbose_name=_("dealer"),
+    )
+    regions = models.ManyToManyField(
+        "suz_dealers.Region", blank=True, related_name="+", verbose_name=_("regions requested"),
+    )
+    cities = models.ManyToManyField(
+        "suz_dealers.City", blank=True, related_name="+", verbose_name=_("cities requested"),
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    status = models.CharField(_("status"), max_length=16, choices=STATUSES, default=PENDING, db_index=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    staff_comment = models.TextField(_("manufacturer's comment"), blank=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dealers"
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("territory request")
+        verbose_name_plural = _("territory requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dealer"], condition=models.Q(status="pending"), name="suz_one_pending_territory_request",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.dealer} ({self.get_status_display()})"

@@ -5,6 +5,8 @@ Region = get_model("suz_dealers", "Region")
 City = get_model("suz_dealers", "City")
 Dealer = get_model("suz_dealers", "Dealer")
 Outlet = get_model("suz_dealers", "Outlet")
+Invitation = get_model("suz_dealers", "Invitation")
+TerritoryRequest = get_model("suz_dealers", "TerritoryRequest")
 
 
 @admin.register(Region)
@@ -41,3 +43,31 @@ class DealerAdmin(admin.ModelAdmin):
     autocomplete_fields = ["regions", "cities"]
     readonly_fields = ["rating"]
     inlines = [OutletInline]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written by the dashboard's services only (an approval changes the territory, an invitation
+    sends an email): the admin reads them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyAdmin):
+    list_display = ["email", "dealer", "created_at", "expires_at", "accepted_at", "revoked"]
+    list_filter = ["revoked"]
+    list_select_related = ["dealer__partner"]
+    search_fields = ["email", "dealer__partner__name"]
+    exclude = ["token_hash"]
+
+
+@admin.register(TerritoryRequest)
+class TerritoryRequestAdmin(ReadOnlyAdmin):
+    list_display = ["dealer", "status", "created_at", "decided_at"]
+    list_filter = ["status"]
+    list_select_related = ["dealer__partner"]
+    search_fields = ["dealer__partner__name"]

@@ -1,6 +1,13 @@
 from oscar.core.loading import is_model_registered
 
-from .abstract_models import AbstractCity, AbstractDealer, AbstractOutlet, AbstractRegion
+from .abstract_models import (
+    AbstractCity,
+    AbstractDealer,
+    AbstractInvitation,
+    AbstractOutlet,
+    AbstractRegion,
+    AbstractTerritoryRequest,
+)
 
 __all__ = []
 
@@ -31,3 +38,17 @@ if not is_model_registered("suz_dealers", "Outlet"):
         pass
 
     __all__.append("Outlet")
+
+if not is_model_registered("suz_dealers", "Invitation"):
+
+    class Invitation(AbstractInvitation):
+        pass
+
+    __all__.append("Invitation")
+
+if not is_model_registered("suz_dealers", "TerritoryRequest"):
+
+    class TerritoryRequest(AbstractTerritoryRequest):
+        pass
+
+    __all__.append("TerritoryRequest")

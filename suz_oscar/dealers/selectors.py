@@ -1,12 +1,16 @@
 """Read-side queries for dealers, scoped to what a user may see."""
 
+import hashlib
+
 from django.db.models import Count, Max, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from oscar.core.loading import get_model
 
 Dealer = get_model("suz_dealers", "Dealer")
 Region = get_model("suz_dealers", "Region")
-OrderLine = get_model("order", "Line")
+Dispatch = get_model("suz_dispatch", "Dispatch")
+Invitation = get_model("suz_dealers", "Invitation")
+TerritoryRequest = get_model("suz_dealers", "TerritoryRequest")
 
 
 def taking_orders():
@@ -34,14 +38,15 @@ def dealer_for_user(user):
 def dealer_registry():
     """Dealers annotated for the manufacturer's registry.
 
-    Order counts come from a subquery so that the manager join used for the
-    last-login column does not multiply them.
+    ``orders_count`` is the number of orders the dealer has claimed and holds (an order given
+    back to dispatch leaves it), not of order lines priced from its stock. It comes from a
+    subquery so that the manager join used for the last-login column does not multiply it.
     """
     orders = (
-        OrderLine.objects.filter(partner_id=OuterRef("partner_id"))
+        Dispatch.objects.filter(claimed_by=OuterRef("pk"))
         .order_by()
-        .values("partner_id")
-        .annotate(n=Count("order_id", distinct=True))
+        .values("claimed_by")
+        .annotate(n=Count("pk"))
         .values("n")
     )
     return (
@@ -52,3 +57,31 @@ def dealer_registry():
             orders_count=Coalesce(Subquery(orders), 0),
         )
     )
+
+
+def invitation_by_token(token):
+    """The invitation a link's token opens, whatever its state, or ``None`` for a token we never issued."""
+    if not token or len(token) > 100:
+        return None
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    return Invitation.objects.select_related("dealer__partner").filter(token_hash=digest).first()
+
+
+def open_invitations(dealer):
+    """Invitations of ``dealer`` neither accepted nor revoked (expired ones included: they can be sent again)."""
+    return dealer.invitations.filter(accepted_at=None, revoked=False).order_by("email")
+
+
+def territory_requests(dealer=None, status=None):
+    qs = TerritoryRequest.objects.select_related("dealer__partner", "created_by", "decided_by").prefetch_related(
+        Prefetch("regions", queryset=Region.objects.order_by("name")), "cities__region",
+    )
+    if dealer is not None:
+        qs = qs.filter(dealer=dealer)
+    if status is not None:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def pending_territory_request(dealer):
+    return territory_requests(dealer, TerritoryRequest.PENDING).first()

@@ -1,24 +1,29 @@
 """Write-side operations on dealers. Views, dashboard, API and commands call these."""
 
+import hashlib
+import secrets
 import uuid
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
-from .exceptions import ManagerInviteError
+from suz_oscar.conf import suz_settings
+
+from .exceptions import InvitationError, TerritoryError
 
 Partner = get_model("partner", "Partner")
 Dealer = get_model("suz_dealers", "Dealer")
+Invitation = get_model("suz_dealers", "Invitation")
+TerritoryRequest = get_model("suz_dealers", "TerritoryRequest")
 User = get_user_model()
 
 
@@ -66,37 +71,8 @@ def _username_for(email):
     return uuid.uuid4().hex
 
 
-@transaction.atomic
-def manager_invite(*, dealer, email, request=None):
-    """Make ``email`` a manager of ``dealer`` and email them a link to set a password.
-
-    A user may manage one dealer only: that keeps each manager's dashboard to
-    one dealer's data. Returns ``(user, created)``.
-    """
-    email = User.objects.normalize_email(email).strip()
-    user = User.objects.filter(email__iexact=email).first()
-    created = user is None
-    if user is not None:
-        other = user.partners.exclude(pk=dealer.partner_id).first()
-        if other is not None:
-            raise ManagerInviteError(_("%(email)s already manages another dealer.") % {"email": email})
-        if user.partners.filter(pk=dealer.partner_id).exists():
-            raise ManagerInviteError(_("%(email)s is already a manager of this dealer.") % {"email": email})
-        if user.is_staff:
-            raise ManagerInviteError(
-                _("%(email)s is a staff member and cannot be a dealer manager.") % {"email": email}
-            )
-    else:
-        user = User(username=_username_for(email), email=email)
-        user.set_unusable_password()
-        user.save()
-    manager_add(dealer=dealer, user=user)
-    transaction.on_commit(lambda: send_manager_invitation(dealer=dealer, user=user, request=request))
-    return user, created
-
-
 def manager_add(*, dealer, user):
-    """Give ``user`` the dealer's dashboard (no email; see :func:`manager_invite`)."""
+    """Give ``user`` the dealer's dashboard (no email, no consent asked: see :func:`invitation_send`)."""
     dealer.partner.users.add(user)
     user.user_permissions.add(dashboard_access_permission())
 
@@ -108,31 +84,232 @@ def manager_remove(*, dealer, user):
         user.user_permissions.remove(dashboard_access_permission())
 
 
-def set_password_url(user, request=None):
-    path = reverse(
-        "password-reset-confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    return request.build_absolute_uri(path) if request is not None else path
 
 
-def send_manager_invitation(*, dealer, user, request=None):
-    """Email the invitation: a set-password link for a new user, a login link otherwise."""
-    needs_password = not user.has_usable_password()
+# Manager invitations ------------------------------------------------------------------------
+
+# Why an invitation cannot be used, as the person holding the link reads it: (title, explanation).
+INVITATION_PROBLEMS = {
+    "invalid": (gettext_lazy("This link is not valid"),
+                gettext_lazy("Check that the whole link was copied from the email, or ask the dealer for a new "
+                             "invitation.")),
+    Invitation.EXPIRED: (gettext_lazy("This invitation has expired"),
+                         gettext_lazy("Ask the dealer to send you a new one.")),
+    Invitation.REVOKED: (gettext_lazy("This invitation has been withdrawn"),
+                         gettext_lazy("Ask the dealer to send you a new one if you still need access.")),
+    Invitation.ACCEPTED: (gettext_lazy("This invitation has already been accepted"),
+                          gettext_lazy("Each invitation link works once. Log in with your email and password.")),
+    "other_email": (gettext_lazy("This invitation is for another address"),
+                    gettext_lazy("Log out and log in with the account of the address the invitation was sent to.")),
+    "staff": (gettext_lazy("Manufacturer staff cannot be dealer managers"),
+              gettext_lazy("Your account belongs to the manufacturer's staff. Nothing has been changed.")),
+    "other_dealer": (gettext_lazy("You already manage another dealer"),
+                     gettext_lazy("An account can work for one dealer only. Nothing has been changed; use another "
+                                  "email address for this dealer, or ask to be removed from the other one first.")),
+    "account_exists": (gettext_lazy("You already have an account"),
+                       gettext_lazy("Log in with it to accept the invitation.")),
+}
+
+
+def _token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_url(token, request=None):
+    """The link's absolute URL: from the request, or the current Site (an invitation sent from a command)."""
+    path = reverse("suz-invitation", kwargs={"token": token})
+    if request is not None:
+        return request.build_absolute_uri(path)
+    from django.contrib.sites.models import Site
+
+    return f"https://{Site.objects.get_current().domain}{path}"
+
+
+def _issue_token(invitation, now=None):
+    """A fresh single-use token for ``invitation`` (the previous link stops working); returns the token."""
+    now = now or timezone.now()
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = _token_hash(token)
+    invitation.expires_at = now + timedelta(days=suz_settings.SUZ_INVITATION_DAYS)
+    return token
+
+
+def _send_invitation_email(invitation, token, request=None):
     context = {
-        "dealer": dealer,
-        "user": user,
-        "needs_password": needs_password,
-        "set_password_url": set_password_url(user, request) if needs_password else None,
-        "login_url": (
-            request.build_absolute_uri(reverse("dashboard:index"))
-            if request is not None
-            else reverse("dashboard:index")
-        ),
+        "dealer": invitation.dealer,
+        "invitation": invitation,
+        "url": invitation_url(token, request),
+        "days": suz_settings.SUZ_INVITATION_DAYS,
     }
-    subject = render_to_string("suz/dealers/emails/manager_invite_subject.txt", context).strip()
-    body = render_to_string("suz/dealers/emails/manager_invite_body.txt", context)
-    EmailMultiAlternatives(subject=subject, body=body, to=[user.email]).send()
+    with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
+        subject = render_to_string("suz/dealers/emails/invitation_subject.txt", context)
+        body = render_to_string("suz/dealers/emails/invitation_body.txt", context)
+    # One line whatever the dealer's name holds: a newline in a header is refused by Django's mail.
+    EmailMessage(subject=" ".join(subject.split()), body=body, to=[invitation.email]).send()
+
+
+@transaction.atomic
+def invitation_send(*, dealer, email, invited_by=None, request=None):
+    """Invite ``email`` to manage ``dealer``: an email with a single-use link, nothing else.
+
+    Whoever owns the address (nobody yet, a customer, staff, another dealer's manager, a
+    manager of this dealer) the inviter gets the same answer; the person who follows the link
+    is told why they cannot accept, if they cannot. A pending invitation to the same address
+    is renewed rather than repeated.
+    """
+    email = User.objects.normalize_email(email).strip()
+    invitation = (
+        Invitation.objects.select_for_update()
+        .filter(dealer=dealer, email__iexact=email, accepted_at=None, revoked=False)
+        .first()
+    )
+    if invitation is None:
+        invitation = Invitation(dealer=dealer, email=email)
+    invitation.invited_by = invited_by if invited_by is not None and invited_by.is_authenticated else None
+    invitation.created_at = timezone.now()
+    token = _issue_token(invitation, invitation.created_at)
+    invitation.save()
+    transaction.on_commit(lambda: _send_invitation_email(invitation, token, request))
+    return invitation
+
+
+@transaction.atomic
+def invitation_resend(*, invitation, request=None):
+    """Send a pending (or expired) invitation again, with a new link and a new expiry."""
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.state() in (Invitation.ACCEPTED, Invitation.REVOKED):
+        raise InvitationError(locked.state(), _("This invitation is no longer pending."))
+    token = _issue_token(locked)
+    locked.save(update_fields=["token_hash", "expires_at"])
+    transaction.on_commit(lambda: _send_invitation_email(locked, token, request))
+    return locked
+
+
+def invitation_revoke(*, invitation):
+    """Withdraw a pending invitation: its link stops working. An accepted one is left as it is."""
+    Invitation.objects.filter(pk=invitation.pk, accepted_at=None).update(revoked=True)
+
+
+def invitation_problem(*, invitation, user=None, now=None):
+    """Why ``invitation`` cannot be accepted by ``user`` (a code of ``INVITATION_PROBLEMS``), or ``None``.
+
+    With no user (or an anonymous one) only the invitation itself is checked.
+    """
+    if invitation is None:
+        return "invalid"
+    state = invitation.state(now)
+    if state != Invitation.PENDING:
+        return state
+    if user is None or not user.is_authenticated:
+        return None
+    if user.email.casefold() != invitation.email.casefold():
+        return "other_email"
+    if user.is_staff:
+        return "staff"
+    if user.partners.exclude(pk=invitation.dealer.partner_id).exists():
+        return "other_dealer"
+    return None
+
+
+def _accept(invitation, user, now):
+    manager_add(dealer=invitation.dealer, user=user)
+    invitation.accepted_at, invitation.accepted_by = now, user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+
+
+def _lock_pending(invitation):
+    locked = Invitation.objects.select_for_update(of=("self",)).select_related("dealer__partner").get(pk=invitation.pk)
+    state = locked.state()
+    if state != Invitation.PENDING:
+        raise InvitationError(state)
+    return locked
+
+
+@transaction.atomic
+def invitation_accept(*, invitation, user):
+    """``user`` (logged in, with the invited address) becomes a manager of the invitation's dealer."""
+    locked = _lock_pending(invitation)
+    problem = invitation_problem(invitation=locked, user=user)
+    if problem is not None:
+        raise InvitationError(problem)
+    _accept(locked, user, timezone.now())
+    return locked
+
+
+@transaction.atomic
+def invitation_accept_new_user(*, invitation, password):
+    """Create the account of the invited address with ``password`` and accept. Returns the user.
+
+    Following the link proves the address is the visitor's; an address that already has an
+    account must log in instead.
+    """
+    locked = _lock_pending(invitation)
+    if User.objects.filter(email__iexact=locked.email).exists():
+        raise InvitationError("account_exists")
+    user = User(username=_username_for(locked.email), email=locked.email)
+    user.set_password(password)
+    user.save()
+    _accept(locked, user, timezone.now())
+    return user
+
+
+# Territory requests --------------------------------------------------------------------------
+
+
+def _same_territory(dealer, regions, cities):
+    return (set(dealer.regions.values_list("pk", flat=True)) == {r.pk for r in regions}
+            and set(dealer.cities.values_list("pk", flat=True)) == {c.pk for c in cities})
+
+
+@transaction.atomic
+def territory_request_submit(*, dealer, regions, cities, comment="", user=None):
+    """A dealer asks to serve ``regions`` and ``cities`` (its whole territory); staff decide.
+
+    The dealer's current territory stays in force until then. A request still waiting is
+    replaced by the new one.
+    """
+    if _same_territory(dealer, regions, cities):
+        raise TerritoryError(_("This is already your territory: change the regions or cities you ask for."))
+    # Lock the dealer row: two managers submitting at once make one request, not two.
+    Dealer.objects.select_for_update().filter(pk=dealer.pk).first()
+    request = TerritoryRequest.objects.filter(dealer=dealer, status=TerritoryRequest.PENDING).first()
+    if request is None:
+        request = TerritoryRequest(dealer=dealer)
+    request.comment, request.created_at = comment, timezone.now()
+    request.created_by = user if user is not None and user.is_authenticated else None
+    request.save()
+    request.regions.set(regions)
+    request.cities.set(cities)
+    return request
+
+
+def _lock_pending_request(request):
+    locked = TerritoryRequest.objects.select_for_update(of=("self",)).select_related("dealer").get(pk=request.pk)
+    if locked.status != TerritoryRequest.PENDING:
+        raise TerritoryError(_("This request has already been decided."))
+    return locked
+
+
+@transaction.atomic
+def territory_request_approve(*, request, user, comment=""):
+    """Apply the requested territory to the dealer and close the request, in one transaction."""
+    locked = _lock_pending_request(request)
+    locked.dealer.regions.set(locked.regions.all())
+    locked.dealer.cities.set(locked.cities.all())
+    locked.status, locked.decided_by, locked.decided_at = TerritoryRequest.APPROVED, user, timezone.now()
+    locked.staff_comment = comment
+    locked.save(update_fields=["status", "decided_by", "decided_at", "staff_comment"])
+    Dealer.objects.filter(pk=locked.dealer_id).update(updated_at=locked.decided_at)
+    return locked
+
+
+@transaction.atomic
+def territory_request_reject(*, request, user, comment):
+    """Close the request unchanged; ``comment`` tells the dealer why."""
+    if not comment.strip():
+        raise TerritoryError(_("Tell the dealer why the request is rejected."))
+    locked = _lock_pending_request(request)
+    locked.status, locked.decided_by, locked.decided_at = TerritoryRequest.REJECTED, user, timezone.now()
+    locked.staff_comment = comment
+    locked.save(update_fields=["status", "decided_by", "decided_at", "staff_comment"])
+    return locked

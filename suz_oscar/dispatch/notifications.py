@@ -26,7 +26,7 @@ logger = logging.getLogger("suz.dispatch")
 def render_email(name, context, folder="dispatch"):
     """``(subject, body)`` of ``suz/<folder>/emails/<name>_subject|body.txt`` in the notification language."""
     with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
-        subject = render_to_string(f"suz/{folder}/emails/{name}_subject.txt", context).strip()
+        subject = " ".join(render_to_string(f"suz/{folder}/emails/{name}_subject.txt", context).split())
         body = render_to_string(f"suz/{folder}/emails/{name}_body.txt", context)
     return subject, body
 

@@ -107,3 +107,13 @@ RU.update({
         "Следить за заказом можно на его странице:\n%(absolute_status_url)s",
     "The team": "Команда магазина",
 })
+
+# System checks
+RU.update({
+    "The default cache is local to each process: a dealer suspended in one web process stays visible in the "
+    "others for up to five minutes.":
+        "Кэш по умолчанию у каждого процесса свой: дилер, приостановленный в одном веб-процессе, ещё до пяти минут "
+        "виден в остальных.",
+    "Use a cache every process shares (Redis or Memcached) in production.":
+        "В рабочей среде используйте общий для всех процессов кэш (Redis или Memcached).",
+})

@@ -26,6 +26,11 @@ class DealersDashboardConfig(OscarDashboardConfig):
         "suz-outlet-delete": staff_or_dealer,
         "suz-manager-list": staff_or_dealer,
         "suz-manager-remove": staff_or_dealer,
+        "suz-invitation-revoke": staff_or_dealer,
+        "suz-invitation-resend": staff_or_dealer,
+        "suz-territory": staff_or_dealer,
+        "suz-territory-request": staff_or_dealer,
+        # Deciding a request and the list of requests are the manufacturer's (default_permissions).
         "suz-offer-list": staff_or_dealer,
         "suz-offer-whole-line": staff_or_dealer,
         "suz-offer-export": staff_or_dealer,
@@ -51,6 +56,12 @@ class DealersDashboardConfig(OscarDashboardConfig):
         self.outlet_delete_view = views.OutletDeleteView
         self.manager_list_view = views.ManagerListView
         self.manager_remove_view = views.ManagerRemoveView
+        self.invitation_revoke_view = views.InvitationRevokeView
+        self.invitation_resend_view = views.InvitationResendView
+        self.territory_view = views.TerritoryView
+        self.territory_request_view = views.TerritoryRequestView
+        self.territory_decide_view = views.TerritoryDecideView
+        self.territory_request_list_view = views.TerritoryRequestListView
         self.offer_list_view = offers.OfferListView
         self.offer_whole_line_view = offers.WholeLineView
         self.offer_export_view = offers.OfferExportView
@@ -65,6 +76,8 @@ class DealersDashboardConfig(OscarDashboardConfig):
             path("", self.list_view.as_view(), name="suz-dealer-list"),
             path("create/", self.create_view.as_view(), name="suz-dealer-create"),
             path("mine/", self.mine_view.as_view(), name="suz-dealer-mine"),
+            path("territory-requests/", self.territory_request_list_view.as_view(),
+                 name="suz-territory-request-list"),
             path("<int:pk>/", self.update_view.as_view(), name="suz-dealer-update"),
             path("<int:pk>/status/", self.status_view.as_view(), name="suz-dealer-status"),
             path("<int:pk>/outlets/", self.outlet_list_view.as_view(), name="suz-outlet-list"),
@@ -97,5 +110,14 @@ class DealersDashboardConfig(OscarDashboardConfig):
                 self.manager_remove_view.as_view(),
                 name="suz-manager-remove",
             ),
+            path("<int:pk>/invitations/<int:invitation_pk>/revoke/", self.invitation_revoke_view.as_view(),
+                 name="suz-invitation-revoke"),
+            path("<int:pk>/invitations/<int:invitation_pk>/resend/", self.invitation_resend_view.as_view(),
+                 name="suz-invitation-resend"),
+            path("<int:pk>/territory/", self.territory_view.as_view(), name="suz-territory"),
+            path("<int:pk>/territory/<int:request_pk>/", self.territory_request_view.as_view(),
+                 name="suz-territory-request"),
+            path("<int:pk>/territory/<int:request_pk>/decide/", self.territory_decide_view.as_view(),
+                 name="suz-territory-decide"),
         ]
         return self.post_process_urls(urls)

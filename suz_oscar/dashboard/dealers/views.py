@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms import Form
 from django.http import Http404, HttpResponseRedirect
@@ -13,7 +14,7 @@ from oscar.core.loading import get_model
 
 from suz_oscar.conf import suz_settings
 from suz_oscar.dealers import selectors, services
-from suz_oscar.dealers.exceptions import DealerError
+from suz_oscar.dealers.exceptions import TerritoryError
 
 from .filters import DealerFilter
 from .forms import (
@@ -23,10 +24,18 @@ from .forms import (
     DealerSuspendForm,
     ManagerInviteForm,
     OutletForm,
+    TerritoryDecisionForm,
+    TerritoryRequestForm,
 )
 from .tables import DealerTable
 
 Outlet = get_model("suz_dealers", "Outlet")
+TerritoryRequest = get_model("suz_dealers", "TerritoryRequest")
+
+
+def invitation_sent(request, email):
+    """The inviter's answer, the same whoever owns the address (see ``services.invitation_send``)."""
+    messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
 
 
 class DealerListView(ExportMixin, SingleTableMixin, FilterView):
@@ -44,6 +53,15 @@ class DealerListView(ExportMixin, SingleTableMixin, FilterView):
     def get_table_pagination(self, table):
         return {"per_page": suz_settings.SUZ_DASHBOARD_PAGE_SIZE}
 
+    def get_table_kwargs(self):
+        # The page size is the site's: django-tables2 would take ?per_page=0 or -5 from the URL and fail.
+        return {**super().get_table_kwargs(), "per_page_field": "suz-page-size-is-fixed"}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["pending_territory_requests"] = TerritoryRequest.objects.filter(status=TerritoryRequest.PENDING).count()
+        return ctx
+
 
 class DealerCreateView(generic.CreateView):
     template_name = "suz/dashboard/dealers/dealer_form.html"
@@ -58,12 +76,9 @@ class DealerCreateView(generic.CreateView):
         self.object = services.dealer_create(name=name, regions=regions, cities=cities, **data)
         messages.success(self.request, _("Dealer “%(name)s” created.") % {"name": name})
         if email:
-            try:
-                services.manager_invite(dealer=self.object, email=email, request=self.request)
-            except DealerError as exc:
-                messages.warning(self.request, str(exc))
-            else:
-                messages.success(self.request, _("Invitation sent to %(email)s.") % {"email": email})
+            services.invitation_send(dealer=self.object, email=email, invited_by=self.request.user,
+                                     request=self.request)
+            invitation_sent(self.request, email)
         return HttpResponseRedirect(reverse("suz_dashboard:suz-dealer-update", kwargs={"pk": self.object.pk}))
 
 
@@ -114,6 +129,7 @@ class DealerUpdateView(DealerObjectMixin, generic.UpdateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["suspend_form"] = DealerSuspendForm()
+        ctx["territory_request"] = selectors.pending_territory_request(self.get_dealer())
         return ctx
 
     @transaction.atomic
@@ -134,8 +150,12 @@ class DealerStatusView(DealerObjectMixin, generic.View):
             messages.success(request, _("Dealer “%(name)s” is active again.") % {"name": dealer.name})
         else:
             form = DealerSuspendForm(request.POST)
-            reason = form.cleaned_data["reason"] if form.is_valid() else ""
-            services.dealer_suspend(dealer=dealer, reason=reason)
+            if not form.is_valid():
+                # Not suspended with the reason silently dropped: staff see why and try again.
+                error = " ".join(form.errors["reason"])
+                messages.error(request, _("The dealer is not suspended: %(error)s") % {"error": error})
+                return redirect("suz_dashboard:suz-dealer-update", pk=dealer.pk)
+            services.dealer_suspend(dealer=dealer, reason=form.cleaned_data["reason"])
             messages.success(request, _("Dealer “%(name)s” is suspended.") % {"name": dealer.name})
         return redirect("suz_dashboard:suz-dealer-update", pk=dealer.pk)
 
@@ -202,7 +222,7 @@ class OutletDeleteView(OutletMixin, generic.DeleteView):
 
 
 class ManagerListView(DealerObjectMixin, generic.FormView):
-    """The dealer's managers, and the form to invite one more."""
+    """The dealer's managers and open invitations, and the form to invite one more."""
 
     template_name = "suz/dashboard/dealers/manager_list.html"
     form_class = ManagerInviteForm
@@ -210,16 +230,14 @@ class ManagerListView(DealerObjectMixin, generic.FormView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["managers"] = self.get_dealer().partner.users.order_by("email")
+        ctx["invitations"] = selectors.open_invitations(self.get_dealer())
         return ctx
 
     def form_valid(self, form):
         dealer = self.get_dealer()
-        try:
-            services.manager_invite(dealer=dealer, email=form.cleaned_data["email"], request=self.request)
-        except DealerError as exc:
-            form.add_error("email", str(exc))
-            return self.form_invalid(form)
-        messages.success(self.request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+        email = form.cleaned_data["email"]
+        services.invitation_send(dealer=dealer, email=email, invited_by=self.request.user, request=self.request)
+        invitation_sent(self.request, email)
         return redirect("suz_dashboard:suz-manager-list", pk=dealer.pk)
 
 
@@ -233,3 +251,164 @@ class ManagerRemoveView(DealerObjectMixin, generic.View):
             services.manager_remove(dealer=dealer, user=user)
             messages.success(request, _("%(email)s is no longer a manager.") % {"email": user.email})
         return redirect("suz_dashboard:suz-manager-list", pk=dealer.pk)
+
+
+class InvitationActionView(DealerObjectMixin, generic.View):
+    """POST on one of the dealer's open invitations; another dealer's is a 404."""
+
+    def get_invitation(self):
+        return get_object_or_404(selectors.open_invitations(self.get_dealer()), pk=self.kwargs["invitation_pk"])
+
+    def done(self):
+        return redirect("suz_dashboard:suz-manager-list", pk=self.get_dealer().pk)
+
+
+class InvitationRevokeView(InvitationActionView):
+    def post(self, request, *args, **kwargs):
+        invitation = self.get_invitation()
+        services.invitation_revoke(invitation=invitation)
+        messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email})
+        return self.done()
+
+
+class InvitationResendView(InvitationActionView):
+    def post(self, request, *args, **kwargs):
+        invitation = self.get_invitation()
+        services.invitation_resend(invitation=invitation, request=request)
+        invitation_sent(request, invitation.email)
+        return self.done()
+
+
+class TerritoryView(DealerObjectMixin, generic.FormView):
+    """The dealer's regions and cities, its requests to change them, and (managers) the request form.
+
+    Staff change the territory directly in the profile and decide requests on their pages.
+    """
+
+    template_name = "suz/dashboard/dealers/territory.html"
+    form_class = TerritoryRequestForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["dealer"] = self.get_dealer()
+        pending = selectors.pending_territory_request(self.get_dealer())
+        if pending is not None and self.request.method == "GET":
+            # Start from the request still waiting: the new one replaces it.
+            kwargs["initial"] = {"regions": pending.regions.all(), "cities": pending.cities.all(),
+                                 "comment": pending.comment}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        dealer = self.get_dealer()
+        ctx["regions"] = dealer.regions.order_by("name")
+        ctx["cities"] = dealer.cities.select_related("region").order_by("name")
+        ctx["requests"] = selectors.territory_requests(dealer)[:20]
+        ctx["pending"] = selectors.pending_territory_request(dealer)
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_staff:
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        dealer = self.get_dealer()
+        try:
+            territory_request = services.territory_request_submit(
+                dealer=dealer, regions=form.cleaned_data["regions"], cities=form.cleaned_data["cities"],
+                comment=form.cleaned_data["comment"], user=self.request.user,
+            )
+        except TerritoryError as exc:
+            form.add_error(None, str(exc))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your request is sent to the manufacturer. Until it is approved, your "
+                                         "current regions and cities stay in force."))
+        return redirect("suz_dashboard:suz-territory-request", pk=dealer.pk, request_pk=territory_request.pk)
+
+
+def territory_diff(territory_request):
+    """What approving ``territory_request`` would add to and remove from its dealer's territory."""
+    dealer = territory_request.dealer
+    current_regions, current_cities = set(dealer.regions.all()), set(dealer.cities.select_related("region"))
+    asked_regions, asked_cities = set(territory_request.regions.all()), set(territory_request.cities.all())
+
+    def by_name(items):
+        return sorted(items, key=lambda item: item.name)
+
+    return {
+        "regions_added": by_name(asked_regions - current_regions),
+        "regions_removed": by_name(current_regions - asked_regions),
+        "cities_added": by_name(asked_cities - current_cities),
+        "cities_removed": by_name(current_cities - asked_cities),
+    }
+
+
+class TerritoryRequestView(DealerObjectMixin, generic.DetailView):
+    """One request: what it asks for against the current territory, its state; staff decide here."""
+
+    template_name = "suz/dashboard/dealers/territory_request.html"
+    context_object_name = "territory_request"
+    pk_url_kwarg = "request_pk"
+
+    def get_queryset(self):
+        return selectors.territory_requests(self.get_dealer())
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(territory_diff(self.object))
+        if self.request.user.is_staff and self.object.status == TerritoryRequest.PENDING:
+            ctx["decision_form"] = kwargs.get("decision_form") or TerritoryDecisionForm()
+        return ctx
+
+
+class TerritoryDecideView(TerritoryRequestView):
+    """Staff approve (the territory changes in the same transaction) or reject with a comment (POST)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.object = territory_request = self.get_object()
+        form = TerritoryDecisionForm(request.POST)
+        if form.is_valid():
+            comment = form.cleaned_data["staff_comment"]
+            try:
+                if request.POST.get("action") == "approve":
+                    services.territory_request_approve(request=territory_request, user=request.user, comment=comment)
+                    messages.success(request, _("Request approved: the dealer's territory is changed."))
+                else:
+                    services.territory_request_reject(request=territory_request, user=request.user, comment=comment)
+                    messages.success(request, _("Request rejected."))
+            except TerritoryError as exc:
+                form.add_error("staff_comment", str(exc))
+            else:
+                return redirect("suz_dashboard:suz-territory-request", pk=self.get_dealer().pk,
+                                request_pk=territory_request.pk)
+        return self.render_to_response(self.get_context_data(decision_form=form))
+
+
+class TerritoryRequestListView(generic.ListView):
+    """Staff: the dealers' territory requests, the waiting ones by default."""
+
+    template_name = "suz/dashboard/dealers/territory_request_list.html"
+    context_object_name = "territory_requests"
+    paginate_by = 25
+
+    def get_status(self):
+        status = self.request.GET.get("status", TerritoryRequest.PENDING)
+        return status if status in dict(TerritoryRequest.STATUSES) else TerritoryRequest.PENDING
+
+    def get_queryset(self):
+        return selectors.territory_requests(status=self.get_status())
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number out of range or not a number shows the nearest page instead of a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["status"] = self.get_status()
+        ctx["statuses"] = TerritoryRequest.STATUSES
+        return ctx
