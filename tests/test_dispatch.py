@@ -259,9 +259,9 @@ def test_inbox_permission_matrix(planned, customer, staff):
     urls = [
         ("get", reverse("suz_dispatch_dashboard:suz-inbox"), {}, 200, 200, 200),
         ("get", reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": dispatch.pk}), {}, 200, 404, 200),
-        ("post", reverse("suz_dispatch_dashboard:suz-inbox-claim", kwargs={"pk": dispatch.pk}), {}, 302, 302, 403),
+        ("post", reverse("suz_dispatch_dashboard:suz-inbox-claim", kwargs={"pk": dispatch.pk}), {}, 302, 404, 403),
         ("post", reverse("suz_dispatch_dashboard:suz-inbox-decline", kwargs={"pk": dispatch.pk}),
-         {"reason": reason.pk}, 302, 302, 403),
+         {"reason": reason.pk}, 302, 404, 403),
     ]
     for method, url, data, own, other, staff_code in urls:
         anonymous = getattr(client_for(), method)(url, data)

@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import CategoryFactory, ProductFactory
 
+from suz_oscar.dealers import services as dealer_services
 from suz_oscar.dispatch import services as dispatch_services
 from suz_oscar.offers.services import own_product_save
 from suz_oscar.test.factories import CityFactory, DealerFactory, OutletFactory, RegionFactory, create_manager
@@ -100,6 +101,18 @@ RULES = {
     "suz_dashboard:suz-offer-import": dealer_object(dealer_pk),
     "suz_dashboard:suz-offer-import-detail": dealer_object(lambda o: {"pk": o.dealer_b.pk,
                                                                        "import_pk": o.offer_import.pk}),
+    "suz_dashboard:suz-invitation-revoke": dealer_object(lambda o: {"pk": o.dealer_b.pk,
+                                                                     "invitation_pk": o.invitation.pk}),
+    "suz_dashboard:suz-invitation-resend": dealer_object(lambda o: {"pk": o.dealer_b.pk,
+                                                                     "invitation_pk": o.invitation.pk}),
+    # Only the invited address may accept: others (logged in as someone else) are told they cannot.
+    "suz-invitation": rule(OK, 403, 403, 403, 403, lambda o: {"token": o.invitation_token}),
+    "suz_dashboard:suz-territory": dealer_object(dealer_pk),
+    "suz_dashboard:suz-territory-request": dealer_object(lambda o: {"pk": o.dealer_b.pk,
+                                                                     "request_pk": o.territory_request.pk}),
+    "suz_dashboard:suz-territory-decide": staff_only(lambda o: {"pk": o.dealer_b.pk,
+                                                                 "request_pk": o.territory_request.pk}),
+    "suz_dashboard:suz-territory-request-list": staff_only(),
     "suz_dashboard:suz-own-product-list": dealer_object(dealer_pk),
     "suz_dashboard:suz-own-product-create": dealer_object(dealer_pk),
     "suz_dashboard:suz-own-product-update": dealer_object(lambda o: {"pk": o.dealer_b.pk,
@@ -206,6 +219,11 @@ class Objects:
         assert self.offered.status == Dispatch.OFFERED
         self.guest_order = self.offered.order
         get_model("suz_dispatch", "DeclineReason").objects.create(title="Нет")
+        self.invitation = dealer_services.invitation_send(dealer=self.dealer_b, email="new-manager@example.com")
+        self.invitation_token = dealer_services._issue_token(self.invitation)  # the email's link (sent at commit)
+        self.invitation.save()
+        self.territory_request = dealer_services.territory_request_submit(
+            dealer=self.dealer_b, regions=[self.region, RegionFactory()], cities=[], comment="Расширяемся")
 
 
 def generic_kwargs(names, o):
@@ -257,6 +275,10 @@ def test_who_may_open_every_url(group, customer, staff):
     # Dealer B's things are as they were: nobody refused changed anything.
     o.dealer_b.refresh_from_db()
     assert o.dealer_b.is_active and o.dealer_b.partner.users.count() == 2
+    o.invitation.refresh_from_db()
+    o.territory_request.refresh_from_db()
+    assert o.invitation.state() == "pending" and o.territory_request.status == "pending"
+    assert list(o.dealer_b.regions.all()) == [o.region]
     assert o.dealer_b.own_products.exists() and o.dealer_b.outlets.exists()
     o.offered.refresh_from_db()
     assert o.offered.claimed_by_id is None and not o.offered.visibility.filter(declined_at__isnull=False).exists()
