@@ -1,6 +1,15 @@
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+# The price columns (ours and Oscar's StockRecord.price): max_digits=12, decimal_places=2.
+PRICE_MIN, PRICE_MAX = Decimal("0.01"), Decimal("9999999999.99")
+# StockRecord.num_in_stock is a 32-bit integer column (PostgreSQL "integer").
+QUANTITY_MAX = 2**31 - 1
 
 
 def default_currency():
@@ -18,7 +27,10 @@ class AbstractRecommendedPrice(models.Model):
         "catalogue.Product", on_delete=models.CASCADE, related_name="recommended_price",
         verbose_name=_("product"),
     )
-    price = models.DecimalField(_("recommended price"), max_digits=12, decimal_places=2)
+    price = models.DecimalField(
+        _("recommended price"), max_digits=12, decimal_places=2,
+        validators=[MinValueValidator(PRICE_MIN), MaxValueValidator(PRICE_MAX)],
+    )
     currency = models.CharField(_("currency"), max_length=12, default=default_currency)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -27,6 +39,8 @@ class AbstractRecommendedPrice(models.Model):
         app_label = "suz_offers"
         verbose_name = _("recommended price")
         verbose_name_plural = _("recommended prices")
+        # A product is never sold for nothing or less (a guest would check out with a negative total).
+        constraints = [models.CheckConstraint(condition=Q(price__gt=0), name="suz_recommended_price_positive")]
 
     def __str__(self):
         return f"{self.product}: {self.price} {self.currency}"

@@ -3,19 +3,35 @@
 Columns (Russian or English headers, any order): Артикул/sku, Название/title
 (ignored on import), Цена/price (empty: the recommended price), Наличие/
 availability (в наличии, под заказ, нет), Количество/quantity.
+
+Sizes are bounded before any work: a file over ``MAX_FILE_SIZE`` is refused
+unread, an XLSX whose parts unpack to more than ``MAX_UNPACKED_SIZE`` unopened;
+rows are streamed (``csv`` line by line, openpyxl read-only) and reading stops
+at the first row past ``MAX_ROWS``. Numbers are read with a strict pattern
+(digits, ``,`` or ``.`` before the decimals, spaces as thousands separators),
+never with ``Decimal()`` or ``int()`` on arbitrary text.
 """
 
+import csv
 import io
-from decimal import Decimal, InvalidOperation
+import itertools
+import math
+import re
+import unicodedata
+import zipfile
+from decimal import Decimal
 
 import tablib
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from oscar.core.loading import get_model
 
-from .services import IN_STOCK, NOT_OFFERED, ON_ORDER, availability_of
+from suz_oscar.core.spreadsheets import deneutralise, export_dataset
 
-Product = get_model("catalogue", "Product")
+from .abstract_models import PRICE_MAX, QUANTITY_MAX
+from .selectors import dealer_catalogue
+from .services import IN_STOCK, NOT_OFFERED, ON_ORDER, availability_of, shown_number
+
 StockRecord = get_model("partner", "StockRecord")
 RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
 
@@ -33,10 +49,26 @@ AVAILABILITY = {
 }
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 MAX_ROWS = 50_000
+MAX_FILE_SIZE = 20 * 1024 * 1024  # bytes; the upload form says "20 MB"
+MAX_UNPACKED_SIZE = 100 * 1024 * 1024  # an XLSX is a zip: the sum of its unpacked parts
+MAX_LINE = 64 * 1024  # characters of one CSV line
+MAX_COLUMNS = 50  # columns read; headers further right are not looked at
+SHOWN = 40  # characters of a bad value repeated in an error
+
+SEPARATORS = " \u00a0\u202f\u2009"  # space, no-break, narrow no-break, thin: thousands separators
+_DIGITS = rf"(?:[0-9]{{1,3}}(?:[{SEPARATORS}][0-9]{{3}})+|[0-9]+)"
+PRICE_PATTERN = re.compile(rf"{_DIGITS}(?:[.,][0-9]+)?")
+QUANTITY_PATTERN = re.compile(rf"{_DIGITS}(?:[.,]0+)?")
+MAX_NUMBER_TEXT = 32
+CENT = Decimal("0.01")
 
 
 class PriceFileError(Exception):
     """The file as a whole cannot be read."""
+
+
+class CellError(ValueError):
+    """One value of a row is wrong; the message is translated."""
 
 
 def export_headers():
@@ -53,12 +85,16 @@ def availability_label(code):
 
 
 def export_offers(dealer, fmt):
-    """The dealer's price list over the whole catalogue: its offers filled in, the rest empty."""
+    """The dealer's price list over its catalogue (``selectors.dealer_catalogue``): offers filled in, the rest "no".
+
+    Uploaded back unchanged it changes nothing. A whole-line dealer's implied offers
+    read "in stock" with an empty price, which is what they are.
+    """
+    products = dealer_catalogue(dealer).select_related("parent").order_by("upc", "pk")
     records = {sr.product_id: sr for sr in StockRecord.objects.filter(partner=dealer.partner)}
     rrp = dict(RecommendedPrice.objects.values_list("product_id", "price"))
     data = tablib.Dataset(headers=export_headers(), title=_("Price list")[:31])
-    products = Product.objects.exclude(structure=Product.PARENT).order_by("upc", "pk")
-    for product in products.only("pk", "upc", "title", "structure", "parent_id").select_related("parent"):
+    for product in products.only("pk", "upc", "title", "structure", "parent_id", "parent__title"):
         record = records.get(product.pk)
         availability, quantity = availability_of(record)
         if record is None and dealer.offers_whole_line and product.pk in rrp:
@@ -68,29 +104,108 @@ def export_offers(dealer, fmt):
             record.price if record is not None and record.price is not None else "",
             availability_label(availability), quantity or "",
         ])
-    return data.export(fmt)
+    return export_dataset(data, fmt)
 
 
-def _read(content, filename):
-    name = filename.lower()
+# Reading -------------------------------------------------------------------------------------------
+
+
+def _shown(value):
+    """A cell as it may be repeated in an error: printable, at most ``SHOWN`` characters."""
+    text = "".join(ch if ch.isprintable() else " " for ch in _text(value)[: SHOWN + 1])
+    return text[:SHOWN] + "…" if len(text) > SHOWN else text
+
+
+def _text(value):
+    """A cell as text: numbers as a spreadsheet shows them, our exports' formula guard taken off."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, int | float | Decimal):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return deneutralise(str(value).strip())
+
+
+def has_control_characters(text):
+    """Whether ``text`` holds a control character (NUL, a line break…) or half of a surrogate pair."""
+    return any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text)
+
+
+def _csv_lines(stream):
+    while line := stream.readline(MAX_LINE + 1):
+        if len(line) > MAX_LINE and not line.endswith(("\n", "\r")):
+            raise PriceFileError(ngettext("A line of the file is longer than %(max)d character.",
+                                          "A line of the file is longer than %(max)d characters.", MAX_LINE)
+                                 % {"max": MAX_LINE})
+        yield line
+
+
+def _csv_rows(content):
+    if b"\x00" in content:  # UTF-16 ("Unicode text"), or not text at all
+        raise PriceFileError(_("The file is not in UTF-8. Save it as “CSV UTF-8” or as XLSX."))
+    stream = io.TextIOWrapper(io.BytesIO(content), encoding="utf-8-sig", newline="")
     try:
-        if name.endswith(".xlsx"):
-            return tablib.Dataset().load(io.BytesIO(content), format="xlsx")
-        if name.endswith(".csv"):
-            text = content.decode("utf-8-sig")
-            delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-            return tablib.Dataset().load(text, format="csv", delimiter=delimiter)
+        lines = _csv_lines(stream)
+        first = next(lines, None)
+        if first is None:
+            return
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        for row in csv.reader(itertools.chain([first], lines), delimiter=delimiter):
+            yield row[:MAX_COLUMNS]
     except UnicodeDecodeError as exc:
         raise PriceFileError(_("The file is not in UTF-8. Save it as “CSV UTF-8” or as XLSX.")) from exc
-    except Exception as exc:  # tablib raises many kinds on a broken file
-        raise PriceFileError(_("The file cannot be read: %(error)s") % {"error": exc}) from exc
+    except csv.Error as exc:
+        raise PriceFileError(_("The file cannot be read: %(error)s") % {"error": _shown(str(exc))}) from exc
+
+
+def _xlsx_rows(content):
+    import openpyxl
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise PriceFileError(_("The file cannot be read: %(error)s") % {"error": _shown(str(exc))}) from exc
+    if unpacked > MAX_UNPACKED_SIZE:
+        raise PriceFileError(_("The file unpacks to more than %(max)d MB: it cannot be a price list.")
+                             % {"max": MAX_UNPACKED_SIZE // (1024 * 1024)})
+    workbook = None
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True, keep_links=False)
+        sheet = workbook.active
+        sheet.reset_dimensions()  # do not trust the file's own "dimension": read the rows it has
+        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+            yield list(row)
+    except PriceFileError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on a broken file
+        raise PriceFileError(_("The file cannot be read: %(error)s") % {"error": _shown(str(exc))}) from exc
+    finally:
+        if workbook is not None:
+            workbook.close()
+
+
+def _rows(content, filename):
+    """The file's rows, the header first, one at a time."""
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        return _xlsx_rows(content)
+    if name.endswith(".csv"):
+        return _csv_rows(content)
     raise PriceFileError(_("Upload a CSV or XLSX file."))
 
 
 def _columns(headers):
     found = {}
-    for index, header in enumerate(headers or []):
-        key = str(header or "").strip().lower()
+    for index, header in enumerate(headers):
+        if "\x00" in _text(header):
+            raise PriceFileError(_("The header row contains zero bytes (NUL)."))
+        key = _text(header).lower()
         for column, names in HEADERS.items():
             if key in names:
                 found.setdefault(column, index)
@@ -104,71 +219,162 @@ def _columns(headers):
 def _cell(row, columns, name):
     index = columns.get(name)
     if index is None or index >= len(row):
-        return ""
-    value = row[index]
-    return "" if value is None else str(value).strip()
+        return None
+    return row[index]
+
+
+def _float_to_cents(value, places):
+    """A float from XLSX rounded to ``places`` decimals if it is that number up to binary noise."""
+    if not math.isfinite(value):
+        raise ValueError
+    rounded = round(value, places)
+    if abs(value - rounded) > 1e-9 * max(1.0, abs(value)):
+        raise ValueError
+    return Decimal(repr(rounded))
+
+
+def parse_price(value):
+    """A price cell as a ``Decimal`` with two places, ``None`` when empty; ``CellError`` otherwise."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    shown = _shown(value)
+    bad = CellError(_("bad price “%(price)s”") % {"price": shown})
+    if isinstance(value, bool):
+        raise bad
+    if isinstance(value, int):
+        number = Decimal(value) if abs(value) <= 10**15 else Decimal(10**15 if value > 0 else -1)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise bad
+        if abs(value) > float(PRICE_MAX):
+            number = Decimal(10**15) if value > 0 else Decimal(-1)
+        else:
+            try:
+                number = _float_to_cents(value, 2)
+            except ValueError:
+                raise CellError(_("price “%(price)s” has more than two decimal places") % {"price": shown}) from None
+    else:
+        text = _text(value)
+        if len(text) > MAX_NUMBER_TEXT or not PRICE_PATTERN.fullmatch(text):
+            if text.startswith("-") and PRICE_PATTERN.fullmatch(text[1:].strip()):
+                raise CellError(_("price “%(price)s” must be greater than zero") % {"price": shown})
+            raise bad
+        for separator in SEPARATORS:
+            text = text.replace(separator, "")
+        number = Decimal(text.replace(",", "."))
+    if number <= 0:
+        raise CellError(_("price “%(price)s” must be greater than zero") % {"price": shown})
+    if number > PRICE_MAX:
+        raise CellError(_("price “%(price)s” is too large (at most %(max)s)")
+                        % {"price": shown, "max": shown_number(PRICE_MAX, 2)})
+    if number != number.quantize(CENT):
+        raise CellError(_("price “%(price)s” has more than two decimal places") % {"price": shown})
+    return number.quantize(CENT)
+
+
+def parse_quantity(value):
+    """A quantity cell as an ``int`` from 0 to 2,147,483,647, ``None`` when empty; ``CellError`` otherwise."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    shown = _shown(value)
+    bad = CellError(_("bad quantity “%(value)s”") % {"value": shown})
+    if isinstance(value, bool):
+        raise bad
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if math.isfinite(value) and abs(value) > QUANTITY_MAX:
+            number = int(math.copysign(QUANTITY_MAX + 1, value))
+        else:
+            try:
+                number = int(_float_to_cents(value, 0))
+            except ValueError:
+                raise bad from None
+    else:
+        text = _text(value)
+        if len(text) > MAX_NUMBER_TEXT or not QUANTITY_PATTERN.fullmatch(text):
+            raise bad
+        digits = re.split(r"[.,]", text)[0]
+        for separator in SEPARATORS:
+            digits = digits.replace(separator, "")
+        number = int(digits)
+    if number < 0:
+        raise bad
+    if number > QUANTITY_MAX:
+        raise CellError(_("quantity “%(value)s” is too large (at most %(max)s)")
+                        % {"value": shown, "max": shown_number(QUANTITY_MAX)})
+    return number
 
 
 def parse_price_file(content, filename, dealer):
-    """Check every row: returns ``(rows, errors)``; ``errors`` are ``{"row": n, "message": …}``.
+    """Check every row: returns ``(rows, errors)``; ``errors`` are ``{"row": n, "sku": …, "message": …}``.
 
     Row numbers are the spreadsheet's (the header is row 1). Raises
-    ``PriceFileError`` when the file as a whole is unreadable.
+    ``PriceFileError`` when the file as a whole is unreadable or too large.
+    Every returned row has a price that fits the column (or none) and a quantity
+    from 0 to 2,147,483,647 (or none).
     """
-    data = _read(content, filename)
-    if data.height > MAX_ROWS:
-        raise PriceFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
-    columns = _columns(data.headers)
-    from .selectors import catalogue_for_dealer
+    if len(content) > MAX_FILE_SIZE:
+        raise PriceFileError(_("The file is larger than 20 MB."))
+    if has_control_characters(filename):
+        raise PriceFileError(_("The file name contains control characters (such as zero bytes). "
+                               "Rename the file and upload it again."))
+    rows_in = _rows(content, filename)
+    try:
+        return _check_rows(rows_in, dealer)
+    finally:
+        rows_in.close()  # an XLSX stays open until its rows are read or closed
+
+
+def _check_rows(rows_in, dealer):
+    header = next(rows_in, None)
+    if header is None:
+        raise PriceFileError(_("The file is empty."))
+    columns = _columns(header)
 
     skus = {}
-    for pk, upc in catalogue_for_dealer(Product.objects.exclude(structure=Product.PARENT), dealer).values_list(
-        "pk", "upc"
-    ):
+    for pk, upc in dealer_catalogue(dealer).values_list("pk", "upc"):
         skus[upc or f"suz-{pk}"] = pk
         skus.setdefault(f"suz-{pk}", pk)
     with_rrp = set(RecommendedPrice.objects.values_list("product_id", flat=True))
+    keeps_price = "price" not in columns
     rows, errors, seen = [], [], {}
-    for number, row in enumerate(data, start=2):
-        sku = _cell(row, columns, "sku")
-        if not sku and not any(str(v or "").strip() for v in row):
+    for number, row in enumerate(rows_in, start=2):
+        if number > MAX_ROWS + 1:
+            raise PriceFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
+        sku = _text(_cell(row, columns, "sku"))
+        if not sku and not any(_text(value) for value in row):
             continue  # blank line
         problems = []
+        if any("\x00" in _text(_cell(row, columns, name)) for name in columns):
+            errors.append({"row": number, "sku": _shown(sku), "message": _("the row contains zero bytes (NUL)")})
+            continue
         product_id = skus.get(sku)
         if product_id is None:
-            problems.append(_("unknown SKU “%(sku)s”") % {"sku": sku})
+            problems.append(_("unknown SKU “%(sku)s”") % {"sku": _shown(sku)})
         elif product_id in seen:
             problems.append(_("SKU “%(sku)s” repeats row %(row)d") % {"sku": sku, "row": seen[product_id]})
-        price_text = _cell(row, columns, "price").replace(" ", "").replace("\u00a0", "").replace(",", ".")
-        price = None
-        if price_text:
-            try:
-                price = Decimal(price_text)
-                if price <= 0 or price.as_tuple().exponent < -2 or price >= Decimal("10000000000"):
-                    raise InvalidOperation
-            except InvalidOperation:
-                problems.append(_("bad price “%(price)s”") % {"price": _cell(row, columns, "price")})
-        availability_text = _cell(row, columns, "availability").lower()
+        price = quantity = None
+        try:
+            price = parse_price(_cell(row, columns, "price"))
+        except CellError as exc:
+            problems.append(str(exc))
+        availability_cell = _cell(row, columns, "availability")
+        availability_text = _text(availability_cell).lower()
         availability = IN_STOCK if not availability_text else next(
             (code for code, words in AVAILABILITY.items() if availability_text in words), None
         )
         if availability is None:
-            problems.append(_("unknown availability “%(value)s”") % {"value": _cell(row, columns, "availability")})
-        quantity_text = _cell(row, columns, "quantity")
-        quantity = None
-        if quantity_text:
-            try:
-                quantity = int(Decimal(quantity_text.replace(",", ".")))
-                if quantity < 0:
-                    raise InvalidOperation
-            except (InvalidOperation, ValueError):
-                problems.append(_("bad quantity “%(value)s”") % {"value": quantity_text})
-        keeps_price = "price" not in columns
+            problems.append(_("unknown availability “%(value)s”") % {"value": _shown(availability_cell)})
+        try:
+            quantity = parse_quantity(_cell(row, columns, "quantity"))
+        except CellError as exc:
+            problems.append(str(exc))
         if (not problems and price is None and availability != NOT_OFFERED and product_id not in with_rrp
                 and not keeps_price):
             problems.append(_("no price, and the product has no recommended price"))
         if problems:
-            errors.append({"row": number, "sku": sku, "message": "; ".join(problems)})
+            errors.append({"row": number, "sku": _shown(sku), "message": "; ".join(problems)})
             continue
         seen[product_id] = number
         rows.append({

@@ -70,6 +70,16 @@ def catalogue_for_dealer(queryset, dealer):
     return queryset.filter(Q(suz_owner__isnull=True) | Q(suz_owner__dealer=dealer))
 
 
+def dealer_catalogue(dealer):
+    """The products a dealer prices: the offers tab, its price-file export and import, ``offers_apply``.
+
+    Every product that can carry an offer (not parents of variants): the manufacturer's,
+    services included, and the dealer's own — never another dealer's own products.
+    """
+    Product = get_model("catalogue", "Product")
+    return catalogue_for_dealer(Product.objects.exclude(structure=Product.PARENT), dealer)
+
+
 def services_list():
     """The services as a list, cached (the list changes when the manufacturer edits it)."""
     return cached("services", lambda: list(services()))

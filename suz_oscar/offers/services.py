@@ -1,13 +1,56 @@
 """Write-side operations on offers."""
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 
-from .abstract_models import default_currency
+from suz_oscar.core.html import clean_html
+
+from .abstract_models import PRICE_MAX, QUANTITY_MAX, default_currency
 
 StockRecord = get_model("partner", "StockRecord")
+
+
+class OfferError(ValueError):
+    """Input an offers service refuses, whoever the caller; the message is translated for the user."""
+
+
+def shown_number(value, places=0):
+    """A limit as a manager reads it in a message: «9 999 999 999,99», «2 147 483 647»."""
+    return formats.number_format(value, places, force_grouping=True)
+
+
+def valid_price(price):
+    """``price`` as a ``Decimal`` that fits the price columns (> 0, two decimals), ``None`` for no price.
+
+    Raises ``OfferError`` otherwise: a caller that skipped its form cannot store a
+    free or negative offer (a guest would check out with a negative total).
+    """
+    if price is None or price == "":
+        return None
+    try:
+        value = price if isinstance(price, Decimal) else Decimal(str(price).strip())
+        fits = value.is_finite() and 0 < value <= PRICE_MAX and value == value.quantize(Decimal("0.01"))
+    except (InvalidOperation, TypeError, ValueError):
+        fits = False
+    if not fits:
+        raise OfferError(_("The price must be greater than zero, at most %(max)s, with at most two decimal places.")
+                         % {"max": shown_number(PRICE_MAX, 2)})
+    return value.quantize(Decimal("0.01"))
+
+
+def valid_quantity(quantity):
+    """``quantity`` as an ``int`` between 0 and 2,147,483,647 (``num_in_stock`` is a 32-bit column), or ``None``."""
+    if quantity is None or quantity == "":
+        return None
+    if isinstance(quantity, bool) or not isinstance(quantity, int) or not 0 <= quantity <= QUANTITY_MAX:
+        raise OfferError(_("The quantity must be a whole number from 0 to %(max)s.")
+                         % {"max": shown_number(QUANTITY_MAX)})
+    return quantity
 
 
 def offer_materialize(*, stockrecord):
@@ -55,34 +98,64 @@ def availability_of(stockrecord):
     return IN_STOCK, stockrecord.num_in_stock
 
 
+AVAILABILITIES = (IN_STOCK, ON_ORDER, NOT_OFFERED)
+
+
+def _checked_rows(rows):
+    """``{product_id: (row, price, quantity)}``; ``OfferError`` on any bad value or product, before any write."""
+    checked = {}
+    for row in rows:
+        product_id = row.get("product_id")
+        if isinstance(product_id, bool) or not isinstance(product_id, int):
+            raise OfferError(_("Unknown product."))
+        if product_id in checked:
+            raise OfferError(_("A product is listed twice."))
+        if row.get("availability") not in AVAILABILITIES:
+            raise OfferError(_("Unknown availability."))
+        checked[product_id] = (row, valid_price(row.get("price")), valid_quantity(row.get("quantity")))
+    return checked
+
+
 @transaction.atomic
 def offers_apply(*, dealer, rows):
     """Set the dealer's offers from ``rows`` (dicts: product_id, price, availability, quantity, keep_price).
 
     One transaction, a handful of bulk queries for any number of rows. A price
     of ``None`` follows the recommended price; ``not_offered`` removes the offer.
+    Every row is checked first (``OfferError``: nothing is written): prices and
+    quantities must fit their columns, products must be in the dealer's catalogue
+    (the manufacturer's and its own, never another dealer's own products).
+    "In stock" at the recommended price without a number is what a whole-line
+    dealer offers anyway: such a row writes nothing.
     Returns ``(created, updated, removed)``.
     """
+    from .selectors import dealer_catalogue
+
     partner = dealer.partner
-    by_product = {row["product_id"]: row for row in rows}
+    by_product = _checked_rows(rows)
+    skus = dict(dealer_catalogue(dealer).filter(pk__in=by_product).values_list("pk", "upc"))
+    if len(skus) != len(by_product):
+        raise OfferError(_("Some products are not in your catalogue; nothing was changed."))
     existing = {
         sr.product_id: sr
         for sr in StockRecord.objects.select_for_update().filter(partner=partner, product_id__in=by_product)
     }
-    skus = dict(
-        get_model("catalogue", "Product").objects.filter(pk__in=by_product).values_list("pk", "upc")
-    )
+    implied = set()
+    if dealer.offers_whole_line:
+        implied = set(get_model("suz_offers", "RecommendedPrice").objects.filter(
+            product_id__in=[pk for pk in by_product if pk not in existing]).values_list("product_id", flat=True))
     to_create, to_update, to_remove = [], [], []
-    for product_id, row in by_product.items():
+    for product_id, (row, price, quantity) in by_product.items():
         record = existing.get(product_id)
         if row["availability"] == NOT_OFFERED:
             if record is not None:
                 to_remove.append(record.pk)
             continue
-        price = Decimal(row["price"]) if row.get("price") not in (None, "") else None
         if row.get("keep_price") and record is not None:
             price = record.price  # a file without prices changes availability only
-        stock = stock_fields(row["availability"], row.get("quantity"))
+        stock = stock_fields(row["availability"], quantity)
+        if record is None and product_id in implied and price is None and stock is None:
+            continue  # the whole line offers it already, exactly so
         if record is None:
             to_create.append(StockRecord(
                 partner=partner, product_id=product_id, partner_sku=skus.get(product_id) or f"suz-{product_id}",
@@ -132,21 +205,51 @@ def own_product_class():
     return product_class
 
 
+TITLE_MAX = 255  # Product.title
+
+
+def clean_title(title):
+    """A product title as plain text on one line: control characters become spaces, runs of spaces one."""
+    text = "".join(ch if ch.isprintable() else " " for ch in str(title or ""))
+    return " ".join(text.split())
+
+
 @transaction.atomic
 def own_product_save(*, dealer, title, price, availability, product=None, description="", category=None,
                      image=None, quantity=None):
-    """Create or change a dealer's own product together with its offer."""
+    """Create or change a dealer's own product together with its offer.
+
+    The description is rich text that Oscar's product page renders with ``|safe``:
+    it is stored sanitised (an allow-list, see ``suz_oscar.core.html``). A new
+    image replaces the previous one. Raises ``OfferError`` on a bad title, price
+    (own products have no recommended price: a price is required), availability
+    or quantity, before anything is written.
+    """
     Product = get_model("catalogue", "Product")
     DealerProduct = get_model("suz_offers", "DealerProduct")
+    ProductImage = get_model("catalogue", "ProductImage")
+    title = clean_title(title)
+    if not title or len(title) > TITLE_MAX:
+        raise OfferError(ngettext("Give the product a title of at most %(max)d character.",
+                                  "Give the product a title of at most %(max)d characters.", TITLE_MAX)
+                         % {"max": TITLE_MAX})
+    if valid_price(price) is None:
+        raise OfferError(_("Set a price: your own products have no recommended price."))
+    if availability not in (IN_STOCK, ON_ORDER):
+        raise OfferError(_("Unknown availability."))
+    valid_quantity(quantity)
     if product is None:
         product = Product(structure=Product.STANDALONE, product_class=own_product_class(), is_public=True)
-    product.title, product.description = title, description
+    elif not DealerProduct.objects.filter(product=product, dealer=dealer).exists():
+        raise OfferError(_("Unknown product."))
+    product.title, product.description = title, clean_html(description)
     product.save()
     DealerProduct.objects.get_or_create(product=product, dealer=dealer)
-    if category is not None:
-        product.categories.set([category])
+    product.categories.set([category] if category is not None else [])
     if image:
-        get_model("catalogue", "ProductImage").objects.create(product=product, original=image, display_order=0)
+        for old in ProductImage.objects.filter(product=product):
+            old.delete()
+        ProductImage.objects.create(product=product, original=image, display_order=0)
     offers_apply(dealer=dealer, rows=[{
         "product_id": product.pk, "price": price, "availability": availability, "quantity": quantity,
     }])

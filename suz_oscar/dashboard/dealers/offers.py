@@ -15,7 +15,8 @@ from django.views import generic
 from oscar.core.loading import get_model
 
 from suz_oscar.offers import pricefiles, selectors, services
-from suz_oscar.offers.services import IN_STOCK, NOT_OFFERED, ON_ORDER
+from suz_oscar.offers.abstract_models import PRICE_MAX, PRICE_MIN, QUANTITY_MAX
+from suz_oscar.offers.services import IN_STOCK, NOT_OFFERED, ON_ORDER, OfferError
 from suz_oscar.search import icontains_any
 
 from .views import DealerObjectMixin
@@ -26,6 +27,7 @@ StockRecord = get_model("partner", "StockRecord")
 OfferImport = get_model("suz_offers", "OfferImport")
 
 PAGE_SIZE = 50
+PERCENT_MIN, PERCENT_MAX = -99, 1000  # bulk "change the price by a percentage"
 AVAILABILITY_CHOICES = ((NOT_OFFERED, _("not offered")), (IN_STOCK, _("in stock")), (ON_ORDER, _("on order")))
 
 
@@ -43,18 +45,37 @@ class OfferFilterForm(forms.Form):
 
 
 class OfferRowForm(forms.Form):
-    product_id = forms.IntegerField(widget=forms.HiddenInput)
+    product_id = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     selected = forms.BooleanField(required=False)
     availability = forms.ChoiceField(choices=AVAILABILITY_CHOICES,
                                      widget=forms.Select(attrs={"class": "form-control form-control-sm"}))
-    quantity = forms.IntegerField(required=False, min_value=0,
+    quantity = forms.IntegerField(required=False, min_value=0, max_value=QUANTITY_MAX,
                                   widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}))
-    price = forms.DecimalField(required=False, min_value=Decimal("0.01"), max_digits=12, decimal_places=2,
+    price = forms.DecimalField(required=False, min_value=PRICE_MIN, max_value=PRICE_MAX, max_digits=12,
+                               decimal_places=2,
                                widget=forms.NumberInput(attrs={"class": "form-control form-control-sm",
                                                                "step": "0.01"}))
 
 
-OfferRowFormSet = forms.formset_factory(OfferRowForm, extra=0)
+class BaseOfferRowFormSet(forms.BaseFormSet):
+    def clean(self):
+        counts = self.management_form.cleaned_data
+        if min(counts.get(forms.formsets.TOTAL_FORM_COUNT, 0), counts.get(forms.formsets.INITIAL_FORM_COUNT, 0)) < 0:
+            raise forms.ValidationError(_("The form came back damaged. Reload the page and try again."))
+
+
+# A page never has more rows than PAGE_SIZE: a tampered TOTAL_FORMS is a form error, not thousands of forms.
+OfferRowFormSet = forms.formset_factory(OfferRowForm, formset=BaseOfferRowFormSet, extra=0, max_num=PAGE_SIZE,
+                                        validate_max=True, absolute_max=PAGE_SIZE)
+
+
+def submitted_product_id(form):
+    """The product a row form stands for, read without trusting the POST (``None`` if unreadable)."""
+    value = form["product_id"].value() if form.is_bound else form.initial.get("product_id")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 BULK_ACTIONS = (
     ("", _("— with the selected —")),
@@ -68,7 +89,8 @@ BULK_ACTIONS = (
 class BulkForm(forms.Form):
     action = forms.ChoiceField(choices=BULK_ACTIONS, required=False,
                                widget=forms.Select(attrs={"class": "form-control form-control-sm"}))
-    percent = forms.DecimalField(required=False, max_digits=5, decimal_places=1,
+    percent = forms.DecimalField(required=False, max_digits=5, decimal_places=1, min_value=PERCENT_MIN,
+                                 max_value=PERCENT_MAX,
                                  widget=forms.NumberInput(attrs={"class": "form-control form-control-sm",
                                                                  "placeholder": "%", "step": "0.1"}))
 
@@ -86,9 +108,8 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
 
     def get_products(self):
         form = self.filter_form = OfferFilterForm(self.request.GET or None)
-        products = selectors.catalogue_for_dealer(
-            Product.objects.exclude(structure=Product.PARENT), self.get_dealer()
-        ).select_related("parent", "recommended_price").order_by("upc", "pk")
+        products = selectors.dealer_catalogue(self.get_dealer()).select_related(
+            "parent", "recommended_price").order_by("upc", "pk")
         if form.is_valid():
             q = form.cleaned_data["q"].strip()
             if q:
@@ -129,11 +150,15 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
         if formset is None:
             formset = OfferRowFormSet(initial=self.initial_rows(products, records), prefix="offers")
         by_id = {p.pk: p for p in products}
+        if formset.is_bound:  # a re-shown POST: its rows, whatever page they came from
+            missing = {submitted_product_id(form) for form in formset} - set(by_id) - {None}
+            if missing:
+                by_id.update(selectors.dealer_catalogue(self.get_dealer()).select_related(
+                    "parent", "recommended_price").in_bulk(missing))
         ctx.update({
             "filter_form": self.filter_form, "page_obj": page, "formset": formset,
             "bulk_form": bulk_form or BulkForm(prefix="bulk"),
-            "rows": [(form, by_id.get(form.initial.get("product_id") or int(form["product_id"].value())))
-                     for form in formset],
+            "rows": [(form, by_id.get(submitted_product_id(form))) for form in formset],
             "query": urlencode({k: v for k, v in self.request.GET.items() if k != "page"}),
             "offers_count": StockRecord.objects.filter(partner=self.get_dealer().partner).count(),
         })
@@ -144,31 +169,53 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
         self.page = self.get_page()
         formset = OfferRowFormSet(request.POST, prefix="offers")
         bulk = BulkForm(request.POST, prefix="bulk")
-        if not (formset.is_valid() and bulk.is_valid()):
-            messages.error(request, _("Some rows have errors; nothing was saved."))
+
+        def refuse(message=None):
+            messages.error(request, message or _("Some rows have errors; nothing was saved."))
             return self.render_to_response(self.get_context_data(formset=formset, bulk_form=bulk))
-        page = {p.pk: p for p in self.page.object_list}
-        rows = [f.cleaned_data for f in formset if f.cleaned_data.get("product_id") in page]
+
+        if not (formset.is_valid() and bulk.is_valid()):
+            return refuse()
+        forms_by_id = {}
+        for form in formset:
+            if not form.cleaned_data:
+                continue  # an extra form left empty
+            product_id = form.cleaned_data["product_id"]
+            if product_id in forms_by_id:
+                form.add_error(None, _("This product is listed twice."))
+            forms_by_id[product_id] = form
+        # Rows may only be products of the dealer's catalogue (never another dealer's own products).
+        products = selectors.dealer_catalogue(dealer).select_related("recommended_price").in_bulk(forms_by_id)
+        for product_id, form in forms_by_id.items():
+            if product_id not in products:
+                form.add_error(None, _("This product is not in your catalogue."))
+        if any(form.errors for form in formset):
+            return refuse()
+        rows = [form.cleaned_data for form in forms_by_id.values()]
         action = bulk.cleaned_data.get("action")
         if action:
-            rows = [self.bulk_row(row, page[row["product_id"]], action, bulk.cleaned_data.get("percent"))
+            rows = [self.bulk_row(row, products[row["product_id"]], action, bulk.cleaned_data.get("percent"))
                     if row["selected"] else row for row in rows]
-        unpriced = [row for row in rows if row["availability"] != NOT_OFFERED and not row.get("price")
-                    and getattr(page[row["product_id"]], "recommended_price", None) is None]
-        if unpriced:
-            ids = {row["product_id"] for row in unpriced}
-            for form in formset:
-                if form.cleaned_data.get("product_id") in ids:
-                    form.add_error("price", _("Set a price: this product has no recommended price."))
-            messages.error(request, _("Some rows have errors; nothing was saved."))
-            return self.render_to_response(self.get_context_data(formset=formset, bulk_form=bulk))
-        created, updated, removed = services.offers_apply(dealer=dealer, rows=rows)
+        for row in rows:
+            form = forms_by_id[row["product_id"]]
+            if row.get("price_error"):
+                form.add_error("price", row["price_error"])
+            elif (row["availability"] != NOT_OFFERED and not row.get("price")
+                  and getattr(products[row["product_id"]], "recommended_price", None) is None):
+                form.add_error("price", _("Set a price: this product has no recommended price."))
+        if any(form.errors for form in formset):
+            return refuse()
+        try:
+            created, updated, removed = services.offers_apply(dealer=dealer, rows=rows)
+        except OfferError as exc:
+            return refuse(_("Nothing was saved: %(error)s") % {"error": exc})
         changed = created + updated + removed
         messages.success(request, ngettext("%(count)d offer changed.", "%(count)d offers changed.", changed)
                          % {"count": changed})
         return redirect(request.get_full_path())
 
     def bulk_row(self, row, product, action, percent):
+        """``row`` with the bulk action applied; a price it cannot take is set as ``price_error``."""
         row = dict(row)
         if action == "remove":
             row["availability"] = NOT_OFFERED
@@ -182,7 +229,16 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
             base = row["price"] or getattr(getattr(product, "recommended_price", None), "price", None)
             if base is not None:
                 factor = 1 + Decimal(percent) / 100
-                row["price"] = (base * factor).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+                price = (base * factor).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+                shown = {"percent": services.shown_number(percent, None), "price": services.shown_number(price),
+                         "max": services.shown_number(PRICE_MAX, 2)}
+                if price < PRICE_MIN:
+                    row["price_error"] = _("Changed by %(percent)s%%, the price would be %(price)s: "
+                                           "a price must be greater than zero.") % shown
+                elif price > PRICE_MAX:
+                    row["price_error"] = _("Changed by %(percent)s%%, the price would exceed %(max)s.") % shown
+                else:
+                    row["price"] = price
         return row
 
 
@@ -218,9 +274,12 @@ class PriceFileForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
+        if pricefiles.has_control_characters(upload.name):
+            raise forms.ValidationError(_("The file name contains control characters (such as zero bytes). "
+                                          "Rename the file and upload it again."))
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Upload a CSV or XLSX file."))
-        if upload.size > 20 * 1024 * 1024:
+        if upload.size > pricefiles.MAX_FILE_SIZE:  # refused before a byte of it is read
             raise forms.ValidationError(_("The file is larger than 20 MB."))
         return upload
 
@@ -234,6 +293,7 @@ class OfferImportView(DealerObjectMixin, generic.FormView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["imports"] = self.get_dealer().offer_imports.all()[:10]
+        ctx["max_rows"] = services.shown_number(pricefiles.MAX_ROWS)
         return ctx
 
     def form_valid(self, form):
@@ -275,7 +335,11 @@ class OfferImportDetailView(DealerObjectMixin, generic.TemplateView):
         elif record.status == OfferImport.APPLIED:
             messages.info(request, _("This file has already been applied."))
         else:
-            created, updated, removed = services.offer_import_apply(offer_import=record)
+            try:
+                created, updated, removed = services.offer_import_apply(offer_import=record)
+            except OfferError as exc:  # a file checked by an older version, with values we no longer take
+                messages.error(request, _("Nothing was changed: %(error)s Upload the file again.") % {"error": exc})
+                return redirect(request.path)
             messages.success(request, _("Price file applied: %(created)d new offers, %(updated)d changed, "
                                         "%(removed)d removed.")
                              % {"created": created, "updated": updated, "removed": removed})
@@ -283,14 +347,28 @@ class OfferImportDetailView(DealerObjectMixin, generic.TemplateView):
         return redirect(request.path)
 
 
+IMAGE_MAX_SIZE = 10 * 1024 * 1024
+
+
 class OwnProductForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=255)
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    title = forms.CharField(label=_("Title"), max_length=services.TITLE_MAX)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=20_000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Paragraphs, bold and italic, lists, headings, tables and links are kept; "
+                    "scripts, styles and other markup are removed."),
+    )
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all(), required=False)
     image = forms.ImageField(label=_("Image"), required=False)
-    price = forms.DecimalField(label=_("Price"), min_value=Decimal("0.01"), max_digits=12, decimal_places=2)
+    price = forms.DecimalField(label=_("Price"), min_value=PRICE_MIN, max_value=PRICE_MAX, max_digits=12,
+                               decimal_places=2)
     availability = forms.ChoiceField(label=_("Availability"), choices=AVAILABILITY_CHOICES[1:])
-    quantity = forms.IntegerField(label=_("Quantity"), required=False, min_value=0)
+    quantity = forms.IntegerField(label=_("Quantity"), required=False, min_value=0, max_value=QUANTITY_MAX)
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and image.size > IMAGE_MAX_SIZE:
+            raise forms.ValidationError(_("The image is larger than 10 MB."))
+        return image
 
 
 class OwnProductMixin(DealerObjectMixin):
@@ -338,11 +416,15 @@ class OwnProductFormView(OwnProductMixin, generic.FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        services.own_product_save(
-            dealer=self.get_dealer(), product=self.get_product(), title=data["title"],
-            description=data["description"], category=data["category"], image=data["image"],
-            price=data["price"], availability=data["availability"], quantity=data["quantity"],
-        )
+        try:
+            services.own_product_save(
+                dealer=self.get_dealer(), product=self.get_product(), title=data["title"],
+                description=data["description"], category=data["category"], image=data["image"],
+                price=data["price"], availability=data["availability"], quantity=data["quantity"],
+            )
+        except OfferError as exc:
+            form.add_error(None, str(exc))
+            return self.form_invalid(form)
         messages.success(self.request, _("Product “%(title)s” saved.") % {"title": data["title"]})
         return redirect("suz_dashboard:suz-own-product-list", pk=self.get_dealer().pk)
 

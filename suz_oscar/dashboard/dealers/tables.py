@@ -40,6 +40,10 @@ class DealerTable(DashboardTable):
     def render_rating(self, value):
         return formats.number_format(value, decimal_pos=None if value % 1 else 0)
 
+    def value_rating(self, value):
+        # A number in the export (the page shows it formatted): a negative rating stays a number.
+        return value if value % 1 else int(value)
+
     def render_regions(self, record):
         return ", ".join(region.display_name for region in record.regions.all()) or "—"
 

@@ -13,6 +13,7 @@ from django_tables2.export import ExportMixin
 from oscar.core.loading import get_model
 
 from suz_oscar.conf import suz_settings
+from suz_oscar.core.spreadsheets import SafeTableExport
 from suz_oscar.dealers import selectors, services
 from suz_oscar.dealers.exceptions import TerritoryError
 
@@ -45,6 +46,7 @@ class DealerListView(ExportMixin, SingleTableMixin, FilterView):
     table_class = DealerTable
     filterset_class = DealerFilter
     export_formats = ("csv", "xlsx")
+    export_class = SafeTableExport  # no live formulas from dealers' names in the file
     export_name = "dealers"
 
     def get_queryset(self):
