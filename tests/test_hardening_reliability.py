@@ -61,7 +61,7 @@ def stuck_server():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_hung_broker_does_not_hold_checkout_and_the_sweep_catches_up(world):  # noqa: F811
+def test_a_hung_broker_does_not_hold_checkout_and_the_sweep_catches_up(world, shipping_country):  # noqa: F811
     managers = [create_manager(world["dx_top"]), create_manager(world["dx_cheap"])]
     with stuck_server() as port, broker_at(f"redis://127.0.0.1:{port}/0"):
         client = client_for()
