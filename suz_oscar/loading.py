@@ -20,6 +20,7 @@ OVERRIDES = {
     ("checkout.views", "PaymentDetailsView"): "suz_oscar.checkout.views",
     ("shipping.repository", "Repository"): "suz_oscar.checkout.shipping",
     ("dashboard.menu", "get_nodes"): "suz_oscar.dashboard.menu",
+    ("dashboard.catalogue.forms", "StockRecordForm"): "suz_oscar.dashboard.oscar_forms",
 }
 
 

@@ -70,3 +70,10 @@ def test_staff_adds_a_region_and_duplicate_slug_is_an_error(staff):
 def test_city_search_ignores_case(staff, query, expected):
     response = client_for(staff).get(reverse("suz_dashboard_geo:suz-city-list"), {"q": query})
     assert [row.record.name for row in response.context["table"].page.object_list] == [expected]
+
+
+@pytest.mark.parametrize("query", [{"per_page": "0"}, {"per_page": "-5"}, {"page": "-1"}, {"sort": "\x00"},
+                                   {"q": "\x00"}, {"region": "99999999999999999999"}])
+def test_region_and_city_lists_take_junk_in_the_url(staff, query):
+    for name in ("suz_dashboard_geo:suz-region-list", "suz_dashboard_geo:suz-city-list"):
+        assert client_for(staff).get(reverse(name), query).status_code == 200

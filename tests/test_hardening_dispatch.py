@@ -225,3 +225,28 @@ def test_when_the_last_dealers_decline_at_once_the_next_stage_opens_and_staff_ar
             assert dispatch in selectors.claimable(network["dealers"][4], T0)
             assert len(mail.outbox) == 1 and "отказались" in mail.outbox[0].subject
             assert dispatch.history.filter(decline_reason=reason).count() == 4
+
+
+def test_plain_text_emails_do_not_escape_a_dealer_name(network, staff):
+    from suz_oscar.scoring import notifications as scoring_notifications
+
+    dealer = network["dealers"][0]
+    dealer.partner.name = "Декор & Co <Опт>"
+    dealer.partner.save()
+    create_manager(dealer, email="m@example.com")
+    scoring_notifications.tell_excluded(dealer, Decimal("-10"))
+    subjects = [m.subject for m in mail.outbox]
+    assert subjects and all("Декор & Co <Опт>" in s and "&amp;" not in s for s in subjects)
+
+
+def test_staff_get_a_form_error_for_a_non_positive_stock_price_on_oscars_product_page(staff):
+    from oscar.apps.dashboard.catalogue.formsets import StockRecordFormSet  # noqa: F401  (loads ours)
+    from oscar.core.loading import get_class
+    from oscar.test.factories import ProductClassFactory
+
+    StockRecordForm = get_class("dashboard.catalogue.forms", "StockRecordForm")
+    form = StockRecordForm(ProductClassFactory(track_stock=True), staff,
+                           data={"partner": "", "partner_sku": "x", "price_currency": "RUB", "price": "0",
+                                 "num_in_stock": "99999999999"})
+    assert not form.is_valid()
+    assert "price" in form.errors and "num_in_stock" in form.errors

@@ -13,6 +13,7 @@ from django_tables2.export import ExportMixin
 from oscar.core.loading import get_model
 
 from suz_oscar.conf import suz_settings
+from suz_oscar.dashboard.mixins import FixedPageSizeMixin
 from suz_oscar.core.spreadsheets import SafeTableExport
 from suz_oscar.dealers import selectors, services
 from suz_oscar.dealers.exceptions import TerritoryError
@@ -39,7 +40,7 @@ def invitation_sent(request, email):
     messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
 
 
-class DealerListView(ExportMixin, SingleTableMixin, FilterView):
+class DealerListView(FixedPageSizeMixin, ExportMixin, SingleTableMixin, FilterView):
     """The manufacturer's registry of dealers: search, filters, sorting, CSV/XLSX export."""
 
     template_name = "suz/dashboard/dealers/dealer_list.html"
@@ -51,13 +52,6 @@ class DealerListView(ExportMixin, SingleTableMixin, FilterView):
 
     def get_queryset(self):
         return selectors.dealer_registry()
-
-    def get_table_pagination(self, table):
-        return {"per_page": suz_settings.SUZ_DASHBOARD_PAGE_SIZE}
-
-    def get_table_kwargs(self):
-        # The page size is the site's: django-tables2 would take ?per_page=0 or -5 from the URL and fail.
-        return {**super().get_table_kwargs(), "per_page_field": "suz-page-size-is-fixed"}
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -12,7 +12,7 @@ from django_tables2 import SingleTableMixin
 from oscar.apps.dashboard.tables import DashboardTable
 from oscar.core.loading import get_model
 
-from suz_oscar.conf import suz_settings
+from suz_oscar.dashboard.mixins import FixedPageSizeMixin
 from suz_oscar.dashboard.dealers.filters import YesNoFilter
 from suz_oscar.search import icontains_any
 
@@ -81,11 +81,8 @@ class CityTable(DashboardTable):
         fields = ["name", "region", "population", "latitude", "longitude", "is_active"]
 
 
-class TableListView(SingleTableMixin, FilterView):
+class TableListView(FixedPageSizeMixin, SingleTableMixin, FilterView):
     template_name = "suz/dashboard/geo/list.html"
-
-    def get_table_pagination(self, table):
-        return {"per_page": suz_settings.SUZ_DASHBOARD_PAGE_SIZE}
 
 
 class RegionListView(TableListView):
