@@ -82,7 +82,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "suz_oscar.middleware.SiteLanguageMiddleware",
+    "suz_oscar.core.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -90,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
-    "suz_oscar.offers.city.CityMiddleware",
+    "suz_oscar.storefront.middleware.CityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -169,9 +169,9 @@ if os.environ.get("CACHE_URL"):
 OSCAR_SHOP_NAME = "Полимер-Декор"
 OSCAR_DEFAULT_CURRENCY = "RUB"
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
-OSCAR_SLUG_FUNCTION = "suz_oscar.text.slugify_ru"
+OSCAR_SLUG_FUNCTION = "suz_oscar.core.text.slugify_ru"
 # Oscar's get_class answers with our regional strategy and checkout classes.
-OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.loading.class_loader"
+OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.core.loading.class_loader"
 OSCAR_ALLOW_ANON_CHECKOUT = True
 # The postcode is optional: the dealer calls the customer anyway.
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "country")

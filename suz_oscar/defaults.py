@@ -1,7 +1,7 @@
 """Default values of every ``SUZ_*`` setting.
 
 Sites may star-import this module into their settings, as with ``oscar.defaults``;
-code reads settings through :data:`suz_oscar.conf.suz_settings`, never at import time.
+code reads settings through :data:`suz_oscar.core.conf.suz_settings`, never at import time.
 """
 
 from django.utils.translation import gettext_lazy as _

@@ -6,9 +6,8 @@ from django.views.generic import RedirectView
 
 from .dashboard.views import dashboard_index
 from .dealers.views import InvitationView
-from .offers.views import CitySearchView, CitySetView, basket_add
 from .storefront.orders import OrderStatusView
-from .storefront.views import CategoryView, ProductListView, SearchView
+from .storefront.views import CategoryView, CitySearchView, CitySetView, ProductListView, SearchView, basket_add
 
 urlpatterns = [
     # Answers /dashboard/ before Oscar does. Named "index" like Oscar's pattern:

@@ -146,14 +146,13 @@ def test_what_a_dealer_writes_is_escaped_on_every_page(staff, manager_a, dealer_
 def test_notification_subjects_with_a_dealer_name_stay_one_line(db):
     """A name saved with a line break (admin, import) must not break the scoring emails' headers."""
     from django.core import mail
-    from django.core.mail import send_mail
 
-    from suz_oscar.dispatch.notifications import render_email
+    from suz_oscar.core.mail import render_email, send_email
 
     dealer = DealerFactory(partner__name="Декор\nBcc: victim@example.com")
-    subject, _body = render_email("rating_warning", {"dealer": dealer, "threshold": 1}, folder="scoring")
+    subject, _body = render_email("suz/scoring/emails/rating_warning", {"dealer": dealer, "threshold": 1})
     assert "\n" not in subject and "Bcc: victim@example.com" in subject
-    send_mail(subject, "", None, ["manager@example.com"])
+    send_email("suz/scoring/emails/rating_warning", {"dealer": dealer, "threshold": 1}, ["manager@example.com"])
     assert mail.outbox[-1].to == ["manager@example.com"] and not mail.outbox[-1].bcc
 
 

@@ -417,7 +417,7 @@ def test_broker_down_at_placement_order_saved_and_sweep_notifies_once(settings):
     app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens there: the broker is down
     try:
         dispatch = services.dispatch_plan(order=make_order(city, product))
-        notifications.schedule_stage_notifications(dispatch)  # logs, raises nothing
+        tasks.schedule_stage_notifications(dispatch)  # logs, raises nothing
     finally:
         app.conf.broker_url = settings.CELERY_BROKER_URL
     assert Dispatch.objects.filter(pk=dispatch.pk).exists()

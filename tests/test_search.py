@@ -5,7 +5,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import ProductFactory
 
-from suz_oscar.search import icontains_any
+from suz_oscar.core.search import icontains_any
 from suz_oscar.test.factories import DealerFactory, RegionFactory
 
 from .conftest import client_for

@@ -20,7 +20,7 @@ if os.environ.get("SUZ_BENCH_STRATEGY") == "oscar":
 def oscar_strategy_loader(module_label, classnames, module_prefix):
     from oscar.core.loading import default_class_loader
 
-    from suz_oscar.loading import class_loader
+    from suz_oscar.core.loading import class_loader
 
     if module_label == "partner.strategy":
         return default_class_loader(module_label, classnames, module_prefix)

@@ -6,7 +6,7 @@ class CheckoutConfig(OscarConfig):
     """Guest checkout by phone, delivery city from our list, the order's place.
 
     Oscar's own checkout app stays installed; our classes replace some of its
-    classes through ``suz_oscar.loading.class_loader``.
+    classes through ``suz_oscar.core.loading.class_loader``.
     """
 
     label = "suz_checkout"

@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from oscar.apps.checkout import views as oscar_views
 
-from suz_oscar.offers.city import change_city
+from suz_oscar.storefront.city import change_city
 from suz_oscar.storefront.orders import order_status_url
 
 from . import services

@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 
-from suz_oscar.conf import suz_settings
+from suz_oscar.core.conf import suz_settings
 
 logger = logging.getLogger("suz.queue")
 

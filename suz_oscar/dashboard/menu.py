@@ -1,6 +1,6 @@
 """Oscar's dashboard menu with a badge: how many orders wait in the dealer's inbox.
 
-Swapped in for ``dashboard.menu.get_nodes`` by ``suz_oscar.loading``; the
+Swapped in for ``dashboard.menu.get_nodes`` by ``suz_oscar.core.loading``; the
 count is one query on the inbox index, made only for dealer managers. Oscar's
 own order list is left out: staff have one order list, ours («Заказы»), which
 links to Oscar's order page for payment and shipping details.

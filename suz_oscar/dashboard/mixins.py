@@ -1,6 +1,6 @@
 """Pieces shared by the dashboard's table pages."""
 
-from suz_oscar.conf import suz_settings
+from suz_oscar.core.conf import suz_settings
 
 
 class FixedPageSizeMixin:

@@ -1,4 +1,4 @@
-"""Oscar's own dashboard forms where they must follow django-suz's rules (swapped in by ``suz_oscar.loading``)."""
+"""Oscar's own dashboard forms where they must follow django-suz's rules (swapped in by ``suz_oscar.core.loading``)."""
 
 from decimal import Decimal
 

@@ -1,8 +1,8 @@
 from django.shortcuts import redirect
 
-from suz_oscar.conf import suz_settings
+from suz_oscar.core.conf import suz_settings
+from suz_oscar.core.oscar import oscar_view
 from suz_oscar.dealers import selectors
-from suz_oscar.oscar_views import oscar_view
 
 
 def dashboard_index(request, *args, **kwargs):

@@ -7,9 +7,3 @@ class DealersConfig(OscarConfig):
     name = "suz_oscar.dealers"
     verbose_name = _("Dealers")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from suz_oscar import search
-
-        super().ready()
-        search.install()

@@ -85,3 +85,8 @@ def territory_requests(dealer=None, status=None):
 
 def pending_territory_request(dealer):
     return territory_requests(dealer, TerritoryRequest.PENDING).first()
+
+
+def manager_addresses(dealer) -> list[str]:
+    """Addresses of a dealer's active managers (``partner.users`` prefetched or not)."""
+    return [user.email for user in dealer.partner.users.all() if user.is_active and user.email]

@@ -7,16 +7,15 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
-from suz_oscar.conf import suz_settings
+from suz_oscar.core.conf import suz_settings
+from suz_oscar.core.mail import send_email
 
 from .exceptions import InvitationError, TerritoryError
 
@@ -141,11 +140,7 @@ def _send_invitation_email(invitation, token, request=None):
         "url": invitation_url(token, request),
         "days": suz_settings.SUZ_INVITATION_DAYS,
     }
-    with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
-        subject = render_to_string("suz/dealers/emails/invitation_subject.txt", context)
-        body = render_to_string("suz/dealers/emails/invitation_body.txt", context)
-    # One line whatever the dealer's name holds: a newline in a header is refused by Django's mail.
-    EmailMessage(subject=" ".join(subject.split()), body=body, to=[invitation.email]).send()
+    send_email("suz/dealers/emails/invitation", context, [invitation.email])
 
 
 @transaction.atomic

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.db.models import Max
 from oscar.core.loading import get_model
 
-from suz_oscar.conf import suz_settings
-from suz_oscar.offers.cache import bump, cached
+from suz_oscar.core.cache import bump, cached
+from suz_oscar.core.conf import suz_settings
 
 from .strategies import import_strategy
 

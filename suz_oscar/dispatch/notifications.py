@@ -5,50 +5,20 @@ ETA task and the periodic sweep may both fire and managers still get one email.
 Timers only notify; who sees what is decided by the stored plan (see selectors).
 """
 
-import logging
-
-from django.core.mail import send_mail, send_mass_mail
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from oscar.core.loading import get_model
 
-from suz_oscar.conf import suz_settings
+from suz_oscar.core.mail import email_staff, send_each
+from suz_oscar.dealers.selectors import manager_addresses
 
 from . import selectors
 
 Stage = get_model("suz_dispatch", "Stage")
 Visibility = get_model("suz_dispatch", "Visibility")
+Dispatch = get_model("suz_dispatch", "Dispatch")
 
-logger = logging.getLogger("suz.dispatch")
-
-
-def render_email(name, context, folder="dispatch"):
-    """``(subject, body)`` of ``suz/<folder>/emails/<name>_subject|body.txt`` in the notification language."""
-    with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
-        subject = " ".join(render_to_string(f"suz/{folder}/emails/{name}_subject.txt", context).split())
-        body = render_to_string(f"suz/{folder}/emails/{name}_body.txt", context)
-    return subject, body
-
-
-def staff_emails():
-    from django.contrib.auth import get_user_model
-
-    return list(get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
-                .values_list("email", flat=True))
-
-
-def email_staff(name, context, recipients=None, folder="dispatch"):
-    """Send one email to the manufacturer's staff (``recipients`` saves the lookup in loops)."""
-    recipients = staff_emails() if recipients is None else recipients
-    if recipients:
-        subject, body = render_email(name, context, folder)
-        send_mail(subject, body, None, recipients)
-
-
-def manager_emails(dealer):
-    """Addresses of a dealer's active managers (``partner.users`` prefetched or not)."""
-    return [user.email for user in dealer.partner.users.all() if user.is_active and user.email]
+EMAILS = "suz/dispatch/emails/"
 
 
 def notify_stage(stage_id, now=None):
@@ -69,11 +39,8 @@ def notify_stage(stage_id, now=None):
         # The audience as planned, less those that left the network since (they can no longer take it).
         dealers = stage.dealers.exclude(pk__in=declined).filter(pk__in=selectors.network_dealers().values("pk"))
     dealers = dealers.select_related("partner").prefetch_related("partner__users")
-    messages = []
-    for dealer in dealers:
-        subject, body = render_email("order_available", {"dealer": dealer, "order": stage.dispatch.order})
-        messages += [(subject, body, None, [email]) for email in manager_emails(dealer)]
-    send_mass_mail(messages, fail_silently=False)
+    send_each([(EMAILS + "order_available", {"dealer": dealer, "order": stage.dispatch.order}, [address])
+               for dealer in dealers for address in manager_addresses(dealer)])
     return True
 
 
@@ -81,19 +48,21 @@ def due_stages(now=None):
     """Stages open but not yet announced, of orders nobody has taken."""
     now = now or timezone.now()
     return Stage.objects.filter(notified_at=None, opens_at__lte=now, dispatch__claimed_by=None).filter(
-        ~Q(dispatch__status="manual")
+        ~Q(dispatch__status=Dispatch.MANUAL)
     )
 
 
-def schedule_stage_notifications(dispatch):
-    """Queue one ETA task per stage, never holding the request for a slow broker (``core.queue``).
+def tell_staff_sla(dispatch, dealer, hours, returned, recipients=None):
+    """An order accepted but not processed in time (``recipients``: staff looked up once per sweep)."""
+    email_staff(EMAILS + "sla", {"order": dispatch.order, "dealer": dealer, "hours": hours, "returned": returned},
+                recipients)
 
-    A broker that is down or stuck loses nothing: the beat sweep sends what was not queued.
-    """
-    from suz_oscar.core.queue import enqueue
 
-    from .tasks import notify_stage_task
+def tell_staff_declined(dispatch, opened):
+    """Every dealer the order was open to declined: staff hear which stage opened early, or that none is left."""
+    email_staff(EMAILS + "declined", {"order": dispatch.order, "stage": opened})
 
-    for stage in dispatch.stages.all():
-        if not enqueue(notify_stage_task, args=(stage.pk,), eta=stage.opens_at):
-            logger.info("Stage %s of dispatch %s not queued; the sweep will announce it", stage.pk, dispatch.pk)
+
+def tell_staff_manual(dispatch):
+    """An order no dealer can take: staff must assign it by hand, so they are told at once."""
+    email_staff(EMAILS + "manual", {"order": dispatch.order, "dispatch": dispatch})

@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from suz_oscar.offers.cache import cached
+from suz_oscar.core.cache import cached
 
 Dispatch = get_model("suz_dispatch", "Dispatch")
 PriorityQuota = get_model("suz_dispatch", "PriorityQuota")

@@ -10,8 +10,8 @@ def plan_after_commit(sender, order, **kwargs):
     """
     from oscar.core.loading import get_model
 
-    from .notifications import schedule_stage_notifications
     from .services import dispatch_plan
+    from .tasks import schedule_stage_notifications
 
     def plan():
         place = get_model("suz_checkout", "OrderPlace").objects.filter(order=order).select_related("city").first()
@@ -33,7 +33,7 @@ def connect_config_cache():
     from django.db.models.signals import post_delete, post_save
     from oscar.core.loading import get_model
 
-    from suz_oscar.offers import cache
+    from suz_oscar.core import cache
 
     for name in ("StrategyConfig", "PriorityQuota"):
         model = get_model("suz_dispatch", name)

@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from suz_oscar.conf import suz_settings
+from suz_oscar.core.cache import cached
+from suz_oscar.core.conf import suz_settings
 from suz_oscar.dealers.selectors import taking_orders
-from suz_oscar.offers.cache import cached
 from suz_oscar.offers.selectors import dealers_serving, offers_for_products
 
 Dealer = get_model("suz_dealers", "Dealer")

@@ -8,7 +8,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from . import selectors
+from suz_oscar.core.conf import suz_settings
+from suz_oscar.core.mail import staff_addresses
+
+from . import notifications, selectors
 from .config import load_strategies
 from .exceptions import AlreadyTaken, DispatchError
 from .plan_store import store_plan
@@ -80,7 +83,7 @@ def dispatch_plan(*, order, now=None):
             raise
         return existing  # planned already (the unique order decides, race-free)
     if not context.eligible:
-        transaction.on_commit(lambda: tell_staff_manual(dispatch))
+        transaction.on_commit(lambda: notifications.tell_staff_manual(dispatch))
     return dispatch
 
 
@@ -194,13 +197,13 @@ def dispatch_decline(*, dispatch, dealer, reason, user=None, now=None):
                 Dispatch.objects.filter(pk=locked.pk).update(open_to_all_at=now)
             else:
                 Visibility.objects.filter(stage=upcoming, opens_at__gt=now).update(opens_at=now)
-            transaction.on_commit(lambda: tell_staff_declined(locked, upcoming))
+            transaction.on_commit(lambda: notifications.tell_staff_declined(locked, upcoming))
             return upcoming
         # Nobody is left in the plan: the order waits for staff to assign it.
         if Dispatch.objects.filter(pk=locked.pk, claimed_by=None, status=Dispatch.OFFERED).update(
                 status=Dispatch.MANUAL):
             _record(locked, Dispatch.OFFERED, Dispatch.MANUAL, note=_("every dealer declined"), now=now)
-            transaction.on_commit(lambda: tell_staff_declined(locked, None))
+            transaction.on_commit(lambda: notifications.tell_staff_declined(locked, None))
     return None
 
 
@@ -228,10 +231,6 @@ def dispatch_sla_watch(*, now=None):
 
     Returns the dispatches alerted now. Run by the beat sweep.
     """
-    from suz_oscar.conf import suz_settings
-
-    from .notifications import email_staff, staff_emails
-
     now = now or timezone.now()
     hours, take_back = suz_settings.SUZ_DISPATCH_SLA_HOURS, suz_settings.SUZ_DISPATCH_SLA_RETURN
     late = Dispatch.objects.filter(status=Dispatch.ACCEPTED, claimed_at__lte=now - timedelta(hours=hours),
@@ -240,9 +239,9 @@ def dispatch_sla_watch(*, now=None):
     for dispatch in late:
         if not Dispatch.objects.filter(pk=dispatch.pk, sla_alerted_at=None).update(sla_alerted_at=now):
             continue  # another sweep got it
-        staff = staff_emails() if staff is None else staff
+        staff = staff_addresses() if staff is None else staff
         dealer = dispatch.claimed_by
-        email_staff("sla", {"order": dispatch.order, "dealer": dealer, "hours": hours, "returned": take_back}, staff)
+        notifications.tell_staff_sla(dispatch, dealer, hours, take_back, staff)
         with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
             note = _("not processed in time (SLA)")
         if take_back:
@@ -254,17 +253,3 @@ def dispatch_sla_watch(*, now=None):
                 _event("sla_breach", dispatch, dealer, fault="dealer", now=now)
         alerted.append(dispatch)
     return alerted
-
-
-def tell_staff_declined(dispatch, opened):
-    """Every dealer the order was open to declined: staff hear which stage opened early, or that none is left."""
-    from .notifications import email_staff
-
-    email_staff("declined", {"order": dispatch.order, "stage": opened})
-
-
-def tell_staff_manual(dispatch):
-    """An order no dealer can take: staff must assign it by hand, so they are told at once."""
-    from .notifications import email_staff
-
-    email_staff("manual", {"order": dispatch.order, "dispatch": dispatch})

@@ -1,8 +1,14 @@
-"""Celery tasks of dispatch: thin, they load by id and call the notifications module."""
+"""Celery tasks of dispatch: thin, they load by id and call notifications and services."""
+
+import logging
 
 from celery import shared_task
 
-from . import notifications
+from suz_oscar.core.queue import enqueue
+
+from . import notifications, services
+
+logger = logging.getLogger("suz.dispatch")
 
 
 @shared_task(ignore_result=True)
@@ -20,6 +26,14 @@ def sweep_stage_notifications():
 @shared_task(ignore_result=True)
 def sla_watch():
     """Periodic (celery beat): orders accepted but not processed within ``SUZ_DISPATCH_SLA_HOURS``."""
-    from .services import dispatch_sla_watch
+    services.dispatch_sla_watch()
 
-    dispatch_sla_watch()
+
+def schedule_stage_notifications(dispatch):
+    """Queue one ETA task per stage, never holding the request for a slow broker (``core.queue``).
+
+    A broker that is down or stuck loses nothing: the beat sweep sends what was not queued.
+    """
+    for stage in dispatch.stages.all():
+        if not enqueue(notify_stage_task, args=(stage.pk,), eta=stage.opens_at):
+            logger.info("Stage %s of dispatch %s not queued; the sweep will announce it", stage.pk, dispatch.pk)

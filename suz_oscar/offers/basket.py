@@ -1,8 +1,6 @@
-"""The basket follows the visitor's city."""
+"""A basket re-priced for another city: each line moves to the best offer there."""
 
-from django.contrib import messages
 from django.db import transaction
-from django.utils.translation import ngettext
 
 
 def _options(line):
@@ -50,30 +48,3 @@ def basket_reprice(*, basket, strategy):
         by_reference[reference] = line
     basket.reset_offer_applications()
     return changed, unavailable
-
-
-def reprice_basket(*, request, basket, city):
-    """Re-price ``basket`` for ``city`` and tell the visitor what changed."""
-    from .strategy import RegionalStrategy
-
-    strategy = RegionalStrategy(request, city=city)
-    request.strategy = basket.strategy = strategy
-    changed, unavailable = basket_reprice(basket=basket, strategy=strategy)
-    if changed:
-        messages.info(
-            request,
-            ngettext(
-                "The price of %(count)d item in your basket was updated for %(city)s.",
-                "The prices of %(count)d items in your basket were updated for %(city)s.",
-                changed,
-            ) % {"count": changed, "city": city.display_name},
-        )
-    if unavailable:
-        messages.warning(
-            request,
-            ngettext(
-                "%(count)d item in your basket is not offered in %(city)s.",
-                "%(count)d items in your basket are not offered in %(city)s.",
-                unavailable,
-            ) % {"count": unavailable, "city": city.display_name},
-        )

@@ -1,7 +1,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
-from . import cache
+from suz_oscar.core import cache
 
 
 def connect():

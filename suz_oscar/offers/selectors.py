@@ -11,9 +11,8 @@ from decimal import Decimal
 from django.db.models import ExpressionWrapper, F, FloatField, Q, Value
 from oscar.core.loading import get_model
 
+from suz_oscar.core.cache import cached
 from suz_oscar.dealers.selectors import taking_orders
-
-from .cache import cached
 
 Dealer = get_model("suz_dealers", "Dealer")
 Outlet = get_model("suz_dealers", "Outlet")
@@ -89,7 +88,7 @@ def services():
     """The manufacturer's list of services (products of ``SUZ_SERVICE_PRODUCT_CLASS``)."""
     from oscar.core.loading import get_model as _get_model
 
-    from suz_oscar.conf import suz_settings
+    from suz_oscar.core.conf import suz_settings
 
     Product = _get_model("catalogue", "Product")
     return Product.objects.filter(

@@ -1,6 +1,6 @@
 """The regional strategy: prices and availability of the dealer ranked first in the visitor's city.
 
-Plug it in with ``OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.loading.class_loader"``
+Plug it in with ``OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.core.loading.class_loader"``
 (which answers Oscar's ``get_class("partner.strategy", "Selector")`` with ours),
 or, in a site that forked Oscar's partner app, import ``Selector`` from here in
 its ``partner/strategy.py``.
@@ -14,8 +14,9 @@ from oscar.apps.partner import availability, prices
 from oscar.apps.partner.strategy import PurchaseInfo, Structured
 from oscar.core.loading import get_model
 
+from suz_oscar.dealers.cities import default_city
+
 from . import selectors
-from .city import default_city
 
 StockRecord = get_model("partner", "StockRecord")
 

@@ -8,7 +8,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from suz_oscar.conf import suz_settings
+from suz_oscar.core.conf import suz_settings
 from suz_oscar.dispatch import selectors as dispatch_selectors
 
 Dealer = get_model("suz_dealers", "Dealer")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from suz_oscar.offers.cache import bump
+from suz_oscar.core.cache import bump
 
 from . import notifications, selectors
 

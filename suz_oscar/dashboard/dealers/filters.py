@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from suz_oscar.search import icontains_any
+from suz_oscar.core.search import icontains_any
 
 Dealer = get_model("suz_dealers", "Dealer")
 Region = get_model("suz_dealers", "Region")

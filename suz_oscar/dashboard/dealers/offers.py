@@ -14,10 +14,10 @@ from django.utils.translation import ngettext
 from django.views import generic
 from oscar.core.loading import get_model
 
+from suz_oscar.core.search import icontains_any
 from suz_oscar.offers import pricefiles, selectors, services
 from suz_oscar.offers.abstract_models import PRICE_MAX, PRICE_MIN, QUANTITY_MAX
 from suz_oscar.offers.services import IN_STOCK, NOT_OFFERED, ON_ORDER, OfferError
-from suz_oscar.search import icontains_any
 
 from .views import DealerObjectMixin
 

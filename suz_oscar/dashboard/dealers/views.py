@@ -12,7 +12,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 from oscar.core.loading import get_model
 
-from suz_oscar.conf import suz_settings
+from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.spreadsheets import SafeTableExport
 from suz_oscar.dashboard.mixins import FixedPageSizeMixin
 from suz_oscar.dealers import selectors, services

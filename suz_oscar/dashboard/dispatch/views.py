@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.core.loading import get_model
 
-from suz_oscar.conf import suz_settings
+from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.forms import errors_as_text
 from suz_oscar.dealers.selectors import dealer_for_user
 from suz_oscar.dispatch import config, selectors, services

@@ -12,9 +12,9 @@ from django_tables2 import SingleTableMixin
 from oscar.apps.dashboard.tables import DashboardTable
 from oscar.core.loading import get_model
 
+from suz_oscar.core.search import icontains_any
 from suz_oscar.dashboard.dealers.filters import YesNoFilter
 from suz_oscar.dashboard.mixins import FixedPageSizeMixin
-from suz_oscar.search import icontains_any
 
 Region = get_model("suz_dealers", "Region")
 City = get_model("suz_dealers", "City")

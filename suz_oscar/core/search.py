@@ -31,7 +31,7 @@ def _register(sender, connection, **kwargs):
 
 def install():
     """Register ``suz_fold`` on each new SQLite connection (called from an app's ``ready``)."""
-    connection_created.connect(_register, dispatch_uid="suz_oscar.search.fold")
+    connection_created.connect(_register, dispatch_uid="suz_oscar.core.search.fold")
 
 
 class Fold(models.Transform):

@@ -52,7 +52,7 @@ def suz_regional_offers(context, product):
 @register.inclusion_tag("suz/storefront/payment_and_call.html", takes_context=True)
 def suz_payment_and_call(context, order=None):
     """Nothing is paid on the site; who calls the customer, and when (checkout preview, confirmation)."""
-    from suz_oscar.conf import suz_settings
+    from suz_oscar.core.conf import suz_settings
 
     request = context["request"]
     place = getattr(order, "suz_place", None) if order is not None else None
@@ -63,7 +63,7 @@ def suz_payment_and_call(context, order=None):
 @register.inclusion_tag("suz/storefront/order_status_card.html")
 def suz_order_status(order):
     """The order's state as its customer understands it, and its dealer once one has taken it."""
-    from suz_oscar.conf import suz_settings
+    from suz_oscar.core.conf import suz_settings
     from suz_oscar.dispatch.selectors import customer_status
 
     status, dealer = customer_status(order)

@@ -5,7 +5,7 @@ Read at call time, so ``override_settings`` in tests just works.
 
 from django.conf import settings
 
-from . import defaults
+from suz_oscar import defaults
 
 
 class SuzSettings:

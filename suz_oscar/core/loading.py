@@ -1,6 +1,6 @@
 """An Oscar class loader that swaps in django-suz's classes without forking Oscar's apps.
 
-``OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.loading.class_loader"``. Oscar asks
+``OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.core.loading.class_loader"``. Oscar asks
 ``get_class(module_label, name)`` for every overridable class; we answer the
 names below with our subclasses and leave the rest to Oscar. A site that forks
 one of these apps itself can instead subclass ours in its fork.

@@ -23,3 +23,9 @@ def slugify_ru(value, allow_unicode=False):
     if allow_unicode:
         return slugify(value, allow_unicode=True)
     return slugify(transliterate(value))
+
+
+def clean_text(text, max_length=None):
+    """Free text from a visitor, safe to compare: no NUL bytes (PostgreSQL refuses them), trimmed, bounded."""
+    text = str(text or "").replace("\x00", "").strip()
+    return text[:max_length] if max_length else text
