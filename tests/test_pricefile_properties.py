@@ -18,6 +18,7 @@ from oscar.test.factories import ProductFactory
 
 from suz_oscar.offers import pricefiles, services
 from suz_oscar.offers.abstract_models import PRICE_MAX, QUANTITY_MAX
+from suz_oscar.offers.vocabulary import Availability
 
 RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
 
@@ -61,7 +62,7 @@ def check(content, filename, dealer):
     catalogue = set(pricefiles.dealer_catalogue(dealer).values_list("pk", flat=True))
     for row in rows:
         assert row["product_id"] in catalogue
-        assert row["availability"] in services.AVAILABILITIES
+        assert row["availability"] in Availability.values
         if row["price"] is not None:
             price = Decimal(row["price"])
             assert 0 < price <= PRICE_MAX and price == price.quantize(Decimal("0.01"))

@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 from PIL import Image, ImageDraw, ImageFont
 
 from suz_oscar.dealers import services
+from suz_oscar.offers.vocabulary import Availability
 
 Partner = get_model("partner", "Partner")
 Dealer = get_model("suz_dealers", "Dealer")
@@ -290,7 +291,7 @@ def ensure_own_products():
         return 0
     for title, price in (("Клей монтажный для панелей, 310 мл", 390), ("Герметик силиконовый белый, 280 мл", 320)):
         own_product_save(
-            dealer=dealer, title=title, price=Decimal(price), availability="in_stock", quantity=40,
+            dealer=dealer, title=title, price=Decimal(price), availability=Availability.IN_STOCK, quantity=40,
             description="<p>Товар дилера «ПолиДекор Москва».</p>",
         )
     return 2

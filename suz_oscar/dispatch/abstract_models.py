@@ -3,33 +3,25 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .vocabulary import CLOSED, DEALER_MOVES, Fault, Status
+
 
 class AbstractDispatch(models.Model):
     """An order as a request to the dealer network: who may see it, from when, and who took it."""
 
-    NEW, OFFERED, ACCEPTED, MANUAL = "new", "offered", "accepted", "manual"
-    PROCESSED, COMPLETED, FAILED, CANCELLED = "processed", "completed", "failed", "cancelled"
-    STATUSES = (
-        (NEW, _("new")),
-        (OFFERED, _("offered")),
-        (ACCEPTED, _("accepted")),
-        (PROCESSED, _("processed (customer contacted)")),
-        (COMPLETED, _("completed")),
-        (FAILED, _("failed")),
-        (CANCELLED, _("cancelled")),
-        (MANUAL, _("waiting for manual assignment")),
-    )
-    CLOSED = (COMPLETED, FAILED, CANCELLED)
-    # What the dealer holding the order may set next.
-    DEALER_MOVES = {
-        ACCEPTED: (PROCESSED, FAILED, CANCELLED),
-        PROCESSED: (COMPLETED, FAILED, CANCELLED),
-    }
+    # The vocabulary lives in ``vocabulary``; these names stay for code that reads ``Dispatch.OFFERED``.
+    Status = Status
+    NEW, OFFERED, ACCEPTED, MANUAL = Status.NEW, Status.OFFERED, Status.ACCEPTED, Status.MANUAL
+    PROCESSED, COMPLETED, FAILED, CANCELLED = Status.PROCESSED, Status.COMPLETED, Status.FAILED, Status.CANCELLED
+    STATUSES = Status.choices
+    CLOSED = CLOSED
+    DEALER_MOVES = DEALER_MOVES
 
     order = models.OneToOneField(
         "order.Order", on_delete=models.CASCADE, related_name="suz_dispatch", verbose_name=_("order"),
     )
-    status = models.CharField(_("status"), max_length=16, choices=STATUSES, default=NEW, db_index=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.NEW,
+                              db_index=True)
     claimed_by = models.ForeignKey(
         "suz_dealers.Dealer", on_delete=models.PROTECT, null=True, blank=True, related_name="claimed_orders",
         verbose_name=_("claimed by"),
@@ -49,7 +41,7 @@ class AbstractDispatch(models.Model):
         indexes = [
             models.Index(
                 fields=["open_to_all_at"], name="suz_dispatch_open_to_all",
-                condition=models.Q(claimed_by__isnull=True, status="offered"),
+                condition=models.Q(claimed_by__isnull=True, status=Status.OFFERED),
             ),
         ]
         verbose_name = _("order dispatch")
@@ -152,11 +144,10 @@ class AbstractDeclineReason(models.Model):
 class AbstractFailureReason(models.Model):
     """Why an order failed, and whose fault that is; the manufacturer keeps the list."""
 
-    CUSTOMER, DEALER = "customer", "dealer"
-    FAULTS = ((CUSTOMER, _("customer's fault")), (DEALER, _("dealer's fault")))
+    CUSTOMER, DEALER = Fault.CUSTOMER, Fault.DEALER
 
     title = models.CharField(_("title"), max_length=128)
-    fault = models.CharField(_("fault"), max_length=16, choices=FAULTS)
+    fault = models.CharField(_("fault"), max_length=16, choices=Fault.choices)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -190,7 +181,7 @@ class AbstractStatusChange(models.Model):
         "suz_dispatch.FailureReason", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("failure reason"),
     )
-    fault = models.CharField(_("fault"), max_length=16, blank=True)
+    fault = models.CharField(_("fault"), max_length=16, blank=True, choices=Fault.choices)
     decline_reason = models.ForeignKey(
         "suz_dispatch.DeclineReason", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("decline reason"), help_text=_("Set when the entry records a dealer declining the order."),

@@ -17,6 +17,7 @@ from .exceptions import AlreadyTaken, DispatchError
 from .plan_store import store_plan
 from .signals import dispatch_event
 from .strategies import DispatchStrategy, PlanContext
+from .vocabulary import Event, Fault
 
 Dispatch = get_model("suz_dispatch", "Dispatch")
 Stage = get_model("suz_dispatch", "Stage")
@@ -122,7 +123,7 @@ def dispatch_set_status(*, dispatch, dealer, to_status, user=None, failure_reaso
     _record(locked, from_status, to_status, dealer=dealer, user=user, failure_reason=failure_reason, fault=fault,
             note=note)
     if to_status in Dispatch.CLOSED:
-        _event(to_status, locked, dealer, fault=fault, user=user)
+        _event(Event(to_status), locked, dealer, fault=fault, user=user)  # completed, failed, cancelled
     dispatch.status = to_status
     return locked
 
@@ -144,7 +145,7 @@ def dispatch_assign(*, dispatch, dealer, user, now=None):
 
 
 @transaction.atomic
-def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None, event="given_back"):
+def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None, event=Event.GIVEN_BACK):
     """The dealer gives a taken order back: it returns to dispatch (the dealer's fault) and leaves its inbox.
 
     ``event`` tells scoring why (the SLA watchdog takes orders back as ``sla_breach``).
@@ -158,8 +159,8 @@ def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None, event="g
     locked.save(update_fields=["claimed_by", "claimed_at", "status"])
     _decline_row(locked, dealer, now)  # hides the order from this dealer, whatever stage showed it
     Visibility.objects.filter(dispatch=locked).update(is_open=True)
-    _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user, fault="dealer", note=note, now=now)
-    _event(event, locked, dealer, fault="dealer", user=user, now=now)
+    _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user, fault=Fault.DEALER, note=note, now=now)
+    _event(event, locked, dealer, fault=Fault.DEALER, user=user, now=now)
     return locked
 
 
@@ -245,11 +246,11 @@ def dispatch_sla_watch(*, now=None):
         with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
             note = _("not processed in time (SLA)")
         if take_back:
-            dispatch_give_up(dispatch=dispatch, dealer=dealer, note=note, now=now, event="sla_breach")
+            dispatch_give_up(dispatch=dispatch, dealer=dealer, note=note, now=now, event=Event.SLA_BREACH)
         else:
             with transaction.atomic():
-                _record(dispatch, dispatch.status, dispatch.status, dealer=dealer, fault="dealer", note=note,
+                _record(dispatch, dispatch.status, dispatch.status, dealer=dealer, fault=Fault.DEALER, note=note,
                         now=now)
-                _event("sla_breach", dispatch, dealer, fault="dealer", now=now)
+                _event(Event.SLA_BREACH, dispatch, dealer, fault=Fault.DEALER, now=now)
         alerted.append(dispatch)
     return alerted

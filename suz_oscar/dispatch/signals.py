@@ -1,6 +1,6 @@
 from django.dispatch import Signal
 
-# Sent inside the transaction of a dispatch change, for dealer scoring and the like.
-# Keyword arguments: event ("completed", "failed", "cancelled", "given_back",
-# "sla_breach"), dispatch, dealer, fault ("dealer", "customer" or ""), user, now.
+#: Sent inside the transaction of a dispatch change, for dealer scoring and the like (a receiver's writes
+#: commit or roll back with the change). Keyword arguments: ``event`` (a ``vocabulary.Event``),
+#: ``dispatch``, ``dealer``, ``fault`` (a ``vocabulary.Fault`` or ""), ``user`` (or None), ``now``.
 dispatch_event = Signal()

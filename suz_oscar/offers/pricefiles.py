@@ -30,7 +30,8 @@ from suz_oscar.core.spreadsheets import deneutralise, export_dataset
 
 from .abstract_models import PRICE_MAX, QUANTITY_MAX
 from .selectors import dealer_catalogue
-from .services import IN_STOCK, NOT_OFFERED, ON_ORDER, availability_of, shown_number
+from .services import availability_of, shown_number
+from .vocabulary import Availability, fallback_sku, sku_for
 
 StockRecord = get_model("partner", "StockRecord")
 RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
@@ -43,9 +44,9 @@ HEADERS = {
     "quantity": ("количество", "quantity", "остаток"),
 }
 AVAILABILITY = {
-    IN_STOCK: ("в наличии", "есть", "да", "in stock", "in_stock", "yes"),
-    ON_ORDER: ("под заказ", "заказ", "on order", "on_order"),
-    NOT_OFFERED: ("нет", "не продаём", "no", "not offered", "not_offered"),
+    Availability.IN_STOCK: ("в наличии", "есть", "да", "in stock", "in_stock", "yes"),
+    Availability.ON_ORDER: ("под заказ", "заказ", "on order", "on_order"),
+    Availability.NOT_OFFERED: ("нет", "не продаём", "no", "not offered", "not_offered"),
 }
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 MAX_ROWS = 50_000
@@ -81,7 +82,10 @@ def export_headers():
 
 
 def availability_label(code):
-    return {IN_STOCK: _("in stock"), ON_ORDER: _("on order"), NOT_OFFERED: _("no")}[code]
+    """The words an exported file uses (a file's «нет» reads better than «не предлагается»)."""
+    labels = {Availability.IN_STOCK: _("in stock"), Availability.ON_ORDER: _("on order"),
+              Availability.NOT_OFFERED: _("no")}
+    return labels[code]
 
 
 def export_offers(dealer, fmt):
@@ -98,9 +102,9 @@ def export_offers(dealer, fmt):
         record = records.get(product.pk)
         availability, quantity = availability_of(record)
         if record is None and dealer.offers_whole_line and product.pk in rrp:
-            availability = IN_STOCK
+            availability = Availability.IN_STOCK
         data.append([
-            product.upc or f"suz-{product.pk}", product.get_title(), rrp.get(product.pk, ""),
+            sku_for(product), product.get_title(), rrp.get(product.pk, ""),
             record.price if record is not None and record.price is not None else "",
             availability_label(availability), quantity or "",
         ])
@@ -334,8 +338,8 @@ def _check_rows(rows_in, dealer):
 
     skus = {}
     for pk, upc in dealer_catalogue(dealer).values_list("pk", "upc"):
-        skus[upc or f"suz-{pk}"] = pk
-        skus.setdefault(f"suz-{pk}", pk)
+        skus[upc or fallback_sku(pk)] = pk
+        skus.setdefault(fallback_sku(pk), pk)
     with_rrp = set(RecommendedPrice.objects.values_list("product_id", flat=True))
     keeps_price = "price" not in columns
     rows, errors, seen = [], [], {}
@@ -361,7 +365,7 @@ def _check_rows(rows_in, dealer):
             problems.append(str(exc))
         availability_cell = _cell(row, columns, "availability")
         availability_text = _text(availability_cell).lower()
-        availability = IN_STOCK if not availability_text else next(
+        availability = Availability.IN_STOCK if not availability_text else next(
             (code for code, words in AVAILABILITY.items() if availability_text in words), None
         )
         if availability is None:
@@ -370,7 +374,7 @@ def _check_rows(rows_in, dealer):
             quantity = parse_quantity(_cell(row, columns, "quantity"))
         except CellError as exc:
             problems.append(str(exc))
-        if (not problems and price is None and availability != NOT_OFFERED and product_id not in with_rrp
+        if (not problems and price is None and availability != Availability.NOT_OFFERED and product_id not in with_rrp
                 and not keeps_price):
             problems.append(_("no price, and the product has no recommended price"))
         if problems:

@@ -14,14 +14,13 @@ from oscar.core.loading import get_model
 from suz_oscar.core.cache import cached
 from suz_oscar.dealers.selectors import taking_orders
 
+from .vocabulary import Availability
+
 Dealer = get_model("suz_dealers", "Dealer")
 Outlet = get_model("suz_dealers", "Outlet")
 StockRecord = get_model("partner", "StockRecord")
 RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
 
-IN_STOCK = "instock"  # with a quantity
-AVAILABLE = "available"  # in stock, quantity not given (whole line, or no number)
-ON_ORDER = "onorder"
 
 
 @dataclass
@@ -32,11 +31,15 @@ class Offer:
     product_id: int
     price: Decimal
     currency: str
-    kind: str
+    kind: Availability  # in stock or on order
     quantity: int | None = None
     stockrecord: StockRecord | None = None
     nearest_outlet: Outlet | None = field(default=None, compare=False)
     distance_km: float | None = field(default=None, compare=False)
+
+    @property
+    def on_order(self):
+        return self.kind == Availability.ON_ORDER
 
     @property
     def is_implied(self):
@@ -97,13 +100,14 @@ def services():
 
 
 def stock_kind(stockrecord):
-    """How a stock record's ``num_in_stock`` reads: N > 0 in stock, 0 on order, empty in stock."""
+    """``(Availability, free quantity or None)`` of a stock record as customers see it: what is allocated to
+    orders is not in stock any more (``services.availability_of`` reads it as the dealer set it)."""
     if stockrecord.num_in_stock is None:
-        return AVAILABLE, None
+        return Availability.IN_STOCK, None
     available = stockrecord.num_in_stock - (stockrecord.num_allocated or 0)
     if available > 0:
-        return IN_STOCK, available
-    return ON_ORDER, None
+        return Availability.IN_STOCK, available
+    return Availability.ON_ORDER, None
 
 
 def offers_for_products(product_ids, dealers, recommended=None):
@@ -141,7 +145,7 @@ def offers_for_products(product_ids, dealers, recommended=None):
         for dealer in whole_line:
             if (dealer.partner_id, product_id) not in offered:
                 result[product_id].append(
-                    Offer(dealer, product_id, recommended.price, recommended.currency, AVAILABLE)
+                    Offer(dealer, product_id, recommended.price, recommended.currency, Availability.IN_STOCK)
                 )
     for offers in result.values():
         offers.sort(key=Offer.sort_key)

@@ -11,6 +11,7 @@ from oscar.core.loading import get_model
 from suz_oscar.core.html import clean_html
 
 from .abstract_models import PRICE_MAX, QUANTITY_MAX, default_currency
+from .vocabulary import Availability, fallback_sku
 
 StockRecord = get_model("partner", "StockRecord")
 
@@ -71,7 +72,7 @@ def offer_materialize(*, stockrecord):
     except IntegrityError:
         # The dealer already uses this SKU for another product of its own.
         stockrecord.pk = None
-        stockrecord.partner_sku = f"suz-{stockrecord.product_id}"
+        stockrecord.partner_sku = fallback_sku(stockrecord.product_id)
         stockrecord, _ = StockRecord.objects.get_or_create(
             partner=stockrecord.partner, product=stockrecord.product,
             defaults={"partner_sku": stockrecord.partner_sku, "price_currency": stockrecord.price_currency},
@@ -79,26 +80,21 @@ def offer_materialize(*, stockrecord):
     return stockrecord
 
 
-# Availability of a dealer's offer, as the dashboard and price files speak of it.
-IN_STOCK, ON_ORDER, NOT_OFFERED = "in_stock", "on_order", "not_offered"
-
 
 def stock_fields(availability, quantity):
     """``num_in_stock`` for an availability: N in stock, empty = in stock without a number, 0 = on order."""
-    if availability == ON_ORDER:
+    if availability == Availability.ON_ORDER:
         return 0
     return quantity if quantity else None
 
 
 def availability_of(stockrecord):
+    """``(Availability, quantity)`` of a dealer's stock record as the dealer set it (see ``stock_fields``)."""
     if stockrecord is None:
-        return NOT_OFFERED, None
+        return Availability.NOT_OFFERED, None
     if stockrecord.num_in_stock == 0:
-        return ON_ORDER, None
-    return IN_STOCK, stockrecord.num_in_stock
-
-
-AVAILABILITIES = (IN_STOCK, ON_ORDER, NOT_OFFERED)
+        return Availability.ON_ORDER, None
+    return Availability.IN_STOCK, stockrecord.num_in_stock
 
 
 def _checked_rows(rows):
@@ -110,7 +106,7 @@ def _checked_rows(rows):
             raise OfferError(_("Unknown product."))
         if product_id in checked:
             raise OfferError(_("A product is listed twice."))
-        if row.get("availability") not in AVAILABILITIES:
+        if row.get("availability") not in Availability.values:
             raise OfferError(_("Unknown availability."))
         checked[product_id] = (row, valid_price(row.get("price")), valid_quantity(row.get("quantity")))
     return checked
@@ -147,7 +143,7 @@ def offers_apply(*, dealer, rows):
     to_create, to_update, to_remove = [], [], []
     for product_id, (row, price, quantity) in by_product.items():
         record = existing.get(product_id)
-        if row["availability"] == NOT_OFFERED:
+        if row["availability"] == Availability.NOT_OFFERED:
             if record is not None:
                 to_remove.append(record.pk)
             continue
@@ -158,7 +154,7 @@ def offers_apply(*, dealer, rows):
             continue  # the whole line offers it already, exactly so
         if record is None:
             to_create.append(StockRecord(
-                partner=partner, product_id=product_id, partner_sku=skus.get(product_id) or f"suz-{product_id}",
+                partner=partner, product_id=product_id, partner_sku=skus.get(product_id) or fallback_sku(product_id),
                 price=price, price_currency=default_currency(), num_in_stock=stock,
             ))
         elif record.price != price or record.num_in_stock != stock:
@@ -235,7 +231,7 @@ def own_product_save(*, dealer, title, price, availability, product=None, descri
                          % {"max": TITLE_MAX})
     if valid_price(price) is None:
         raise OfferError(_("Set a price: your own products have no recommended price."))
-    if availability not in (IN_STOCK, ON_ORDER):
+    if availability not in (Availability.IN_STOCK, Availability.ON_ORDER):
         raise OfferError(_("Unknown availability."))
     valid_quantity(quantity)
     if product is None:

@@ -17,6 +17,7 @@ from oscar.core.loading import get_model
 from suz_oscar.dealers.cities import default_city
 
 from . import selectors
+from .vocabulary import Availability, sku_for
 
 StockRecord = get_model("partner", "StockRecord")
 
@@ -60,7 +61,7 @@ class NotOfferedHere(availability.Unavailable):
         return False, self.message
 
 
-POLICIES = {selectors.IN_STOCK: InStock, selectors.AVAILABLE: InStock, selectors.ON_ORDER: OnOrder}
+POLICIES = {Availability.IN_STOCK: InStock, Availability.ON_ORDER: OnOrder}
 
 
 class RegionalStrategy(Structured):
@@ -187,8 +188,6 @@ def implied_stockrecord(offer, product):
     )
 
 
-def sku_for(product):
-    return product.upc or f"suz-{product.pk}"
 
 
 class Selector:

@@ -10,6 +10,7 @@ from oscar.core.loading import get_model
 
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.dispatch import selectors as dispatch_selectors
+from suz_oscar.dispatch.vocabulary import Fault
 
 Dealer = get_model("suz_dealers", "Dealer")
 Dispatch = get_model("suz_dispatch", "Dispatch")
@@ -107,7 +108,7 @@ def scorecard(dealer, since=None, now=None):
         open=Count("pk", filter=Q(status__in=(Dispatch.ACCEPTED, Dispatch.PROCESSED))),
     )
     changes = StatusChange.objects.filter(dealer=dealer, created_at__gte=since)
-    given_back = changes.filter(to_status=Dispatch.OFFERED, fault="dealer").count()
+    given_back = changes.filter(to_status=Dispatch.OFFERED, fault=Fault.DEALER).count()
     claims = dispatch_selectors.claims([dealer.pk], since)
     claimed = claims.count()
     assigned = changes.filter(to_status=Dispatch.ACCEPTED, user__is_staff=True).count()
@@ -124,7 +125,7 @@ def scorecard(dealer, since=None, now=None):
         "offered": offered, "claimed": claimed, "assigned": assigned, "given_back": given_back, **counts,
         "acceptance_rate": _share(claimed, offered), "completion_rate": _share(counts["completed"], closed),
         "median_claim_minutes": _median_minutes(delays), "median_contact_minutes": _median_minutes(contacts),
-        "failures": failures, "failures_dealer": sum(f["n"] for f in failures if f["fault"] == "dealer"),
-        "failures_customer": sum(f["n"] for f in failures if f["fault"] == "customer"),
+        "failures": failures, "failures_dealer": sum(f["n"] for f in failures if f["fault"] == Fault.DEALER),
+        "failures_customer": sum(f["n"] for f in failures if f["fault"] == Fault.CUSTOMER),
         "place": regional_place(dealer),
     }

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from suz_oscar.core.cache import bump
+from suz_oscar.dispatch.vocabulary import Event, Fault
 
 from . import notifications, selectors
 
@@ -85,19 +86,19 @@ def restore(*, dealer, user=None):
 
 def points_for_event(event, dispatch, fault, rules):
     """``(delta, reason)`` the rules give for a dispatch event, or ``None`` for events without points."""
-    if event == "completed":
+    if event == Event.COMPLETED:
         override = OrderPoints.objects.filter(dispatch=dispatch).first()
         if override is not None:
             return override.points, PointsEntry.ORDER_POINTS
         value = dispatch.order.total_incl_tax or Decimal(0)
         return rules.completed + rules.per_thousand * value / 1000, PointsEntry.COMPLETED
-    if event == "failed":
-        if fault == "dealer":
+    if event == Event.FAILED:
+        if fault == Fault.DEALER:
             return rules.failed_dealer, PointsEntry.FAILED_DEALER
         return rules.failed_customer, PointsEntry.FAILED_CUSTOMER
-    if event == "given_back":
+    if event == Event.GIVEN_BACK:
         return rules.given_back, PointsEntry.GIVEN_BACK
-    if event == "sla_breach":
+    if event == Event.SLA_BREACH:
         return rules.sla_breach, PointsEntry.SLA_BREACH
     return None
 

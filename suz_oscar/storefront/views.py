@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import ListView
@@ -151,10 +151,10 @@ class CitySetView(View):
     def post(self, request):
         city = find_city(request.POST.get("city"))
         if city is None:
-            messages.error(request, _t("We do not know this city. Start typing and pick one from the list."))
+            messages.error(request, gettext("We do not know this city. Start typing and pick one from the list."))
         else:
             change_city(request, city)
-            messages.success(request, _t("Your city: %(city)s.") % {"city": city.display_name})
+            messages.success(request, gettext("Your city: %(city)s.") % {"city": city.display_name})
         return HttpResponseRedirect(_safe_next(request))
 
 

@@ -117,3 +117,9 @@ RU.update({
     "Use a cache every process shares (Redis or Memcached) in production.":
         "В рабочей среде используйте общий для всех процессов кэш (Redis или Memcached).",
 })
+
+# Architecture (issue 10): the dispatch vocabulary
+RU.update({
+    "order failed": "заказ сорван",
+    "order cancelled": "заказ отменён",
+})

@@ -17,7 +17,8 @@ from oscar.core.loading import get_model
 from suz_oscar.core.search import icontains_any
 from suz_oscar.offers import pricefiles, selectors, services
 from suz_oscar.offers.abstract_models import PRICE_MAX, PRICE_MIN, QUANTITY_MAX
-from suz_oscar.offers.services import IN_STOCK, NOT_OFFERED, ON_ORDER, OfferError
+from suz_oscar.offers.services import OfferError
+from suz_oscar.offers.vocabulary import Availability
 
 from .views import DealerObjectMixin
 
@@ -28,7 +29,9 @@ OfferImport = get_model("suz_offers", "OfferImport")
 
 PAGE_SIZE = 50
 PERCENT_MIN, PERCENT_MAX = -99, 1000  # bulk "change the price by a percentage"
-AVAILABILITY_CHOICES = ((NOT_OFFERED, _("not offered")), (IN_STOCK, _("in stock")), (ON_ORDER, _("on order")))
+# Not offered first: most of the catalogue, for most dealers.
+AVAILABILITY_CHOICES = [(a.value, a.label) for a in (Availability.NOT_OFFERED, Availability.IN_STOCK,
+                                                     Availability.ON_ORDER)]
 
 
 class OfferFilterForm(forms.Form):
@@ -200,7 +203,7 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
             form = forms_by_id[row["product_id"]]
             if row.get("price_error"):
                 form.add_error("price", row["price_error"])
-            elif (row["availability"] != NOT_OFFERED and not row.get("price")
+            elif (row["availability"] != Availability.NOT_OFFERED and not row.get("price")
                   and getattr(products[row["product_id"]], "recommended_price", None) is None):
                 form.add_error("price", _("Set a price: this product has no recommended price."))
         if any(form.errors for form in formset):
@@ -218,13 +221,13 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
         """``row`` with the bulk action applied; a price it cannot take is set as ``price_error``."""
         row = dict(row)
         if action == "remove":
-            row["availability"] = NOT_OFFERED
+            row["availability"] = Availability.NOT_OFFERED
         elif action == "on_order":
-            row["availability"] = ON_ORDER
+            row["availability"] = Availability.ON_ORDER
         elif action == "rrp":
             row["price"] = None
-            if row["availability"] == NOT_OFFERED:
-                row["availability"] = IN_STOCK
+            if row["availability"] == Availability.NOT_OFFERED:
+                row["availability"] = Availability.IN_STOCK
         elif action == "percent":
             base = row["price"] or getattr(getattr(product, "recommended_price", None), "price", None)
             if base is not None:
@@ -402,12 +405,13 @@ class OwnProductFormView(OwnProductMixin, generic.FormView):
     def get_initial(self):
         product = self.get_product()
         if product is None:
-            return {"availability": IN_STOCK}
+            return {"availability": Availability.IN_STOCK}
         record = StockRecord.objects.filter(partner=self.get_dealer().partner, product=product).first()
         availability, quantity = services.availability_of(record)
         return {"title": product.title, "description": product.description,
                 "category": product.categories.first(), "price": record.price if record else None,
-                "availability": availability if availability != NOT_OFFERED else IN_STOCK, "quantity": quantity}
+                "availability": Availability.IN_STOCK if availability == Availability.NOT_OFFERED else availability,
+                "quantity": quantity}
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
