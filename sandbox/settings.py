@@ -126,7 +126,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = reverse_lazy("customer:login")
-LOGIN_REDIRECT_URL = "/"
+# Staff land on the dashboard, dealers' managers on their order inbox, customers in the shop.
+LOGIN_REDIRECT_URL = "suz-after-login"
 
 # Russian first, English through the language switch in the header.
 LANGUAGE_CODE = "ru"

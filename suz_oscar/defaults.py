@@ -57,8 +57,9 @@ SUZ_DISPATCH_SLA_RETURN = False
 SUZ_RATING_WINDOW_DAYS = None
 
 # What the customer is promised after checkout: a dealer of the city calls within this many minutes
-# (shown on the confirmation and order status pages).
-SUZ_CALLBACK_MINUTES = 60
+# (shown on the confirmation and order status pages). None promises a call but no time: set it to what
+# your dispatch plan and your dealers actually keep.
+SUZ_CALLBACK_MINUTES = None
 
 # Celery broker calls made while a request is served (queueing a notification after an order) wait at
 # most this many seconds; after a failure the broker is not tried again for SUZ_BROKER_RETRY_AFTER

@@ -4,7 +4,7 @@ from django.apps import apps
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
-from .dashboard.views import dashboard_index
+from .dashboard.views import after_login, dashboard_index
 from .dealers.views import InvitationView
 from .storefront.orders import OrderStatusView
 from .storefront.views import CategoryView, CitySearchView, CitySetView, ProductListView, SearchView, basket_add
@@ -16,6 +16,11 @@ urlpatterns = [
     # One order list for staff: Oscar's (which knows nothing of dispatch) leads to ours.
     path("dashboard/orders/", RedirectView.as_view(pattern_name="suz_dispatch_dashboard:suz-inbox", query_string=True),
          name="suz-oscar-order-list"),
+    # Partners are dealers: staff manage them in the dealer registry. Oscar's partner pages would link a user
+    # to a second dealer (each manager works for one) or delete a partner with its dealer.
+    re_path(r"^dashboard/partners/", RedirectView.as_view(pattern_name="suz_dashboard:suz-dealer-list"),
+            name="suz-oscar-partners"),
+    path("welcome/", after_login, name="suz-after-login"),
     path("city/", CitySetView.as_view(), name="suz-city-set"),
     # A manager invitation's link: outside the dashboard, the invitee has no access yet.
     path("dealer-invitation/<str:token>/", InvitationView.as_view(), name="suz-invitation"),

@@ -154,3 +154,24 @@ def test_a_junk_variant_id_when_adding_to_the_basket_is_ignored(world, child):  
     response = client.post(reverse("basket:add", kwargs={"pk": world["product"].pk}),
                            {"quantity": 1, "child_id": child})
     assert response.status_code == 302
+
+
+def test_each_user_lands_where_they_work_after_logging_in(customer, manager_a, staff):
+    from django.urls import reverse as url
+
+    assert client_for(staff).get(url("suz-after-login"))["Location"] == url("dashboard:index")
+    assert client_for(manager_a).get(url("suz-after-login"))["Location"] == url("suz_dispatch_dashboard:suz-inbox")
+    assert client_for(customer).get(url("suz-after-login"))["Location"] == "/"
+    for user, landing in ((manager_a, url("suz_dispatch_dashboard:suz-inbox")), (customer, "/")):
+        response = client_for().post(url("customer:login"), {"login-username": user.email, "login-password": "demo",
+                                                             "login_submit": "1"}, follow=True)
+        assert response.redirect_chain[-1][0] == landing
+
+
+def test_a_promised_callback_time_is_shown_when_the_site_sets_one(world, settings):  # noqa: F811
+    settings.SUZ_CALLBACK_MINUTES = 45
+    client = guest_in("x-city", world["product"])
+    client.post(reverse("checkout:index"), GUEST)
+    client.post(reverse("checkout:shipping-address"), address(world["x"]))
+    preview = client.get(reverse("checkout:preview"), follow=True).content.decode()
+    assert "В течение 45 минут вам позвонит дилер из вашего города (Иксгород)" in preview

@@ -125,8 +125,13 @@ def test_declines_are_in_the_history_and_staff_see_who_could_take_the_order(netw
     no_site = DealerFactory(partner__name="Без заказов с сайта", regions=[region], accepts_site_orders=False)
     StockRecord.objects.create(partner=no_site.partner, product=network["product"], partner_sku="ns",
                                price=Decimal("400"))
-    report = {row.dealer.pk: {r.value for r, _line in row.reasons} for row in selectors.eligibility_report(order)}
+    rows = {row.dealer.pk: row for row in selectors.eligibility_report(dispatch, now=T0 + timedelta(minutes=1))}
+    report = {pk: {r.value for r, _line in row.reasons} for pk, row in rows.items()}
     assert report[first.pk] == set()
+    # The rules allow the first, but it declined; the rating stage's other dealer sees it; the rest will later.
+    assert rows[first.pk].standing == "declined" and rows[first.pk].decline_reason == reason
+    assert rows[second.pk].standing == "sees" and rows[fourth.pk].standing == "will_see"
+    assert rows[other_city.pk].standing == "outside"
     assert report[second.pk] == {"suspended"}
     assert report[third.pk] == {"excluded"}
     assert report[fourth.pk] == {"price_above"}
@@ -137,7 +142,7 @@ def test_declines_are_in_the_history_and_staff_see_who_could_take_the_order(netw
 
     page = client_for(staff).get(reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": dispatch.pk}))
     html = page.content.decode()
-    assert "отказался от заказа" in html and "Нет в наличии" in html
+    assert "отказался от заказа" in html and "Нет в наличии" in html and "отказался (Нет в наличии)" in html
     assert "цена выше показанной покупателю" in html and "не обслуживает город" in html
     assert reverse("dashboard:order-detail", kwargs={"number": order.number}) in html
 
@@ -250,3 +255,15 @@ def test_staff_get_a_form_error_for_a_non_positive_stock_price_on_oscars_product
                                  "num_in_stock": "99999999999"})
     assert not form.is_valid()
     assert "price" in form.errors and "num_in_stock" in form.errors
+
+
+def test_the_order_lines_name_the_dealer_that_took_the_order_at_the_price_shown(network):
+    order = make_order(network["city"], network["product"])
+    quoted = order.lines.get()
+    dispatch = services.dispatch_plan(order=order, now=T0)
+    taker = network["dealers"][1]
+    services.dispatch_claim(dispatch=dispatch, dealer=taker, now=T0)
+    line = order.lines.get()
+    assert (line.partner, line.partner_name) == (taker.partner, taker.name)
+    assert line.stockrecord.partner == taker.partner
+    assert line.unit_price_incl_tax == quoted.unit_price_incl_tax

@@ -88,6 +88,31 @@ def test_whole_line_switch(manager_a, dealer_a, catalogue):
     assert dealer_a.offers_whole_line and not StockRecord.objects.filter(partner=dealer_a.partner).exists()
 
 
+def test_a_whole_line_dealer_sees_its_implied_offers_and_can_price_one(manager_a, dealer_a, catalogue):
+    dealer_a.offers_whole_line = True
+    dealer_a.save()
+    client = client_for(manager_a)
+    initial = client.get(offers_url(dealer_a)).context["formset"].initial
+    assert [row["availability"] for row in initial] == ["in_stock"] * 3 and all(row["implied"] for row in initial)
+    assert client.get(offers_url(dealer_a), {"shown": "missing"}).context["formset"].initial == []
+    assert len(client.get(offers_url(dealer_a), {"shown": "offered"}).context["formset"].initial) == 3
+    # The dealer types its own price on one implied offer: it is kept.
+    response = table_post(client, dealer_a, [
+        {"product_id": catalogue[0].pk, "availability": "in_stock", "price": "650"},
+        {"product_id": catalogue[1].pk, "availability": "in_stock", "price": ""},
+    ])
+    assert response.status_code == 302
+    record = StockRecord.objects.get(partner=dealer_a.partner)
+    assert (record.product, record.price) == (catalogue[0], Decimal("650"))
+
+
+def test_a_price_on_a_row_left_not_offered_is_an_error_not_a_silent_loss(manager_a, dealer_a, catalogue):
+    response = table_post(client_for(manager_a), dealer_a, [
+        {"product_id": catalogue[0].pk, "availability": "not_offered", "price": "650"}])
+    assert response.status_code == 200 and "выберите «в наличии» или «под заказ»" in response.content.decode()
+    assert not StockRecord.objects.filter(partner=dealer_a.partner).exists()
+
+
 def upload(client, dealer, content, name):
     response = client.post(offers_url(dealer, "suz-offer-import"), {"file": SimpleUploadedFile(name, content)})
     assert response.status_code == 302, response.context["form"].errors if response.context else response

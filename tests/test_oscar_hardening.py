@@ -11,7 +11,6 @@ STAFF_ONLY_OSCAR_URLS = [
     ("dashboard:catalogue-product-list", {}),
     ("dashboard:catalogue-product-create", {}),
     ("dashboard:order-stats", {}),
-    ("dashboard:partner-list", {}),
     ("dashboard:users-index", {}),
 ]
 
@@ -33,6 +32,17 @@ def test_oscars_order_list_leads_everyone_to_our_one_order_list(manager_a, staff
     names = [n.url_name for node in dashboard_navigation(staff) for n in (node, *node.children)]
     assert "suz_dispatch_dashboard:suz-inbox" in names and "dashboard:order-list" not in names
     assert "dashboard:order-stats" in names  # the rest of Oscar's «Fulfilment» section stays
+
+
+def test_oscars_partner_pages_lead_to_the_dealer_registry_and_change_nothing(manager_a, dealer_a, dealer_b, staff):
+    """Linking a dealer's manager to a second partner would switch its dashboard to the other dealer."""
+    link = reverse("dashboard:partner-user-link", kwargs={"partner_pk": dealer_b.partner_id, "user_pk": manager_a.pk})
+    delete = reverse("dashboard:partner-delete", kwargs={"pk": dealer_b.partner_id})
+    for url in (reverse("dashboard:partner-list"), link, delete):
+        response = client_for(staff).post(url)
+        assert response.status_code == 302 and response["Location"] == reverse("suz_dashboard:suz-dealer-list")
+    assert list(manager_a.partners.all()) == [dealer_a.partner]
+    dealer_b.refresh_from_db()
 
 
 def test_partner_user_cannot_edit_or_delete_manufacturer_product(manager_a, dealer_a):

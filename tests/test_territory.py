@@ -178,3 +178,13 @@ def test_request_list_is_staff_only(manager_a, customer, staff):
     for params in ({}, {"status": "approved"}, {"status": "<junk>"}, {"page": "-1"}, {"page": "abc"},
                    {"page": "99999999999999999999"}, {"status": "\x00"}):
         assert client.get(url, params).status_code == 200, params
+
+
+def test_the_request_form_starts_from_the_current_territory(dealer_a, manager_a):
+    """A manager adding a city must not, by an empty form, ask to drop the region it serves."""
+    region, city = RegionFactory(), CityFactory()
+    dealer_a.regions.set([region])
+    dealer_a.cities.set([city])
+    page = client_for(manager_a).get(reverse("suz_dashboard:suz-territory", kwargs={"pk": dealer_a.pk}))
+    html = page.content.decode()
+    assert f'<option value="{region.pk}" selected>' in html and f'<option value="{city.pk}" selected>' in html

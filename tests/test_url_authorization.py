@@ -69,6 +69,7 @@ def dealer_pk(o):
 
 RULES = {
     # The storefront
+    "suz-after-login": public(),
     "suz-city-set": public(),
     "suz-city-search": public(query={"q": "Мос"}),
     "suz-order-status": public(lambda o: {"number": o.guest_order.number, "hash": o.guest_order.verification_hash()}),
@@ -83,6 +84,7 @@ RULES = {
     # The dashboard's entry and Oscar's order list: each goes where the user belongs.
     "index": rule(LOGIN, 403, OK, OK, OK),
     "suz-oscar-order-list": rule(302, 302, OK, OK, OK),  # to our order list, which then asks who you are
+    "suz-oscar-partners": rule(302, 302, 302, 302, 302),  # to the dealer registry, which then asks
     # Dealers (staff's registry; each dealer's own pages)
     "suz_dashboard:suz-dealer-list": staff_only(),
     "suz_dashboard:suz-dealer-create": staff_only(),
@@ -270,6 +272,8 @@ def test_who_may_open_every_url(group, customer, staff):
             problems += check(name, RULES[name], view, names, o, users)
         elif group == "oscar_dashboard" and not mine:
             rule_ = OSCAR_DASHBOARD_EXCEPTIONS.get(name) or rule(LOGIN, 403, 403, 403, OK | {404})
+            if name.startswith("dashboard:partner"):
+                rule_ = RULES["suz-oscar-partners"]  # answered by ours
             problems += check(name, rule_, view, names, o, users)
     assert problems == []
     # Dealer B's things are as they were: nobody refused changed anything.

@@ -3,7 +3,8 @@
 Swapped in for ``dashboard.menu.get_nodes`` by ``suz_oscar.core.loading``; the
 count is one query on the inbox index, made only for dealer managers. Oscar's
 own order list is left out: staff have one order list, ours («Заказы»), which
-links to Oscar's order page for payment and shipping details.
+links to Oscar's order page for payment and shipping details; so is Oscar's partner
+list: partners are dealers, kept in the dealer registry.
 """
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.utils.html import format_html
 from oscar.apps.dashboard.menu import create_menu
 
 INBOX_URL_NAME = "suz_dispatch_dashboard:suz-inbox"
-REPLACED_URL_NAMES = {"dashboard:order-list"}
+REPLACED_URL_NAMES = {"dashboard:order-list", "dashboard:partner-list"}
 
 
 def _without_replaced(items):

@@ -15,3 +15,14 @@ def dashboard_index(request, *args, **kwargs):
     if user.is_authenticated and not user.is_staff and selectors.dealer_for_user(user) is not None:
         return redirect(suz_settings.SUZ_DEALER_DASHBOARD_HOME)
     return oscar_view("dashboard", "index")(request, *args, **kwargs)
+
+
+def after_login(request):
+    """Where a user lands after logging in (``LOGIN_REDIRECT_URL = "suz-after-login"``): staff on the
+    dashboard, a dealer's manager on its order inbox, a customer in the shop."""
+    user = request.user
+    if user.is_authenticated and user.is_staff:
+        return redirect("dashboard:index")
+    if user.is_authenticated and selectors.dealer_for_user(user) is not None:
+        return redirect(suz_settings.SUZ_DEALER_DASHBOARD_HOME)
+    return redirect("/")

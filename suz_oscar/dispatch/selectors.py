@@ -14,6 +14,8 @@ from suz_oscar.core.conf import suz_settings
 from suz_oscar.dealers.selectors import taking_orders
 from suz_oscar.offers.selectors import dealers_serving, offers_for_products
 
+from .vocabulary import Fault
+
 Dealer = get_model("suz_dealers", "Dealer")
 Dispatch = get_model("suz_dispatch", "Dispatch")
 Visibility = get_model("suz_dispatch", "Visibility")
@@ -59,19 +61,63 @@ class Ineligible(models.TextChoices):
 @dataclass
 class Eligibility:
     dealer: object
-    reasons: list  # [(Ineligible, line or None)]
+    reasons: list  # [(Ineligible, line or None)]: why the rules leave it out of the region's stages
+    standing: "Standing | None" = None  # where it stands in this order's plan now
+    since: object = None  # when that standing began (its stage's opening, its decline…)
+    decline_reason: object = None
 
     @property
     def eligible(self):
         return not self.reasons
 
 
-def eligibility_report(order):
-    """Every dealer of the order's region with why it may or may not take the order, as of now.
+class Standing(models.TextChoices):
+    """Where a dealer stands in one order's plan, now."""
 
-    The region's dealers are those serving the region, the city or another city of the region, in the
-    network or not. Three queries whatever the number of dealers.
+    HOLDS = "holds", _("has taken it")
+    SEES = "sees", _("sees it")
+    WILL_SEE = "will_see", _("will see it")
+    EVERYONE = "everyone", _("sees it in the stage for every dealer")
+    DECLINED = "declined", _("declined it")
+    GAVE_BACK = "gave_back", _("gave it back")
+    OUTSIDE = "outside", _("is not in its plan")
+
+
+def eligibility_report(dispatch, now=None):
+    """Every dealer of the order's region: whether the rules let it take the order (and why not), and where
+    it stands in the order's plan now (sees it, will see it, declined, gave it back, holds it).
+
+    The rules are read as of now (prices and offers may have changed since the plan was stored); the
+    stage for every dealer lets any dealer of the network take the order whatever the rules say. The
+    region's dealers are those serving the region, the city or another city of the region, in the network
+    or not. Four queries whatever the number of dealers.
     """
+    now = now or timezone.now()
+    report = eligibility_by_rules(dispatch.order)
+    rows = {row.dealer_id: row for row in Visibility.objects.filter(dispatch=dispatch,
+                                                                     dealer__in=[r.dealer for r in report])}
+    everyone = dispatch.open_to_all_at is not None and dispatch.open_to_all_at <= now
+    for entry in report:
+        dealer, row = entry.dealer, rows.get(entry.dealer.pk)
+        if dispatch.claimed_by_id == dealer.pk:
+            entry.standing, entry.since = Standing.HOLDS, dispatch.claimed_at
+        elif row is not None and row.declined_at is not None:
+            entry.standing = Standing.DECLINED if row.decline_reason_id else Standing.GAVE_BACK
+            entry.since, entry.decline_reason = row.declined_at, row.decline_reason
+        elif dispatch.claimed_by_id is not None or dispatch.status != Dispatch.OFFERED:
+            entry.standing = None  # taken by another, closed or waiting for staff: nobody sees it now
+        elif row is not None:
+            entry.standing = Standing.SEES if row.opens_at <= now else Standing.WILL_SEE
+            entry.since = row.opens_at
+        elif everyone and in_network(dealer):
+            entry.standing, entry.since = Standing.EVERYONE, dispatch.open_to_all_at
+        else:
+            entry.standing = Standing.OUTSIDE
+    return report
+
+
+def eligibility_by_rules(order):
+    """``[Eligibility]`` of the dealers of ``order``'s region by the rules of eligibility alone (see above)."""
     place = order.suz_place
     region_dealers = (Dealer.objects.filter(Q(regions=place.region_id) | Q(cities__region=place.region_id))
                       .distinct().select_related("partner").order_by("-rating", "partner__name"))
@@ -191,14 +237,46 @@ def inbox(dealer, now=None, limit=None, related=("order",)):
     return own.union(everyone, all=True).order_by("-opens_at")[:limit]
 
 
-def has_connected_call(dispatch, dealer):
+def has_connected_call(dispatch, dealer) -> bool:
     """Whether ``dealer`` has reached the customer by a call through the system.
 
-    Dealers with «звонок с сайта» may mark an order processed only after such a
-    call (DESIGN rule 7). Calls are recorded by the telephony app, which is not
-    built yet: until then no call has connected.
+    Calls are recorded by the telephony app, which is not built yet: until then no call has connected.
     """
     return False
+
+
+def has_called(dispatch, dealer) -> bool:
+    """Whether ``dealer`` has tried to call the customer through the system (connected or not)."""
+    return has_connected_call(dispatch, dealer)
+
+
+def phone_visible(dispatch, dealer) -> bool:
+    """Whether the customer's phone may be shown to ``dealer`` (``None``: staff) — on a page, in an export,
+    an email or the API. DESIGN rule 7: only to the dealer holding the order, and for a dealer with «звонок
+    с сайта» only after its first connected call through the system."""
+    if dealer is None:
+        return True
+    if dispatch.claimed_by_id != dealer.pk:
+        return False
+    return not dealer.call_from_site or has_connected_call(dispatch, dealer)
+
+
+def status_refusal(dispatch, dealer, to_status, failure_reason=None):
+    """Why ``dealer`` may not move its order to ``to_status`` now, or ``None``.
+
+    A dealer with «звонок с сайта» proves the contact by the system's call: «processed» needs a connected
+    call, and a failure blamed on the customer (not reached, changed their mind) needs at least a call
+    attempt through the system.
+    """
+    if not dealer.call_from_site:
+        return None
+    if to_status == Dispatch.PROCESSED and not has_connected_call(dispatch, dealer):
+        return _("Call the customer through the system first; then the order can be marked processed.")
+    if (to_status == Dispatch.FAILED and failure_reason is not None and failure_reason.fault == Fault.CUSTOMER
+            and not has_called(dispatch, dealer)):
+        return _("Call the customer through the system first: an order fails by the customer's fault only after "
+                 "a call.")
+    return None
 
 
 def claimable(dealer, now=None):
@@ -227,8 +305,10 @@ def claim_refusal(dispatch, dealer, now=None):
     if not in_network(dealer):
         return _("Your dealer does not take orders now: it is suspended, taken out of dispatch or does not "
                  "accept orders from the site.")
-    if Visibility.objects.filter(dispatch=dispatch, dealer=dealer, declined_at__isnull=False).exists():
-        return _("You have declined this order.")
+    row = Visibility.objects.filter(dispatch=dispatch, dealer=dealer, declined_at__isnull=False).first()
+    if row is not None:
+        # A decline has its reason; giving an order back writes a row without one.
+        return _("You have declined this order.") if row.decline_reason_id else _("You gave this order back.")
     if state["status"] != Dispatch.OFFERED:
         return _("This order is no longer open to dealers.")
     return _("This order is not available to you.")

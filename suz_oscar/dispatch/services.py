@@ -10,6 +10,7 @@ from oscar.core.loading import get_model
 
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.mail import staff_addresses
+from suz_oscar.offers.vocabulary import sku_for
 
 from . import notifications, selectors
 from .config import load_strategies
@@ -23,6 +24,8 @@ Dispatch = get_model("suz_dispatch", "Dispatch")
 Stage = get_model("suz_dispatch", "Stage")
 Visibility = get_model("suz_dispatch", "Visibility")
 StatusChange = get_model("suz_dispatch", "StatusChange")
+OrderLine = get_model("order", "Line")
+StockRecord = get_model("partner", "StockRecord")
 
 
 def _event(event, dispatch, dealer, *, fault="", user=None, now=None):
@@ -39,6 +42,20 @@ def _record(dispatch, from_status, to_status, *, dealer=None, user=None, failure
         failure_reason=failure_reason, fault=fault, note=note[:255], created_at=now or timezone.now(),
         decline_reason=decline_reason,
     )
+
+
+def _lines_to(order_id, dealer):
+    """The order's lines name the dealer that now fulfils them (Oscar's order pages, reports), with its own
+    stock record where it has one; the prices stay those the customer was shown."""
+    lines = list(OrderLine.objects.filter(order_id=order_id).select_related("product"))
+    records = {sr.product_id: sr for sr in StockRecord.objects.filter(
+        partner_id=dealer.partner_id, product_id__in=[line.product_id for line in lines])}
+    for line in lines:
+        record = records.get(line.product_id)
+        line.partner_id, line.partner_name = dealer.partner_id, dealer.name
+        line.stockrecord = record
+        line.partner_sku = record.partner_sku if record else (sku_for(line.product) if line.product else line.upc)
+    OrderLine.objects.bulk_update(lines, ["partner", "partner_name", "stockrecord", "partner_sku"])
 
 
 def dispatch_plan(*, order, now=None):
@@ -98,6 +115,7 @@ def dispatch_claim(*, dispatch, dealer, user=None, now=None):
         if won:
             Visibility.objects.filter(dispatch=dispatch).update(is_open=False)
             _record(dispatch, Dispatch.OFFERED, Dispatch.ACCEPTED, dealer=dealer, user=user, now=now)
+            _lines_to(dispatch.order_id, dealer)
     if not won:
         raise AlreadyTaken(selectors.claim_refusal(dispatch, dealer, now))
     dispatch.refresh_from_db()
@@ -113,10 +131,11 @@ def dispatch_set_status(*, dispatch, dealer, to_status, user=None, failure_reaso
     if to_status not in Dispatch.DEALER_MOVES.get(locked.status, ()):
         raise DispatchError(_("The order cannot go from “%(from)s” to “%(to)s”.") % {
             "from": locked.get_status_display(), "to": dict(Dispatch.STATUSES).get(to_status, to_status)})
-    if to_status == Dispatch.PROCESSED and dealer.call_from_site and not selectors.has_connected_call(locked, dealer):
-        raise DispatchError(_("Call the customer through the system first; then the order can be marked processed."))
     if to_status == Dispatch.FAILED and failure_reason is None:
         raise DispatchError(_("Choose why the order failed."))
+    refusal = selectors.status_refusal(locked, dealer, to_status, failure_reason)
+    if refusal:
+        raise DispatchError(refusal)
     from_status, locked.status = locked.status, to_status
     locked.save(update_fields=["status"])
     fault = failure_reason.fault if failure_reason else ""
@@ -139,6 +158,7 @@ def dispatch_assign(*, dispatch, dealer, user, now=None):
     locked.claimed_by, locked.claimed_at, locked.status = dealer, now, Dispatch.ACCEPTED
     locked.save(update_fields=["claimed_by", "claimed_at", "status"])
     Visibility.objects.filter(dispatch=locked).update(is_open=False)
+    _lines_to(locked.order_id, dealer)
     note = _("assigned by hand") if previous is None else _("moved from %(dealer)s") % {"dealer": previous.name}
     _record(locked, from_status, Dispatch.ACCEPTED, dealer=dealer, user=user, note=note, now=now)
     return locked
@@ -161,6 +181,7 @@ def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None, event=Ev
     Visibility.objects.filter(dispatch=locked).update(is_open=True)
     _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user, fault=Fault.DEALER, note=note, now=now)
     _event(event, locked, dealer, fault=Fault.DEALER, user=user, now=now)
+    _open_next_if_nobody_left(locked, now)  # as if it had declined: the others need not wait for the clock
     return locked
 
 
@@ -186,8 +207,14 @@ def dispatch_decline(*, dispatch, dealer, reason, user=None, now=None):
     if not declined:
         raise DispatchError(selectors.claim_refusal(locked, dealer, now))
     _record(locked, locked.status, locked.status, dealer=dealer, user=user, decline_reason=reason, now=now)
+    return _open_next_if_nobody_left(locked, now)
+
+
+def _open_next_if_nobody_left(locked, now):
+    """When every dealer the (locked) order has opened to has declined or given it back, open the next stage
+    now and tell staff; with no stage left, the order waits for staff. Returns the stage opened, if any."""
     if locked.open_to_all_at is not None and locked.open_to_all_at <= now:
-        return None
+        return None  # open to every dealer already: nothing follows
     opened = Visibility.objects.filter(dispatch=locked, opens_at__lte=now)
     if not opened.filter(declined_at=None).exists():
         upcoming = locked.stages.filter(opens_at__gt=now).order_by("position").first()

@@ -82,6 +82,15 @@ def dealer_catalogue(dealer):
     return catalogue_for_dealer(Product.objects.exclude(structure=Product.PARENT), dealer)
 
 
+def offered_by(dealer):
+    """A condition on products: those ``dealer`` offers (a stock record, or the whole line at the recommended
+    price)."""
+    offered = Q(pk__in=StockRecord.objects.filter(partner=dealer.partner).values("product_id"))
+    if dealer.offers_whole_line:
+        offered |= Q(recommended_price__isnull=False)
+    return offered
+
+
 def services_list():
     """The services as a list, cached (the list changes when the manufacturer edits it)."""
     return cached("services", lambda: list(services()))

@@ -88,9 +88,15 @@ def stock_fields(availability, quantity):
     return quantity if quantity else None
 
 
-def availability_of(stockrecord):
-    """``(Availability, quantity)`` of a dealer's stock record as the dealer set it (see ``stock_fields``)."""
+def availability_of(stockrecord, dealer=None, product=None):
+    """``(Availability, quantity)`` of a dealer's stock record as the dealer set it (see ``stock_fields``).
+
+    With ``dealer`` and ``product``, a product without a record reads «in stock» when the dealer offers the
+    whole line and the product has a recommended price (the implied offer).
+    """
     if stockrecord is None:
+        if dealer is not None and dealer.offers_whole_line and getattr(product, "recommended_price", None):
+            return Availability.IN_STOCK, None
         return Availability.NOT_OFFERED, None
     if stockrecord.num_in_stock == 0:
         return Availability.ON_ORDER, None

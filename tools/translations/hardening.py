@@ -123,3 +123,36 @@ RU.update({
     "order failed": "заказ сорван",
     "order cancelled": "заказ отменён",
 })
+
+# After trying the demo as its users (issue 9)
+RU.update({
+    "has taken it": "взял его",
+    "sees it": "видит",
+    "will see it": "увидит",
+    "sees it in the stage for every dealer": "видит на этапе для всех дилеров",
+    "declined it": "отказался",
+    "gave it back": "вернул",
+    "is not in its plan": "не в плане заказа",
+    "Whether the rules let each dealer take this order now, and where it stands in the order's plan. The stage "
+    "for every dealer lets any dealer of the network take it, whatever the rules.":
+        "Может ли каждый дилер по правилам взять этот заказ сейчас и где он в плане заказа. На этапе для всех "
+        "дилеров заказ может взять любой дилер сети, что бы ни говорили правила.",
+    "By the rules": "По правилам",
+    "In this order": "В этом заказе",
+    "may take it": "может взять",
+    "You gave this order back.": "Вы вернули этот заказ.",
+    "Call the customer through the system first: an order fails by the customer's fault only after a call.":
+        "Сначала позвоните покупателю через систему: срыв по вине покупателя можно отметить только после звонка.",
+    "shown to the dealer that takes the order": "виден дилеру, который возьмёт заказ",
+    "Give the order back? It goes to other dealers and costs you points.":
+        "Вернуть заказ? Он уйдёт другим дилерам, а у вас спишутся баллы.",
+    "— why decline? —": "— причина отказа —",
+    "You set a price: choose «in stock» or «on order» to offer it.":
+        "Вы указали цену: выберите «в наличии» или «под заказ», чтобы предложить товар.",
+})
+RU.update({
+    "A dealer of %(city)s calls you to confirm the order, its delivery and the price of delivery.":
+        "Вам позвонит дилер из вашего города (%(city)s), чтобы подтвердить заказ, доставку и её стоимость.",
+    "A dealer of your city calls you as soon as it takes the order.":
+        "Дилер из вашего города позвонит вам, как только возьмёт заказ.",
+})

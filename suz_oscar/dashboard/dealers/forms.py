@@ -151,7 +151,8 @@ class TerritoryRequestForm(forms.Form):
     )
 
     def __init__(self, *args, dealer, **kwargs):
-        kwargs.setdefault("initial", {"regions": dealer.regions.all(), "cities": dealer.cities.all()})
+        if not kwargs.get("initial"):  # a view's empty initial must not hide the current territory
+            kwargs["initial"] = {"regions": list(dealer.regions.all()), "cities": list(dealer.cities.all())}
         super().__init__(*args, **kwargs)
         self.instance = dealer
         _territory_fields(self)

@@ -49,6 +49,14 @@ class OfferFilterForm(forms.Form):
 
 class OfferRowForm(forms.Form):
     product_id = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("availability") == Availability.NOT_OFFERED and data.get("price"):
+            # A price typed on a row left «not offered» would be dropped without a word.
+            self.add_error("availability", _("You set a price: choose «in stock» or «on order» to offer it."))
+        return data
+
     selected = forms.BooleanField(required=False)
     availability = forms.ChoiceField(choices=AVAILABILITY_CHOICES,
                                      widget=forms.Select(attrs={"class": "form-control form-control-sm"}))
@@ -121,11 +129,11 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
             if category is not None:
                 ids = category.get_descendants_and_self()
                 products = products.filter(Q(categories__in=ids) | Q(parent__categories__in=ids)).distinct()
-            offered = StockRecord.objects.filter(partner=self.get_dealer().partner).values("product_id")
+            offered = selectors.offered_by(self.get_dealer())
             if form.cleaned_data["shown"] == "offered":
-                products = products.filter(pk__in=offered)
+                products = products.filter(offered)
             elif form.cleaned_data["shown"] == "missing":
-                products = products.exclude(pk__in=offered)
+                products = products.exclude(offered)
         return products
 
     def get_page(self):
@@ -137,12 +145,14 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
             partner=self.get_dealer().partner, product__in=products)}
 
     def initial_rows(self, products, records):
+        dealer = self.get_dealer()
         rows = []
         for product in products:
-            availability, quantity = services.availability_of(records.get(product.pk))
             record = records.get(product.pk)
+            availability, quantity = services.availability_of(record, dealer=dealer, product=product)
             rows.append({"product_id": product.pk, "availability": availability, "quantity": quantity,
-                         "price": record.price if record is not None else None})
+                         "price": record.price if record is not None else None,
+                         "implied": record is None and availability == Availability.IN_STOCK})
         return rows
 
     def get_context_data(self, formset=None, bulk_form=None, **kwargs):

@@ -203,8 +203,8 @@ class OrderView(DispatchMixin, generic.TemplateView):
         order = dispatch.order
         place = getattr(order, "suz_place", None)
         ctx.update({
-            "dispatch": dispatch, "order": order, "place": place, "lines": order.lines.all(),
-            "phone_hidden": dealer is not None and (dispatch.claimed_by_id != dealer.pk or dealer.call_from_site),
+            "dispatch": dispatch, "order": order, "place": place, "lines": order.lines.all(), "dealer": dealer,
+            "phone_hidden": not selectors.phone_visible(dispatch, dealer),
             "history": dispatch.history.select_related("dealer__partner", "user", "failure_reason",
                                                        "decline_reason"),
             "status_form": StatusForm(dispatch=dispatch) if dealer is not None and dispatch.claimed_by_id == dealer.pk
@@ -228,7 +228,7 @@ class OrderView(DispatchMixin, generic.TemplateView):
         place = getattr(dispatch.order, "suz_place", None)
         return {"stages": stages, "order_credit": order_credit(dispatch), "order_points": override,
                 "can_set_points": True,
-                "eligibility": selectors.eligibility_report(dispatch.order) if place is not None else None}
+                "eligibility": selectors.eligibility_report(dispatch) if place is not None else None}
 
 
 class ClaimView(DealerActionMixin, generic.View):
