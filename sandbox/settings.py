@@ -16,6 +16,7 @@ from oscar.defaults import *  # noqa: F403
 
 from suz_oscar import get_installed_apps
 from suz_oscar.defaults import *  # noqa: F403
+from suz_oscar.schedule import beat_schedule
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -191,11 +192,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 0, "socket_connect_timeout": 1, "socket_timeout": 2}
 CELERY_TASK_PUBLISH_RETRY = False
-CELERY_BEAT_SCHEDULE = {
-    "suz-dispatch-sweep": {"task": "suz_oscar.dispatch.tasks.sweep_stage_notifications", "schedule": 60.0},
-    "suz-dispatch-sla": {"task": "suz_oscar.dispatch.tasks.sla_watch", "schedule": 300.0},
-    "suz-scoring-recompute": {"task": "suz_oscar.scoring.tasks.recompute_ratings", "schedule": 24 * 3600.0},
-}
+CELERY_BEAT_SCHEDULE = beat_schedule()  # django-suz's sweeps: stage emails, SLA watch, nightly ratings
 
 LOGGING = {
     "version": 1,

@@ -14,7 +14,8 @@ class SuzConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .core import checks, search  # noqa: F401  (checks register themselves)
+        from . import checks  # noqa: F401  (the checks register themselves)
+        from .core import search
         from .core.conf import suz_settings
         from .dashboard.hardening import restrict_partner_dashboard
 

@@ -1,25 +1,18 @@
-"""URLs of django-suz. Include them before Oscar's: ``path("", include("suz_oscar.urls"))``."""
+"""URLs of django-suz: ``path("", include("suz_oscar.urls"))`` beside Oscar's (none of these paths is Oscar's).
+
+Where django-suz changes one of Oscar's pages (the catalogue, search, basket add, the dashboard's index,
+order list and partners, checkout), Oscar keeps serving its URL and our class loader gives it our view.
+"""
 
 from django.apps import apps
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView
 
-from .dashboard.views import after_login, dashboard_index
+from .dashboard.views import after_login
 from .dealers.views import InvitationView
 from .storefront.orders import OrderStatusView
-from .storefront.views import CategoryView, CitySearchView, CitySetView, ProductListView, SearchView, basket_add
+from .storefront.views import CitySearchView, CitySetView
 
 urlpatterns = [
-    # Answers /dashboard/ before Oscar does. Named "index" like Oscar's pattern:
-    # Oscar's menu resolves the URL and looks its permissions up by that name.
-    path("dashboard/", dashboard_index, name="index"),
-    # One order list for staff: Oscar's (which knows nothing of dispatch) leads to ours.
-    path("dashboard/orders/", RedirectView.as_view(pattern_name="suz_dispatch_dashboard:suz-inbox", query_string=True),
-         name="suz-oscar-order-list"),
-    # Partners are dealers: staff manage them in the dealer registry. Oscar's partner pages would link a user
-    # to a second dealer (each manager works for one) or delete a partner with its dealer.
-    re_path(r"^dashboard/partners/", RedirectView.as_view(pattern_name="suz_dashboard:suz-dealer-list"),
-            name="suz-oscar-partners"),
     path("welcome/", after_login, name="suz-after-login"),
     path("city/", CitySetView.as_view(), name="suz-city-set"),
     # A manager invitation's link: outside the dashboard, the invitee has no access yet.
@@ -28,16 +21,6 @@ urlpatterns = [
     # A guest's order page by its signed link (Oscar's asks for an email a guest may never have given).
     re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/$", OrderStatusView.as_view(),
             name="suz-order-status"),
-    # Answers Oscar's add-to-basket URL first: a whole-line offer becomes a stock record.
-    path("basket/add/<int:pk>/", basket_add, name="suz-basket-add"),
-    # Answer Oscar's catalogue URLs with regional, fixed-query listings.
-    path("catalogue/", ProductListView.as_view(), name="suz-catalogue"),
-    path("search/", SearchView.as_view(), name="suz-search"),
-    re_path(
-        r"^catalogue/category/(?P<category_slug>[\w-]+(/[\w-]+)*)_(?P<pk>\d+)/$",
-        CategoryView.as_view(),
-        name="suz-catalogue-category",
-    ),
     path(
         "dashboard/dealers/",
         include((apps.get_app_config("suz_dealers_dashboard").urls[0], "suz_dashboard")),

@@ -268,3 +268,17 @@ def test_search_finds_products_priced_for_the_city(world):
     assert [tile.object for tile in response.context["page"].object_list] == [world["product"]]
     assert "500,00" in response.content.decode()
     assert client.get("/search/", {"q": "нет-такого"}).context["page"].object_list == []
+
+
+@pytest.mark.parametrize("page", ["999", "0", "abc", "\x00"])
+def test_a_catalogue_page_past_the_last_leads_to_the_first_as_oscars_does(world, page):  # noqa: F811
+    response = client_for().get(reverse("catalogue:index"), {"page": page, "city": "x-city"}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain and "page=" not in response.redirect_chain[-1][0]
+    assert "city=x-city" in response.redirect_chain[-1][0]
+
+
+def test_oscars_search_page_keeps_its_name_and_our_regional_listing(world):
+    response = client_for().get(reverse("search:search"), {"q": "Пане", "city": "x-city"})
+    assert response.status_code == 200 and response.resolver_match.view_name == "search:search"
+    assert [tile.object for tile in response.context["products"]] == [world["product"]]

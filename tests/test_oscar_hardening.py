@@ -22,13 +22,13 @@ def test_partner_user_is_refused_oscar_sections(name, kwargs, manager_a, staff):
     assert client_for(staff).get(url).status_code in (200, 302)  # product create asks for a class first
 
 
-def test_oscars_order_list_leads_everyone_to_our_one_order_list(manager_a, staff):
-    """Staff have one order list (ours, with dispatch); a dealer lands on its own inbox, never on Oscar's list."""
+def test_oscars_order_list_leads_staff_to_our_one_order_list(manager_a, staff):
+    """Staff have one order list (ours, with dispatch); a dealer is refused Oscar's list as before."""
     url = reverse("dashboard:order-list")
     ours = reverse("suz_dispatch_dashboard:suz-inbox")
-    for user in (manager_a, staff):
-        response = client_for(user).get(url + "?tab=manual")
-        assert response.status_code == 302 and response["Location"] == ours + "?tab=manual"
+    response = client_for(staff).get(url + "?tab=manual")
+    assert response.status_code == 302 and response["Location"] == ours + "?tab=manual"
+    assert client_for(manager_a).get(url).status_code == 403
     names = [n.url_name for node in dashboard_navigation(staff) for n in (node, *node.children)]
     assert "suz_dispatch_dashboard:suz-inbox" in names and "dashboard:order-list" not in names
     assert "dashboard:order-stats" in names  # the rest of Oscar's «Fulfilment» section stays
@@ -41,6 +41,7 @@ def test_oscars_partner_pages_lead_to_the_dealer_registry_and_change_nothing(man
     for url in (reverse("dashboard:partner-list"), link, delete):
         response = client_for(staff).post(url)
         assert response.status_code == 302 and response["Location"] == reverse("suz_dashboard:suz-dealer-list")
+        assert client_for(manager_a).post(url).status_code == 403
     assert list(manager_a.partners.all()) == [dealer_a.partner]
     dealer_b.refresh_from_db()
 
@@ -92,3 +93,15 @@ def test_partner_user_is_refused_wagtail_and_django_admin(manager_a):
     assert wagtail.status_code == 302 and "login" in wagtail["Location"]
     admin = client.get("/django-admin/")
     assert admin.status_code == 302 and "login" in admin["Location"]
+
+
+def test_staff_can_add_a_flat_page_behind_wagtails_catch_all(staff):
+    """With Wagtail's ``serve`` last in the URLs every path resolves; Oscar refused every flat page's URL."""
+    from django.contrib.flatpages.models import FlatPage
+
+    url = reverse("dashboard:page-create")
+    response = client_for(staff).post(url, {"title": "Доставка", "url": "/dostavka/", "content": "<p>Текст</p>"})
+    assert response.status_code == 302, response.context["form"].errors
+    assert FlatPage.objects.filter(url="/dostavka/").exists()
+    taken = client_for(staff).post(url, {"title": "Каталог", "url": "/catalogue/", "content": "x"})
+    assert taken.status_code == 200 and "url" in taken.context["form"].errors

@@ -70,5 +70,5 @@ def test_region_search_in_the_dashboard(staff):
 
 
 def test_storefront_search_with_nul_is_not_an_error(db):
-    response = client_for().get(reverse("suz-search"), {"q": "\x00"})
+    response = client_for().get(reverse("search:search"), {"q": "\x00"})
     assert response.status_code == 200

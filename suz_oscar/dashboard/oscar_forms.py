@@ -2,8 +2,14 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.http import Http404
+from django.urls import resolve
+from django.utils.translation import gettext_lazy as _
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
+from oscar.apps.dashboard.pages import forms as oscar_page_forms
+from oscar.core.validators import URLDoesNotExistValidator
 
 # The same bounds as dealers' offers: a price is positive (the database refuses anything else) and a
 # quantity fits the column.
@@ -23,3 +29,45 @@ class StockRecordForm(oscar_forms.StockRecordForm):
         for name in ("num_in_stock", "low_stock_threshold"):
             if name in self.fields:
                 self.fields[name].validators += [MinValueValidator(0), MaxValueValidator(MAX_QUANTITY)]
+
+
+def flatpage_url_taken(url):
+    """Whether a flat page may not live at ``url``: a view of the site answers it, or a Wagtail page does.
+
+    Oscar asks only whether the URL resolves; with Wagtail's ``serve`` last in the URLs every path resolves, so
+    Oscar refused every URL. A path only Wagtail's catch-all resolves is free unless a Wagtail page lives there.
+    """
+    path = "/" + url.lstrip("/")
+    try:
+        match = resolve(path)
+    except Http404:
+        match = None
+    if match is not None and match.url_name == "wagtail_serve":
+        return _wagtail_page_at(path)
+    try:
+        URLDoesNotExistValidator()(path)
+    except ValidationError:
+        return True
+    return False
+
+
+def _wagtail_page_at(path):
+    from wagtail.models import Page, Site
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return False
+    return Page.objects.filter(url_path=site.root_page.url_path + path.lstrip("/")).exists()
+
+
+class PageUpdateForm(oscar_page_forms.PageUpdateForm):
+    """Oscar's flat page form, for a site whose Wagtail pages are served by a catch-all URL (see above)."""
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        if "url" in self.changed_data:
+            if not url.endswith("/"):
+                url += "/"
+            if flatpage_url_taken(url):
+                raise ValidationError(_("Specified page already exists!"), code="invalid")
+        return url

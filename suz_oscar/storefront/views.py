@@ -1,11 +1,11 @@
-"""Catalogue pages priced for the visitor's city, in a fixed number of queries.
+"""The storefront's pages: the catalogue priced for the visitor's city, the city picker, adding to the basket.
 
-Oscar browses its catalogue through Haystack and loads each result's product,
-images and stock on its own; with a regional strategy that would cost queries
-per product and per dealer. These views list products from the database with
-everything a product tile needs prefetched, and load the page's offers in one
-batch. They answer Oscar's catalogue URLs (mounted before Oscar's) and render
-Oscar's templates, so a site's template overrides still apply.
+Oscar browses its catalogue through Haystack and loads each result's product, images and stock on its own;
+with a regional strategy that would cost queries per product and per dealer. ``CatalogueView``,
+``ProductCategoryView`` and ``FacetedSearchView`` list products from the database with everything a product
+tile needs prefetched, and load the page's offers in one batch. Oscar's own apps serve them under Oscar's
+URL names (``catalogue:index``, ``catalogue:category``, ``search:search``): our class loader hands them to
+Oscar in place of its Haystack views. They render Oscar's templates, so a site's template overrides apply.
 """
 
 from django.conf import settings
@@ -18,9 +18,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import ListView
+from oscar.apps.basket.views import BasketAddView as OscarBasketAddView
 from oscar.core.loading import get_model
 
-from suz_oscar.core.oscar import oscar_view
 from suz_oscar.core.search import icontains_any
 from suz_oscar.dealers.cities import city_search, find_city
 from suz_oscar.offers import selectors
@@ -30,6 +30,10 @@ from .city import change_city
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
 Category = get_model("catalogue", "Category")
+
+
+class InvalidPageNumber(Exception):
+    pass
 
 
 class Tile:
@@ -56,7 +60,7 @@ def tile_queryset():
     )
 
 
-class ProductListView(ListView):
+class CatalogueView(ListView):
     """All public products (Oscar's ``catalogue:index``)."""
 
     template_name = "oscar/catalogue/browse.html"
@@ -75,6 +79,25 @@ class ProductListView(ListView):
     def filter_queryset(self, queryset):
         return queryset
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except InvalidPageNumber:
+            # As Oscar's catalogue does: a page past the last (an old link, a shrunk category) is the first.
+            messages.error(request, _("The given page number was invalid."))
+            return HttpResponseRedirect(self.first_page_url())
+
+    def first_page_url(self):
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        return f"{self.request.path}?{query.urlencode()}" if query else self.request.path
+
+    def paginate_queryset(self, queryset, page_size):
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404 as exc:
+            raise InvalidPageNumber from exc
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         page = list(ctx["object_list"])
@@ -86,7 +109,7 @@ class ProductListView(ListView):
         return ctx
 
 
-class CategoryView(ProductListView):
+class ProductCategoryView(CatalogueView):
     """Products of a category and its subcategories (Oscar's ``catalogue:category``)."""
 
     template_name = "oscar/catalogue/category.html"
@@ -114,7 +137,7 @@ class CategoryView(ProductListView):
         return ctx
 
 
-class SearchView(ProductListView):
+class FacetedSearchView(CatalogueView):
     """Search results (Oscar's ``search:search``), priced and filtered like the catalogue."""
 
     template_name = "oscar/search/results.html"
@@ -170,16 +193,20 @@ class CitySearchView(View):
         })
 
 
-def basket_add(request, pk, *args, **kwargs):
-    """Oscar's add-to-basket, after saving the chosen whole-line offer as a stock record.
+class BasketAddView(OscarBasketAddView):
+    """Oscar's add-to-basket, after saving the chosen whole-line offer as a stock record (``offer_materialize``).
 
-    Mounted before Oscar's URL of the same path; see ``offer_materialize``.
+    With another strategy plugged in (no regional offers), it is Oscar's view unchanged.
     """
-    if request.method == "POST":
-        product = get_object_or_404(Product, pk=pk)
-        child_id = request.POST.get("child_id")
-        if product.is_parent and child_id and child_id.isascii() and child_id.isdigit() and len(child_id) < 19:
-            product = product.children.filter(pk=child_id).first() or product
-        if not product.is_parent:
-            request.strategy.materialize_best_offer(product)
-    return oscar_view("basket", "add")(request, *args, pk=pk, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        strategy = getattr(request, "strategy", None)
+        if hasattr(strategy, "materialize_best_offer"):
+            product = Product.objects.filter(pk=kwargs.get("pk")).first()
+            child_id = request.POST.get("child_id", "")
+            if product is not None and product.is_parent and child_id.isascii() and child_id.isdigit() \
+                    and len(child_id) < 19:
+                product = product.children.filter(pk=child_id).first() or product
+            if product is not None and not product.is_parent:
+                strategy.materialize_best_offer(product)
+        return super().post(request, *args, **kwargs)

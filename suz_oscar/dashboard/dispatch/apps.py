@@ -1,6 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from oscar.core.application import OscarDashboardConfig
+from oscar.core.loading import get_class
 
 
 class DispatchDashboardConfig(OscarDashboardConfig):
@@ -24,21 +25,20 @@ class DispatchDashboardConfig(OscarDashboardConfig):
     }
 
     def ready(self):
-        from . import settings_views, views
-
-        self.inbox_view = views.InboxView
-        self.claim_view = views.ClaimView
-        self.decline_view = views.DeclineView
-        self.order_view = views.OrderView
-        self.status_view = views.StatusView
-        self.give_up_view = views.GiveUpView
-        self.assign_view = views.AssignView
-        self.strategy_list_view = settings_views.StrategyListView
-        self.strategy_action_view = settings_views.StrategyActionView
-        self.strategy_edit_view = settings_views.StrategyEditView
-        self.priority_dealers_view = settings_views.PriorityDealersView
-        self.decline_reasons_view = settings_views.DeclineReasonsView
-        self.failure_reasons_view = settings_views.FailureReasonsView
+        # Through Oscar's get_class: a site forks this app the Oscar way and replaces one view.
+        self.inbox_view = get_class("suz_dispatch_dashboard.views", "InboxView")
+        self.claim_view = get_class("suz_dispatch_dashboard.views", "ClaimView")
+        self.decline_view = get_class("suz_dispatch_dashboard.views", "DeclineView")
+        self.order_view = get_class("suz_dispatch_dashboard.views", "OrderView")
+        self.status_view = get_class("suz_dispatch_dashboard.views", "StatusView")
+        self.give_up_view = get_class("suz_dispatch_dashboard.views", "GiveUpView")
+        self.assign_view = get_class("suz_dispatch_dashboard.views", "AssignView")
+        self.strategy_list_view = get_class("suz_dispatch_dashboard.settings_views", "StrategyListView")
+        self.strategy_action_view = get_class("suz_dispatch_dashboard.settings_views", "StrategyActionView")
+        self.strategy_edit_view = get_class("suz_dispatch_dashboard.settings_views", "StrategyEditView")
+        self.priority_dealers_view = get_class("suz_dispatch_dashboard.settings_views", "PriorityDealersView")
+        self.decline_reasons_view = get_class("suz_dispatch_dashboard.settings_views", "DeclineReasonsView")
+        self.failure_reasons_view = get_class("suz_dispatch_dashboard.settings_views", "FailureReasonsView")
 
     def get_urls(self):
         urls = [

@@ -1,0 +1,132 @@
+from django.conf import settings
+from django.core import checks
+from django.utils.translation import gettext_lazy as _
+
+
+@checks.register()
+def check_shop_config(app_configs, **kwargs):
+    """Wagtail cannot serve ``/`` while Oscar's own root app redirects it to the catalogue."""
+    errors = []
+    if "oscar.config.Shop" in settings.INSTALLED_APPS:
+        errors.append(
+            checks.Warning(
+                _("Oscar's root app redirects '/' to the catalogue."),
+                hint=_("Use 'suz_oscar.config.Shop' in INSTALLED_APPS instead of 'oscar.config.Shop'."),
+                id="suz.W001",
+            )
+        )
+    if "phonenumber_field" not in settings.INSTALLED_APPS:
+        errors.append(
+            checks.Error(
+                _("'phonenumber_field' must be in INSTALLED_APPS."),
+                hint=_("Add suz_oscar.INSTALLED_APPS to your INSTALLED_APPS."),
+                id="suz.E001",
+            )
+        )
+    return errors
+
+
+PROCESS_LOCAL_CACHES = ("django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache")
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    """The storefront caches each city's dealers under a version key that changes invalidate: in a cache
+    each process keeps to itself, a change made in one process is not seen by the others."""
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend in PROCESS_LOCAL_CACHES:
+        return [checks.Warning(
+            _("The default cache is local to each process: a dealer suspended in one web process stays visible "
+              "in the others for up to five minutes."),
+            hint=_("Use a cache every process shares (Redis or Memcached) in production."),
+            id="suz.W002",
+        )]
+    return []
+
+
+@checks.register()
+def check_class_loader(app_configs, **kwargs):
+    """Oscar must answer its ``get_class`` calls with our strategy, checkout and catalogue classes."""
+    from django.utils.module_loading import import_string
+
+    from suz_oscar.offers.strategy import Selector
+
+    path = getattr(settings, "OSCAR_DYNAMIC_CLASS_LOADER", "")
+    try:
+        selector = import_string(path)("partner.strategy", ["Selector"], "oscar.apps")[0]
+    except Exception:  # a broken loader shows in its own error; here it simply does not answer with ours
+        selector = None
+    if not (isinstance(selector, type) and issubclass(selector, Selector)):
+        return [checks.Error(
+            _("Oscar's class loader does not give django-suz's classes: no regional prices, no dispatch-aware "
+              "checkout, no regional catalogue."),
+            hint=_("Set OSCAR_DYNAMIC_CLASS_LOADER = 'suz_oscar.core.loading.class_loader' (or call it from "
+                   "your own loader)."),
+            id="suz.E002",
+        )]
+    return []
+
+
+CITY_MIDDLEWARE = "suz_oscar.storefront.middleware.CityMiddleware"
+BEFORE_CITY = ("django.contrib.sessions.middleware.SessionMiddleware", "oscar.apps.basket.middleware.BasketMiddleware")
+
+
+@checks.register()
+def check_city_middleware(app_configs, **kwargs):
+    """The visitor's city is read from the session and re-prices the basket: after both middlewares."""
+    middleware = list(settings.MIDDLEWARE)
+    if CITY_MIDDLEWARE not in middleware:
+        return [checks.Error(
+            _("The city middleware is missing: the storefront cannot know the visitor's city."),
+            hint=_("Add '%(path)s' to MIDDLEWARE after Oscar's BasketMiddleware.") % {"path": CITY_MIDDLEWARE},
+            id="suz.E003",
+        )]
+    position = middleware.index(CITY_MIDDLEWARE)
+    late = [path for path in BEFORE_CITY if path in middleware and middleware.index(path) > position]
+    if late:
+        return [checks.Error(
+            _("The city middleware runs before %(paths)s.") % {"paths": ", ".join(late)},
+            hint=_("Move '%(path)s' after SessionMiddleware and Oscar's BasketMiddleware.") % {
+                "path": CITY_MIDDLEWARE},
+            id="suz.E003",
+        )]
+    return []
+
+
+@checks.register()
+def check_dispatch_strategies(app_configs, **kwargs):
+    """Every strategy a site offers must import and be a dispatch strategy."""
+    from suz_oscar.core.conf import suz_settings
+    from suz_oscar.dispatch.strategies import InvalidStrategy, import_strategy
+
+    errors = []
+    for entry in suz_settings.SUZ_DISPATCH_STRATEGIES:
+        path = entry.get("CLASS", "") if isinstance(entry, dict) else ""
+        try:
+            import_strategy(path)
+        except InvalidStrategy as exc:
+            errors.append(checks.Error(
+                _("SUZ_DISPATCH_STRATEGIES: %(error)s") % {"error": exc},
+                hint=_("Give the dotted path of a subclass of suz_oscar.dispatch.strategies.DispatchStrategy."),
+                id="suz.E004",
+            ))
+    return errors
+
+
+@checks.register()
+def check_beat_schedule(app_configs, **kwargs):
+    """Without our periodic tasks in Celery beat, SLA breaches go unseen and missed notifications stay missed."""
+    from celery import current_app
+
+    from suz_oscar.schedule import PERIODIC_TASKS
+
+    scheduled = {entry.get("task") for entry in (current_app.conf.beat_schedule or {}).values()}
+    missing = [name for name in PERIODIC_TASKS if name not in scheduled]
+    if missing:
+        return [checks.Warning(
+            _("Celery beat does not run %(tasks)s.") % {"tasks": ", ".join(missing)},
+            hint=_("Add suz_oscar.schedule.beat_schedule() to your Celery beat schedule "
+                   "(CELERY_BEAT_SCHEDULE = {**beat_schedule(), …})."),
+            id="suz.W003",
+        )]
+    return []
