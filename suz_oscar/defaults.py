@@ -34,12 +34,13 @@ SUZ_SERVICE_PRODUCT_CLASS = "services"
 # ENABLED. The manufacturer reorders, switches and tunes them in the dashboard
 # (Orders → Dispatch strategies); saved there, the dashboard's choice wins.
 SUZ_DISPATCH_STRATEGIES = [
-    {"CLASS": "suz_oscar.dispatch.strategies.RatingStrategy", "OPTIONS": {"top": 3, "minutes": 5}},
-    {"CLASS": "suz_oscar.dispatch.strategies.BasicPlusStrategy", "OPTIONS": {"dealers": 1, "minutes": 15}},
-    {"CLASS": "suz_oscar.dispatch.strategies.BasicStrategy", "OPTIONS": {"delay": 15}},
-    {"CLASS": "suz_oscar.dispatch.strategies.FallbackStrategy", "OPTIONS": {"delay": 60}},
-    {"CLASS": "suz_oscar.dispatch.example_strategies.FastestRespondersStrategy",
-     "OPTIONS": {"top": 3, "minutes": 5, "days": 30}, "ENABLED": False},
+    # Each with its class's defaults (``defaults``): rating top 3 for 5 minutes, basic+ 1 priority dealer for
+    # 15 minutes, basic after 15 minutes, fallback 60 minutes later; fastest: top 3 for 5 minutes over 30 days.
+    {"CLASS": "suz_oscar.dispatch.strategies.RatingStrategy"},
+    {"CLASS": "suz_oscar.dispatch.strategies.BasicPlusStrategy"},
+    {"CLASS": "suz_oscar.dispatch.strategies.BasicStrategy"},
+    {"CLASS": "suz_oscar.dispatch.strategies.FallbackStrategy"},
+    {"CLASS": "suz_oscar.dispatch.example_strategies.FastestRespondersStrategy", "ENABLED": False},
 ]
 
 # The price rule of dispatch: a dealer is eligible for an order if its price of

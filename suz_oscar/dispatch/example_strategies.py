@@ -29,9 +29,11 @@ class FastestRespondersStrategy(DispatchStrategy):
     @classmethod
     def option_fields(cls):
         return {
-            "top": forms.IntegerField(label=_("How many dealers"), min_value=1, initial=3),
-            "minutes": forms.IntegerField(label=_("For how many minutes"), min_value=0, initial=5),
-            "days": forms.IntegerField(label=_("Over how many days"), min_value=1, max_value=365, initial=30),
+            "top": forms.IntegerField(label=_("How many dealers"), min_value=1, initial=cls.defaults["top"]),
+            "minutes": forms.IntegerField(label=_("For how many minutes"), min_value=0, max_value=7 * 24 * 60,
+                                          initial=cls.defaults["minutes"]),
+            "days": forms.IntegerField(label=_("Over how many days"), min_value=1, max_value=365,
+                                       initial=cls.defaults["days"]),
         }
 
     def summary(self):

@@ -83,6 +83,7 @@ class DispatchStrategy:
 
 
 def _minutes_field(label, initial):
+    """Minutes from 0 to a week (the initial value is the strategy's default)."""
     return forms.IntegerField(label=label, min_value=0, max_value=7 * 24 * 60, initial=initial)
 
 
@@ -106,17 +107,19 @@ class RatingStrategy(DispatchStrategy):
             "top": forms.IntegerField(label=_("How many dealers"), min_value=1, required=False),
             "top_percent": forms.IntegerField(label=_("Or what share of the eligible dealers, %"), min_value=1,
                                               max_value=100, required=False),
-            "minutes": _minutes_field(_("For how many minutes"), 5),
+            "minutes": _minutes_field(_("For how many minutes"), cls.defaults["minutes"]),
         }
 
     @classmethod
     def clean_options(cls, options):
         if not options.get("top") and not options.get("top_percent"):
             raise ValidationError(_("Give a number of dealers or a share of them."))
+        if options.get("top") and options.get("top_percent"):
+            raise ValidationError(_("Give a number of dealers or a share of them, not both."))
         return options
 
     def summary(self):
-        minutes = self.options.get("minutes", 5)
+        minutes = self.options["minutes"]
         if self.options.get("top_percent"):
             return ngettext("top %(share)s%% of the dealers for %(minutes)s minute",
                             "top %(share)s%% of the dealers for %(minutes)s minutes", minutes) % {
@@ -129,7 +132,7 @@ class RatingStrategy(DispatchStrategy):
         chosen = _top(context.eligible, self.options)
         if not chosen:
             return None
-        return StageSpec(chosen, cursor, cursor + self.options.get("minutes", 5))
+        return StageSpec(chosen, cursor, cursor + self.options["minutes"])
 
 
 class BasicStrategy(DispatchStrategy):
@@ -142,17 +145,17 @@ class BasicStrategy(DispatchStrategy):
 
     @classmethod
     def option_fields(cls):
-        return {"delay": _minutes_field(_("Delay after placement, minutes"), 15)}
+        return {"delay": _minutes_field(_("Delay after placement, minutes"), cls.defaults["delay"])}
 
     def summary(self):
-        delay = self.options.get("delay", 15)
+        delay = self.options["delay"]
         return ngettext("all dealers of the region after %(delay)s minute",
                         "all dealers of the region after %(delay)s minutes", delay) % {"delay": delay}
 
     def stage(self, context, cursor):
         if not context.eligible:
             return None
-        opens = max(cursor, self.options.get("delay", 15))
+        opens = max(cursor, self.options["delay"])
         return StageSpec(list(context.eligible), opens, opens)
 
 
@@ -169,14 +172,14 @@ class BasicPlusStrategy(DispatchStrategy):
     def option_fields(cls):
         return {
             "dealers": forms.IntegerField(
-                label=_("Priority dealers per order"), min_value=0, initial=1,
+                label=_("Priority dealers per order"), min_value=0, initial=cls.defaults["dealers"],
                 help_text=_("0: every priority dealer under its quota."),
             ),
-            "minutes": _minutes_field(_("For how many minutes"), 15),
+            "minutes": _minutes_field(_("For how many minutes"), cls.defaults["minutes"]),
         }
 
     def summary(self):
-        minutes = self.options.get("minutes", 15)
+        minutes = self.options["minutes"]
         return ngettext("priority dealers within quota for %(minutes)s minute",
                         "priority dealers within quota for %(minutes)s minutes", minutes) % {"minutes": minutes}
 
@@ -187,7 +190,7 @@ class BasicPlusStrategy(DispatchStrategy):
         chosen = quotas.choose(context.eligible, context.order.suz_place.region_id, now, self.options.get("dealers"))
         if not chosen:
             return None
-        return StageSpec(chosen, cursor, cursor + self.options.get("minutes", 15))
+        return StageSpec(chosen, cursor, cursor + self.options["minutes"])
 
     def stored(self, dispatch, stage, audience, now):
         from . import quotas
@@ -205,15 +208,15 @@ class FallbackStrategy(DispatchStrategy):
 
     @classmethod
     def option_fields(cls):
-        return {"delay": _minutes_field(_("Delay after the previous stage, minutes"), 60)}
+        return {"delay": _minutes_field(_("Delay after the previous stage, minutes"), cls.defaults["delay"])}
 
     def summary(self):
-        delay = self.options.get("delay", 60)
+        delay = self.options["delay"]
         return ngettext("every dealer of the network %(delay)s minute later",
                         "every dealer of the network %(delay)s minutes later", delay) % {"delay": delay}
 
     def stage(self, context, cursor):
-        opens = cursor + self.options.get("delay", 60)
+        opens = cursor + self.options["delay"]
         return StageSpec([], opens, opens, everyone=True)
 
 

@@ -30,7 +30,7 @@ from suz_oscar.core.spreadsheets import deneutralise, export_dataset
 
 from .abstract_models import PRICE_MAX, QUANTITY_MAX
 from .selectors import dealer_catalogue
-from .services import availability_of, shown_number
+from .services import availability_of, needs_price, shown_number
 from .vocabulary import Availability, fallback_sku, sku_for
 
 StockRecord = get_model("partner", "StockRecord")
@@ -374,8 +374,8 @@ def _check_rows(rows_in, dealer):
             quantity = parse_quantity(_cell(row, columns, "quantity"))
         except CellError as exc:
             problems.append(str(exc))
-        if (not problems and price is None and availability != Availability.NOT_OFFERED and product_id not in with_rrp
-                and not keeps_price):
+        if not problems and not keeps_price and needs_price(availability=availability, price=price,
+                                                            has_recommended_price=product_id in with_rrp):
             problems.append(_("no price, and the product has no recommended price"))
         if problems:
             errors.append({"row": number, "sku": _shown(sku), "message": "; ".join(problems)})

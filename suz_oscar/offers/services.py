@@ -1,6 +1,6 @@
 """Write-side operations on offers."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
 from django.utils import formats
@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 
 from suz_oscar.core.html import clean_html
 
-from .abstract_models import PRICE_MAX, QUANTITY_MAX, default_currency
+from .abstract_models import PRICE_MAX, PRICE_MIN, QUANTITY_MAX, default_currency
 from .vocabulary import Availability, fallback_sku
 
 StockRecord = get_model("partner", "StockRecord")
@@ -52,6 +52,26 @@ def valid_quantity(quantity):
         raise OfferError(_("The quantity must be a whole number from 0 to %(max)s.")
                          % {"max": shown_number(QUANTITY_MAX)})
     return quantity
+
+
+def needs_price(*, availability, price, has_recommended_price: bool) -> bool:
+    """An offer without a price follows the recommended price: with none, the dealer must give one."""
+    return availability != Availability.NOT_OFFERED and not price and not has_recommended_price
+
+
+def price_changed_by(base: Decimal, percent: Decimal) -> Decimal:
+    """``base`` changed by ``percent`` (−10 lowers by a tenth), rounded to whole roubles.
+
+    Raises ``OfferError`` when the result is not a price (zero or less, or over the column).
+    """
+    price = (base * (1 + Decimal(percent) / 100)).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    shown = {"percent": shown_number(percent, None), "price": shown_number(price), "max": shown_number(PRICE_MAX, 2)}
+    if price < PRICE_MIN:
+        raise OfferError(_("Changed by %(percent)s%%, the price would be %(price)s: a price must be greater than "
+                           "zero.") % shown)
+    if price > PRICE_MAX:
+        raise OfferError(_("Changed by %(percent)s%%, the price would exceed %(max)s.") % shown)
+    return price
 
 
 def offer_materialize(*, stockrecord):

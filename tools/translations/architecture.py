@@ -26,3 +26,4 @@ RU = {
     "Specified page already exists!": "Такая страница уже есть.",
     "The given page number was invalid.": "Такой страницы нет: показываем первую.",
 }
+RU["Give a number of dealers or a share of them, not both."] = "Укажите число дилеров или их долю, но не то и другое."

@@ -1,6 +1,5 @@
 """A dealer's offers: the whole manufacturer catalogue with the dealer's price and availability."""
 
-from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
 from django import forms
@@ -213,8 +212,8 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
             form = forms_by_id[row["product_id"]]
             if row.get("price_error"):
                 form.add_error("price", row["price_error"])
-            elif (row["availability"] != Availability.NOT_OFFERED and not row.get("price")
-                  and getattr(products[row["product_id"]], "recommended_price", None) is None):
+            elif services.needs_price(availability=row["availability"], price=row.get("price"),
+                                      has_recommended_price=hasattr(products[row["product_id"]], "recommended_price")):
                 form.add_error("price", _("Set a price: this product has no recommended price."))
         if any(form.errors for form in formset):
             return refuse()
@@ -241,17 +240,10 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
         elif action == "percent":
             base = row["price"] or getattr(getattr(product, "recommended_price", None), "price", None)
             if base is not None:
-                factor = 1 + Decimal(percent) / 100
-                price = (base * factor).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-                shown = {"percent": services.shown_number(percent, None), "price": services.shown_number(price),
-                         "max": services.shown_number(PRICE_MAX, 2)}
-                if price < PRICE_MIN:
-                    row["price_error"] = _("Changed by %(percent)s%%, the price would be %(price)s: "
-                                           "a price must be greater than zero.") % shown
-                elif price > PRICE_MAX:
-                    row["price_error"] = _("Changed by %(percent)s%%, the price would exceed %(max)s.") % shown
-                else:
-                    row["price"] = price
+                try:
+                    row["price"] = services.price_changed_by(base, percent)
+                except OfferError as exc:
+                    row["price_error"] = str(exc)
         return row
 
 
