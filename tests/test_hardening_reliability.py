@@ -62,6 +62,7 @@ def stuck_server():
 
 @pytest.mark.django_db(transaction=True)
 def test_a_hung_broker_does_not_hold_checkout_and_the_sweep_catches_up(world, shipping_country):  # noqa: F811
+    queue.reset()  # a site with a broker (that then hangs)
     managers = [create_manager(world["dx_top"]), create_manager(world["dx_cheap"])]
     with stuck_server() as port, broker_at(f"redis://127.0.0.1:{port}/0"):
         client = client_for()
@@ -186,3 +187,21 @@ def test_the_deploy_check_warns_of_a_per_process_cache():
     with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                                                "LOCATION": "redis://127.0.0.1:6379/1"}}):
         assert "suz.W002" not in [m.id for m in run_checks(include_deployment_checks=True)]
+
+
+def test_staff_emails_go_to_a_worker_when_there_is_one_and_are_sent_in_place_when_not(db, staff):
+    from suz_oscar.dispatch import notifications, services
+
+    from .conftest import make_order, regional_network
+
+    network = regional_network([10], far=False)
+    dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]))
+    queue.reset()
+    with broker_at("memory://"):
+        notifications.tell_staff_later("manual", dispatch)
+    assert len(mail.outbox) == 0  # queued for a worker
+    tasks.tell_staff_task("manual", dispatch.pk)  # the worker
+    assert len(mail.outbox) == 1 and staff.email in mail.outbox[0].to
+    queue.mark_unavailable()  # no broker: sent in place
+    notifications.tell_staff_later("manual", dispatch)
+    assert len(mail.outbox) == 2

@@ -32,6 +32,13 @@ def _trip(reason, exc_info=None):
                    suz_settings.SUZ_BROKER_RETRY_AFTER, exc_info=exc_info)
 
 
+def mark_unavailable():
+    """Treat the broker as down until ``reset()`` (tests that run as a site without a worker)."""
+    global _broker_down_until
+    with _lock:
+        _broker_down_until = float("inf")
+
+
 def reset():
     """Forget a past failure (tests; an operator who fixed the broker need not wait)."""
     global _broker_down_until
@@ -42,7 +49,7 @@ def reset():
 def enqueue(task, *, args=(), eta=None):
     """``task.apply_async(args, eta=eta)`` within ``SUZ_BROKER_TIMEOUT`` seconds, or not at all.
 
-    Returns whether the task was handed to the broker. Never raises.
+    ``task`` is a task or a task's name. Returns whether the task was handed to the broker. Never raises.
     """
     if not broker_available():
         return False
@@ -50,7 +57,12 @@ def enqueue(task, *, args=(), eta=None):
 
     def publish():
         try:
-            task.apply_async(args, eta=eta, retry=False)
+            if isinstance(task, str):
+                from celery import current_app
+
+                current_app.send_task(task, args, eta=eta, retry=False)
+            else:
+                task.apply_async(args, eta=eta, retry=False)
         except Exception as exc:  # kombu and redis raise many kinds
             outcome["error"] = exc
         else:
@@ -66,3 +78,13 @@ def enqueue(task, *, args=(), eta=None):
     else:
         _trip(f"did not answer within {suz_settings.SUZ_BROKER_TIMEOUT}s")
     return False
+
+
+def run_later(task, *, args=(), inline):
+    """Hand ``task`` to a worker; when the broker cannot take it, run ``inline()`` here instead.
+
+    For work that must happen once and is cheap to do in the request if need be (an email to staff): a worker
+    when there is one, never lost when there is none.
+    """
+    if not enqueue(task, args=args):
+        inline()

@@ -32,7 +32,7 @@ class AbstractDispatch(models.Model):
         help_text=_("When the stage for every dealer of the network opens; its dealers have no rows of their own."),
     )
     sla_alerted_at = models.DateTimeField(_("SLA alert sent at"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
 
     class Meta:
         abstract = True

@@ -10,6 +10,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from suz_oscar.core.mail import email_staff, send_each
+from suz_oscar.core.queue import run_later
 from suz_oscar.dealers.selectors import manager_addresses
 
 from . import selectors
@@ -58,11 +59,18 @@ def tell_staff_sla(dispatch, dealer, hours, returned, recipients=None):
                 recipients)
 
 
-def tell_staff_declined(dispatch, opened):
-    """Every dealer the order was open to declined: staff hear which stage opened early, or that none is left."""
-    email_staff(EMAILS + "declined", {"order": dispatch.order, "stage": opened})
+def tell_staff(event, dispatch_id, stage_id=None):
+    """An email to staff about an order, by ``event``: «declined» (every dealer declined; ``stage`` the one that
+    opened early, or none left) or «manual» (no dealer can take it, assign it by hand). Run by a worker."""
+    dispatch = Dispatch.objects.select_related("order").get(pk=dispatch_id)
+    if event == "manual":
+        email_staff(EMAILS + "manual", {"order": dispatch.order, "dispatch": dispatch})
+    else:
+        stage = Stage.objects.filter(pk=stage_id).first() if stage_id else None
+        email_staff(EMAILS + "declined", {"order": dispatch.order, "stage": stage})
 
 
-def tell_staff_manual(dispatch):
-    """An order no dealer can take: staff must assign it by hand, so they are told at once."""
-    email_staff(EMAILS + "manual", {"order": dispatch.order, "dispatch": dispatch})
+def tell_staff_later(event, dispatch, stage=None):
+    """``tell_staff`` by a Celery worker, never in the customer's or dealer's request when a broker is there."""
+    args = (event, dispatch.pk, stage.pk if stage is not None else None)
+    run_later("suz_oscar.dispatch.tasks.tell_staff_task", args=args, inline=lambda: tell_staff(*args))

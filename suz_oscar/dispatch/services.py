@@ -101,7 +101,7 @@ def dispatch_plan(*, order, now=None):
             raise
         return existing  # planned already (the unique order decides, race-free)
     if not context.eligible:
-        transaction.on_commit(lambda: notifications.tell_staff_manual(dispatch))
+        transaction.on_commit(lambda: notifications.tell_staff_later("manual", dispatch))
     return dispatch
 
 
@@ -225,13 +225,13 @@ def _open_next_if_nobody_left(locked, now):
                 Dispatch.objects.filter(pk=locked.pk).update(open_to_all_at=now)
             else:
                 Visibility.objects.filter(stage=upcoming, opens_at__gt=now).update(opens_at=now)
-            transaction.on_commit(lambda: notifications.tell_staff_declined(locked, upcoming))
+            transaction.on_commit(lambda: notifications.tell_staff_later("declined", locked, upcoming))
             return upcoming
         # Nobody is left in the plan: the order waits for staff to assign it.
         if Dispatch.objects.filter(pk=locked.pk, claimed_by=None, status=Dispatch.OFFERED).update(
                 status=Dispatch.MANUAL):
             _record(locked, Dispatch.OFFERED, Dispatch.MANUAL, note=_("every dealer declined"), now=now)
-            transaction.on_commit(lambda: notifications.tell_staff_declined(locked, None))
+            transaction.on_commit(lambda: notifications.tell_staff_later("declined", locked))
     return None
 
 
