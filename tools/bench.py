@@ -1,7 +1,13 @@
-"""`make bench`: storefront and price-file figures at 1,000 dealers × 5,000 products on PostgreSQL.
+"""`make bench`: storefront, price-file and dispatch figures at 1,000 dealers × 5,000 products on PostgreSQL.
 
-Prints one `name: value` line per figure. Needs PostgreSQL (DATABASE_URL, or
-the local server at 127.0.0.1:5432); builds its own database `suz_bench`.
+Prints one `name: value` line per figure. Needs PostgreSQL (DATABASE_URL, or the local server at
+127.0.0.1:5432); builds its own databases `suz_bench` and `suz_bench_stock`.
+
+Storefront pages are compared with two baselines, each served by a long-lived process of its own: the same
+site with Oscar's default strategy in place of ours (`oscar`), and a stock Oscar site with none of our apps on
+the same catalogue (`stock`). Requests alternate between the sites one by one (suz, oscar, stock, then the
+order rotates), so noise on this machine lands on every side alike; the comparison is repeated ROUNDS times
+and the median ratio is printed with its spread (`…ratio`, `…ratio_min`, `…ratio_max`).
 """
 
 import os
@@ -13,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEALERS, PRODUCTS, OFFERS_PER_DEALER, REPEAT = 1000, 5000, 300, 60
+ROUNDS = 5  # storefront comparisons, each of REPEAT interleaved requests per site
+STOCK_TABLES = ["catalogue_productclass", "catalogue_product", "partner_partner", "partner_stockrecord"]
 
 
 def setup_django(strategy):
@@ -75,37 +83,130 @@ def seed():
     StockRecord.objects.bulk_create(batch)
 
 
-def measure(client, url):
+def serve_pages(site):
+    """Child process: answer ``{"url": …}`` lines on stdin with the page's time (or query count), as ``site``."""
+    import json
+
+    if site == "stock":
+        os.environ["DJANGO_SETTINGS_MODULE"] = "tools.bench_stock_settings"
+        sys.path.insert(0, str(ROOT))
+        import django
+
+        django.setup()
+    else:
+        setup_django(site)
     from django.db import connection
+    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client.get(url)
-    times = []
-    for _ in range(REPEAT):
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url)
-    return statistics.median(times), len(ctx)
-
-
-def run_pages(strategy):
-    """Child process: the catalogue list and a product page, with one strategy."""
-    setup_django(strategy)
-    from django.test import Client
-    from oscar.core.loading import get_model
-
-    City = get_model("suz_dealers", "City")
     client = Client()
-    client.get("/", {"city": City.objects.get(slug="moskva").slug})
-    # A product that a dealer of the city has on its own price list (the usual case).
-    product = offered_product(City.objects.get(slug="moskva"))
-    for name, url in (("catalogue_list", "/catalogue/"), ("product_page", product.get_absolute_url())):
-        ms, queries = measure(client, url)
-        print(f"{name}.{strategy}.median_ms: {ms:.1f}")
-        print(f"{name}.{strategy}.queries: {queries}")
+    if site != "stock":
+        client.get("/", {"city": "moskva"})
+    if site == "suz":
+        from oscar.core.loading import get_model
+
+        # A product that a dealer of the city has on its own price list (the usual case).
+        product = offered_product(get_model("suz_dealers", "City").objects.get(slug="moskva"))
+        print(json.dumps({"catalogue_list": "/catalogue/", "product_page": product.get_absolute_url()}), flush=True)
+    for line in sys.stdin:
+        command = json.loads(line)
+        if command.get("queries"):
+            with CaptureQueriesContext(connection) as ctx:
+                client.get(command["url"])
+            print(json.dumps({"queries": len(ctx)}), flush=True)
+            continue
+        started = time.perf_counter()
+        response = client.get(command["url"])
+        elapsed = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200, (site, command["url"], response.status_code)
+        print(json.dumps({"ms": elapsed}), flush=True)
+
+
+class Site:
+    """A ``serve_pages`` child process."""
+
+    def __init__(self, name, env):
+        import json
+
+        self.name, self.json = name, json
+        self.process = subprocess.Popen([sys.executable, __file__, "serve", name], env=env, text=True,
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def ask(self, **command):
+        self.process.stdin.write(self.json.dumps(command) + "\n")
+        self.process.stdin.flush()
+        return self.json.loads(self.process.stdout.readline())
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def compare_pages(env):
+    """Interleaved requests to the three sites; the median ratio over ROUNDS and its spread."""
+    import json
+
+    sites = {name: Site(name, env) for name in ("suz", "oscar", "stock")}
+    urls = json.loads(sites["suz"].process.stdout.readline())
+    baselines = {"catalogue_list": ("oscar",), "product_page": ("oscar", "stock")}
+    try:
+        for page, url in urls.items():
+            compared = ["suz", *baselines[page]]
+            for name in compared:
+                sites[name].ask(url=url)  # warm-up, alike for all
+                print(f"storefront.{page}.{name}.queries: {sites[name].ask(url=url, queries=True)['queries']}")
+            ratios = {name: [] for name in baselines[page]}
+            medians = {name: [] for name in compared}
+            for _round in range(ROUNDS):
+                times = {name: [] for name in compared}
+                for i in range(REPEAT):
+                    order = compared[i % len(compared):] + compared[:i % len(compared)]
+                    for name in order:
+                        times[name].append(sites[name].ask(url=url)["ms"])
+                for name in compared:
+                    medians[name].append(statistics.median(times[name]))
+                for name in baselines[page]:
+                    ratios[name].append(statistics.median(times["suz"]) / statistics.median(times[name]))
+            for name in compared:
+                print(f"storefront.{page}.{name}.median_ms: {statistics.median(medians[name]):.1f}")
+            for name in baselines[page]:
+                label = "" if name == "oscar" else ".vs_stock_site"
+                values = sorted(ratios[name])
+                print(f"storefront.{page}{label}.ratio: {statistics.median(values):.2f}")
+                print(f"storefront.{page}{label}.ratio_min: {values[0]:.2f}")
+                print(f"storefront.{page}{label}.ratio_max: {values[-1]:.2f}")
+    finally:
+        for site in sites.values():
+            site.close()
+
+
+def seed_stock():
+    """The stock Oscar site's database: Oscar's schema, and the bench's products, partners and stock records."""
+    import psycopg
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tools.bench_stock_settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    source = psycopg.connect(os.environ["DATABASE_URL"])
+    target = psycopg.connect(os.environ["SUZ_BENCH_STOCK_URL"])
+    with target.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {', '.join(STOCK_TABLES)} CASCADE")
+    for table in STOCK_TABLES:
+        with target.cursor() as cursor:
+            cursor.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s", [table])
+            columns = ", ".join(row[0] for row in cursor.fetchall())
+        with source.cursor().copy(f"COPY (SELECT {columns} FROM {table}) TO STDOUT") as out, \
+                target.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as into:
+            for block in out:
+                into.write(block)
+        with target.cursor() as cursor:
+            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+    target.commit()
 
 
 def run_import():
@@ -224,32 +325,25 @@ def run_dispatch():
 
 def main():
     if len(sys.argv) > 1:
-        {"pages": lambda: run_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch,
-         "seed": lambda: (setup_django("suz"), seed())}[sys.argv[1]]()
+        {"serve": lambda: serve_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch,
+         "seed": lambda: (setup_django("suz"), seed()), "seed_stock": seed_stock}[sys.argv[1]]()
         return
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     url = env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/suz_bench")
-    dbname = url.rsplit("/", 1)[1]
+    stock_url = env.setdefault("SUZ_BENCH_STOCK_URL", url + "_stock")
+    server = url.rsplit("/", 1)[0] + "/postgres"
+    databases = [url.rsplit("/", 1)[1], stock_url.rsplit("/", 1)[1]]
     if os.environ.get("SUZ_BENCH_KEEP") != "1":
-        subprocess.run(["psql", url.rsplit("/", 1)[0] + "/postgres", "-qc", f"DROP DATABASE IF EXISTS {dbname}"],
-                       check=True)
-        subprocess.run(["psql", url.rsplit("/", 1)[0] + "/postgres", "-qc", f"CREATE DATABASE {dbname}"], check=True)
+        for dbname in databases:
+            subprocess.run(["psql", server, "-qc", f"DROP DATABASE IF EXISTS {dbname}"], check=True)
+            subprocess.run(["psql", server, "-qc", f"CREATE DATABASE {dbname}"], check=True)
     started = time.perf_counter()
     subprocess.run([sys.executable, __file__, "seed"], env=env, check=True)
     print(f"bench.seed_s: {time.perf_counter() - started:.0f}")
     print(f"bench.dealers: {DEALERS}")
     print(f"bench.products: {PRODUCTS}")
-    figures = {}
-    for strategy in ("suz", "oscar"):
-        out = subprocess.run([sys.executable, __file__, "pages", strategy], env=env, check=True,
-                             capture_output=True, text=True).stdout
-        print(out, end="")
-        for line in out.splitlines():
-            key, value = line.split(": ")
-            figures[key] = float(value)
-    for page in ("catalogue_list", "product_page"):
-        ratio = figures[f"{page}.suz.median_ms"] / figures[f"{page}.oscar.median_ms"]
-        print(f"storefront.{page}.ratio: {ratio:.2f}")
+    subprocess.run([sys.executable, __file__, "seed_stock"], env=env, check=True)
+    compare_pages(env)
     subprocess.run([sys.executable, __file__, "import"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "dispatch"], env=env, check=True)
 

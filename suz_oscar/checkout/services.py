@@ -1,6 +1,13 @@
+
+from __future__ import annotations
+
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from oscar.core.loading import get_model
+
+if TYPE_CHECKING:  # names of the type hints only
+    from oscar.apps.order.models import Order
 
 City = get_model("suz_dealers", "City")
 OrderPlace = get_model("suz_checkout", "OrderPlace")
@@ -17,7 +24,7 @@ def _decimal(value):
         return None
 
 
-def order_place_record(*, order, data, fallback_city=None):
+def order_place_record(*, order: Order, data: dict, fallback_city: City | None = None) -> OrderPlace | None:
     """Record where ``order`` goes, from the checkout's data (coordinates only when known)."""
     city = City.objects.select_related("region").filter(pk=data.get("city_id")).first() or fallback_city
     if city is None:

@@ -1,10 +1,17 @@
 """Read-side queries for dealers, scoped to what a user may see."""
 
+from __future__ import annotations
+
 import hashlib
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Max, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from oscar.core.loading import get_model
+
+if TYPE_CHECKING:  # names of the type hints only
+    from django.contrib.auth.models import AbstractBaseUser as User
+    from django.db.models import QuerySet
 
 Dealer = get_model("suz_dealers", "Dealer")
 Region = get_model("suz_dealers", "Region")
@@ -13,12 +20,12 @@ Invitation = get_model("suz_dealers", "Invitation")
 TerritoryRequest = get_model("suz_dealers", "TerritoryRequest")
 
 
-def taking_orders():
+def taking_orders() -> QuerySet:
     """Dealers that get site orders and show in the storefront: active, accepting them, not taken out by scoring."""
     return Dealer.objects.filter(is_active=True, accepts_site_orders=True, excluded_at=None)
 
 
-def dealers_for_user(user):
+def dealers_for_user(user: User) -> QuerySet:
     """Dealers ``user`` may open in the dashboard: all for staff, else the user's own."""
     qs = Dealer.objects.select_related("partner")
     if not user.is_authenticated:
@@ -28,14 +35,14 @@ def dealers_for_user(user):
     return qs.filter(partner__users=user)
 
 
-def dealer_for_user(user):
+def dealer_for_user(user: User) -> Dealer | None:
     """The dealer a (non-staff) manager works for, or ``None``."""
     if not user.is_authenticated:
         return None
     return Dealer.objects.select_related("partner").filter(partner__users=user).first()
 
 
-def dealer_registry():
+def dealer_registry() -> QuerySet:
     """Dealers annotated for the manufacturer's registry.
 
     ``orders_count`` is the number of orders the dealer has claimed and holds (an order given
@@ -59,7 +66,7 @@ def dealer_registry():
     )
 
 
-def invitation_by_token(token):
+def invitation_by_token(token: str) -> Invitation | None:
     """The invitation a link's token opens, whatever its state, or ``None`` for a token we never issued."""
     if not token or len(token) > 100:
         return None
@@ -67,12 +74,12 @@ def invitation_by_token(token):
     return Invitation.objects.select_related("dealer__partner").filter(token_hash=digest).first()
 
 
-def open_invitations(dealer):
+def open_invitations(dealer: Dealer) -> QuerySet:
     """Invitations of ``dealer`` neither accepted nor revoked (expired ones included: they can be sent again)."""
     return dealer.invitations.filter(accepted_at=None, revoked=False).order_by("email")
 
 
-def territory_requests(dealer=None, status=None):
+def territory_requests(dealer: Dealer | None = None, status: str | None = None) -> QuerySet:
     qs = TerritoryRequest.objects.select_related("dealer__partner", "created_by", "decided_by").prefetch_related(
         Prefetch("regions", queryset=Region.objects.order_by("name")), "cities__region",
     )
@@ -83,10 +90,10 @@ def territory_requests(dealer=None, status=None):
     return qs
 
 
-def pending_territory_request(dealer):
+def pending_territory_request(dealer: Dealer) -> TerritoryRequest | None:
     return territory_requests(dealer, TerritoryRequest.PENDING).first()
 
 
-def manager_addresses(dealer) -> list[str]:
+def manager_addresses(dealer: Dealer) -> list[str]:
     """Addresses of a dealer's active managers (``partner.users`` prefetched or not)."""
     return [user.email for user in dealer.partner.users.all() if user.is_active and user.email]

@@ -1,9 +1,12 @@
 """Write-side operations on dealers. Views, dashboard, API and commands call these."""
 
+from __future__ import annotations
+
 import hashlib
 import secrets
 import uuid
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -19,6 +22,12 @@ from suz_oscar.core.mail import send_email
 
 from .exceptions import InvitationError, TerritoryError
 
+if TYPE_CHECKING:  # names of the type hints only
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from django.http import HttpRequest
+
 Partner = get_model("partner", "Partner")
 Dealer = get_model("suz_dealers", "Dealer")
 Invitation = get_model("suz_dealers", "Invitation")
@@ -26,12 +35,12 @@ TerritoryRequest = get_model("suz_dealers", "TerritoryRequest")
 User = get_user_model()
 
 
-def dashboard_access_permission():
+def dashboard_access_permission() -> Permission:
     return Permission.objects.get(content_type__app_label="partner", codename="dashboard_access")
 
 
 @transaction.atomic
-def dealer_create(*, name, regions=(), cities=(), **fields):
+def dealer_create(*, name: str, regions: Iterable = (), cities: Iterable = (), **fields) -> Dealer:
     """Create the Oscar partner and its dealer profile together."""
     partner = Partner.objects.create(name=name)
     dealer = Dealer.objects.create(partner=partner, **fields)
@@ -42,13 +51,13 @@ def dealer_create(*, name, regions=(), cities=(), **fields):
     return dealer
 
 
-def dealer_rename(*, dealer, name):
+def dealer_rename(*, dealer: Dealer, name: str) -> None:
     if dealer.partner.name != name:
         dealer.partner.name = name
         dealer.partner.save(update_fields=["name"])
 
 
-def dealer_suspend(*, dealer, reason=""):
+def dealer_suspend(*, dealer: Dealer, reason: str = "") -> None:
     """Take a dealer out of the network; its data and managers stay."""
     dealer.is_active = False
     dealer.suspended_at = timezone.now()
@@ -56,7 +65,7 @@ def dealer_suspend(*, dealer, reason=""):
     dealer.save(update_fields=["is_active", "suspended_at", "suspension_reason", "updated_at"])
 
 
-def dealer_activate(*, dealer):
+def dealer_activate(*, dealer: Dealer) -> None:
     dealer.is_active = True
     dealer.suspended_at = None
     dealer.suspension_reason = ""
@@ -70,13 +79,13 @@ def _username_for(email):
     return uuid.uuid4().hex
 
 
-def manager_add(*, dealer, user):
+def manager_add(*, dealer: Dealer, user: User) -> None:
     """Give ``user`` the dealer's dashboard (no email, no consent asked: see :func:`invitation_send`)."""
     dealer.partner.users.add(user)
     user.user_permissions.add(dashboard_access_permission())
 
 
-def manager_remove(*, dealer, user):
+def manager_remove(*, dealer: Dealer, user: User) -> None:
     """Remove a manager; they lose dashboard access when they manage no dealer any more."""
     dealer.partner.users.remove(user)
     if not user.partners.exists():
@@ -114,7 +123,7 @@ def _token_hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invitation_url(token, request=None):
+def invitation_url(token: str, request: HttpRequest | None = None) -> str:
     """The link's absolute URL: from the request, or the current Site (an invitation sent from a command)."""
     path = reverse("suz-invitation", kwargs={"token": token})
     if request is not None:
@@ -144,7 +153,8 @@ def _send_invitation_email(invitation, token, request=None):
 
 
 @transaction.atomic
-def invitation_send(*, dealer, email, invited_by=None, request=None):
+def invitation_send(*, dealer: Dealer, email: str, invited_by: User | None = None,
+                    request: HttpRequest | None = None) -> Invitation:
     """Invite ``email`` to manage ``dealer``: an email with a single-use link, nothing else.
 
     Whoever owns the address (nobody yet, a customer, staff, another dealer's manager, a
@@ -169,7 +179,7 @@ def invitation_send(*, dealer, email, invited_by=None, request=None):
 
 
 @transaction.atomic
-def invitation_resend(*, invitation, request=None):
+def invitation_resend(*, invitation: Invitation, request: HttpRequest | None = None) -> Invitation:
     """Send a pending (or expired) invitation again, with a new link and a new expiry."""
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if locked.state() in (Invitation.ACCEPTED, Invitation.REVOKED):
@@ -180,12 +190,13 @@ def invitation_resend(*, invitation, request=None):
     return locked
 
 
-def invitation_revoke(*, invitation):
+def invitation_revoke(*, invitation: Invitation) -> None:
     """Withdraw a pending invitation: its link stops working. An accepted one is left as it is."""
     Invitation.objects.filter(pk=invitation.pk, accepted_at=None).update(revoked=True)
 
 
-def invitation_problem(*, invitation, user=None, now=None):
+def invitation_problem(*, invitation: Invitation | None, user: User | None = None,
+                       now: datetime | None = None) -> str | None:
     """Why ``invitation`` cannot be accepted by ``user`` (a code of ``INVITATION_PROBLEMS``), or ``None``.
 
     With no user (or an anonymous one) only the invitation itself is checked.
@@ -221,7 +232,7 @@ def _lock_pending(invitation):
 
 
 @transaction.atomic
-def invitation_accept(*, invitation, user):
+def invitation_accept(*, invitation: Invitation, user: User) -> None:
     """``user`` (logged in, with the invited address) becomes a manager of the invitation's dealer."""
     locked = _lock_pending(invitation)
     problem = invitation_problem(invitation=locked, user=user)
@@ -232,7 +243,7 @@ def invitation_accept(*, invitation, user):
 
 
 @transaction.atomic
-def invitation_accept_new_user(*, invitation, password):
+def invitation_accept_new_user(*, invitation: Invitation, password: str) -> User:
     """Create the account of the invited address with ``password`` and accept. Returns the user.
 
     Following the link proves the address is the visitor's; an address that already has an
@@ -257,7 +268,8 @@ def _same_territory(dealer, regions, cities):
 
 
 @transaction.atomic
-def territory_request_submit(*, dealer, regions, cities, comment="", user=None):
+def territory_request_submit(*, dealer: Dealer, regions: Iterable, cities: Iterable, comment: str = "",
+                             user: User | None = None) -> TerritoryRequest:
     """A dealer asks to serve ``regions`` and ``cities`` (its whole territory); staff decide.
 
     The dealer's current territory stays in force until then. A request still waiting is
@@ -286,7 +298,7 @@ def _lock_pending_request(request):
 
 
 @transaction.atomic
-def territory_request_approve(*, request, user, comment=""):
+def territory_request_approve(*, request: TerritoryRequest, user: User, comment: str = "") -> TerritoryRequest:
     """Apply the requested territory to the dealer and close the request, in one transaction."""
     locked = _lock_pending_request(request)
     locked.dealer.regions.set(locked.regions.all())
@@ -299,7 +311,7 @@ def territory_request_approve(*, request, user, comment=""):
 
 
 @transaction.atomic
-def territory_request_reject(*, request, user, comment):
+def territory_request_reject(*, request: TerritoryRequest, user: User, comment: str) -> TerritoryRequest:
     """Close the request unchanged; ``comment`` tells the dealer why."""
     if not comment.strip():
         raise TerritoryError(_("Tell the dealer why the request is rejected."))

@@ -1,7 +1,10 @@
 """Who may see and take an order. Visibility is read from the stored plan and the clock."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Q
@@ -15,6 +18,15 @@ from suz_oscar.dealers.selectors import taking_orders
 from suz_oscar.offers.selectors import dealers_serving, offers_for_products
 
 from .vocabulary import Fault
+
+if TYPE_CHECKING:  # names of the type hints only
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from django.db.models import QuerySet
+    from oscar.apps.order.models import Order
+
+    from .models import FailureReason
 
 Dealer = get_model("suz_dealers", "Dealer")
 Dispatch = get_model("suz_dispatch", "Dispatch")
@@ -33,7 +45,7 @@ def _lines_with_prices(order):
     return lines, recommended
 
 
-def eligible_dealers(order):
+def eligible_dealers(order: Order) -> list[Dealer]:
     """Dealers that may take ``order``: active, taking site orders, serving its city or region,
     offering every line at no more than the price the customer was shown (``SUZ_DISPATCH_PRICE_TOLERANCE``
     allows a margin above it, or any price). Best first."""
@@ -62,7 +74,7 @@ class Ineligible(models.TextChoices):
 class Eligibility:
     dealer: object
     reasons: list  # [(Ineligible, line or None)]: why the rules leave it out of the region's stages
-    standing: "Standing | None" = None  # where it stands in this order's plan now
+    standing: Standing | None = None  # where it stands in this order's plan now
     since: object = None  # when that standing began (its stage's opening, its decline…)
     decline_reason: object = None
 
@@ -83,7 +95,7 @@ class Standing(models.TextChoices):
     OUTSIDE = "outside", _("is not in its plan")
 
 
-def eligibility_report(dispatch, now=None):
+def eligibility_report(dispatch: Dispatch, now: datetime | None = None) -> list[Eligibility]:
     """Every dealer of the order's region: whether the rules let it take the order (and why not), and where
     it stands in the order's plan now (sees it, will see it, declined, gave it back, holds it).
 
@@ -116,7 +128,7 @@ def eligibility_report(dispatch, now=None):
     return report
 
 
-def eligibility_by_rules(order):
+def eligibility_by_rules(order: Order) -> list[Eligibility]:
     """``[Eligibility]`` of the dealers of ``order``'s region by the rules of eligibility alone (see above)."""
     place = order.suz_place
     region_dealers = (Dealer.objects.filter(Q(regions=place.region_id) | Q(cities__region=place.region_id))
@@ -165,27 +177,27 @@ def _line_problems(offers, dealer, lines, ceiling):
     return problems
 
 
-def network_dealers():
+def network_dealers() -> QuerySet:
     """Every active dealer taking site orders: the audience of a stage open to every dealer."""
     return taking_orders()
 
 
-def in_network(dealer):
+def in_network(dealer: Dealer) -> bool:
     """The rule of ``taking_orders()`` for one dealer: only such a dealer sees, takes or is told of orders."""
     return dealer.is_active and dealer.accepts_site_orders and dealer.excluded_at is None
 
 
-def network():
+def network() -> list[Dealer]:
     """``network_dealers()`` as a list, cached like a city's dealers."""
     return cached("network", lambda: list(network_dealers().select_related("partner")))
 
 
-def visible_now(dealer, now=None):
+def visible_now(dealer: Dealer, now: datetime | None = None) -> QuerySet:
     """A dealer's visibility rows open at ``now`` (a condition usable in ``Exists``)."""
     return Visibility.objects.filter(dealer=dealer, opens_at__lte=now or timezone.now(), declined_at=None)
 
 
-def open_to_all(dealer, now=None):
+def open_to_all(dealer: Dealer, now: datetime | None = None) -> QuerySet:
     """Dispatches free and open to every dealer by ``now`` where ``dealer`` has no row of its own.
 
     A row means the dealer sees the order through an earlier stage (its own
@@ -201,7 +213,7 @@ def _open_to_all(dealer, now):
             & ~Q(Exists(Visibility.objects.filter(dispatch=OuterRef("pk"), dealer=dealer))))
 
 
-def available(dealer, now=None):
+def available(dealer: Dealer, now: datetime | None = None) -> Q:
     """A condition on dispatches: free, and open to ``dealer`` now through its own row or the stage for all.
 
     A dealer out of the network (suspended, excluded, not taking site orders) has nothing available, its
@@ -215,7 +227,8 @@ def available(dealer, now=None):
     return own | _open_to_all(dealer, now)
 
 
-def inbox(dealer, now=None, limit=None, related=("order",)):
+def inbox(dealer: Dealer, now: datetime | None = None, limit: int | None = None,
+          related: tuple[str, ...] = ("order",)) -> QuerySet:
     """Orders available to ``dealer`` now, newest opening first, as dispatches annotated with ``opens_at``.
 
     One query: the dealer's open rows (the partial (dealer, opens_at) index)
@@ -237,7 +250,7 @@ def inbox(dealer, now=None, limit=None, related=("order",)):
     return own.union(everyone, all=True).order_by("-opens_at")[:limit]
 
 
-def has_connected_call(dispatch, dealer) -> bool:
+def has_connected_call(dispatch: Dispatch, dealer: Dealer) -> bool:
     """Whether ``dealer`` has reached the customer by a call through the system.
 
     Calls are recorded by the telephony app, which is not built yet: until then no call has connected.
@@ -245,12 +258,12 @@ def has_connected_call(dispatch, dealer) -> bool:
     return False
 
 
-def has_called(dispatch, dealer) -> bool:
+def has_called(dispatch: Dispatch, dealer: Dealer) -> bool:
     """Whether ``dealer`` has tried to call the customer through the system (connected or not)."""
     return has_connected_call(dispatch, dealer)
 
 
-def phone_visible(dispatch, dealer) -> bool:
+def phone_visible(dispatch: Dispatch, dealer: Dealer | None) -> bool:
     """Whether the customer's phone may be shown to ``dealer`` (``None``: staff) — on a page, in an export,
     an email or the API. DESIGN rule 7: only to the dealer holding the order, and for a dealer with «звонок
     с сайта» only after its first connected call through the system."""
@@ -261,7 +274,8 @@ def phone_visible(dispatch, dealer) -> bool:
     return not dealer.call_from_site or has_connected_call(dispatch, dealer)
 
 
-def status_refusal(dispatch, dealer, to_status, failure_reason=None):
+def status_refusal(dispatch: Dispatch, dealer: Dealer, to_status: str,
+                   failure_reason: FailureReason | None = None) -> str | None:
     """Why ``dealer`` may not move its order to ``to_status`` now, or ``None``.
 
     A dealer with «звонок с сайта» proves the contact by the system's call: «processed» needs a connected
@@ -279,12 +293,12 @@ def status_refusal(dispatch, dealer, to_status, failure_reason=None):
     return None
 
 
-def claimable(dealer, now=None):
+def claimable(dealer: Dealer, now: datetime | None = None) -> QuerySet:
     """Dispatches ``dealer`` may claim now (for the conditional update of a claim)."""
     return Dispatch.objects.filter(available(dealer, now))
 
 
-def has_seen(dispatch, dealer, now=None):
+def has_seen(dispatch: Dispatch, dealer: Dealer, now: datetime | None = None) -> bool:
     """Whether ``dispatch`` was ever open to ``dealer`` (it may be taken or closed since)."""
     now = now or timezone.now()
     if Visibility.objects.filter(dispatch=dispatch, dealer=dealer, opens_at__lte=now).exists():
@@ -292,7 +306,7 @@ def has_seen(dispatch, dealer, now=None):
     return dispatch.open_to_all_at is not None and dispatch.open_to_all_at <= now
 
 
-def claim_refusal(dispatch, dealer, now=None):
+def claim_refusal(dispatch: Dispatch, dealer: Dealer, now: datetime | None = None) -> str:
     """Why ``dealer`` cannot take ``dispatch`` now, in words the dealer understands (after a failed claim)."""
     now = now or timezone.now()
     state = Dispatch.objects.filter(pk=dispatch.pk).values("claimed_by_id", "status").first()
@@ -314,7 +328,7 @@ def claim_refusal(dispatch, dealer, now=None):
     return _("This order is not available to you.")
 
 
-def claims(dealer_ids, since):
+def claims(dealer_ids: Iterable[int], since: datetime) -> QuerySet:
     """The claims of ``dealer_ids`` since ``since``, from the orders' history (a staff assignment is no claim).
 
     Read from the history rather than ``Dispatch.claimed_by``: an order given
@@ -325,7 +339,7 @@ def claims(dealer_ids, since):
             .exclude(user__is_staff=True))
 
 
-def claim_delays(dealer_ids, since):
+def claim_delays(dealer_ids: Iterable[int], since: datetime) -> dict[int, list[float]]:
     """``{dealer_id: [seconds, …]}``: how long each dealer took to claim orders, for its claims since ``since``.
 
     Counted from the moment the dealer could first see the order: its visibility
@@ -344,12 +358,12 @@ def claim_delays(dealer_ids, since):
     return delays
 
 
-def inbox_count(dealer, now=None, cap=100):
+def inbox_count(dealer: Dealer, now: datetime | None = None, cap: int = 100) -> int:
     """How many orders ``dealer`` may take now, counted up to ``cap`` (the dashboard badge shows "99+")."""
     return inbox(dealer, now, limit=cap, related=()).count()
 
 
-def with_stage(dispatches, now=None):
+def with_stage(dispatches: QuerySet, now: datetime | None = None) -> QuerySet:
     """Annotate ``stage``: the strategy key of the last stage opened before the order was taken (or by now)."""
     from django.db.models import Subquery
     from django.db.models.functions import Coalesce
@@ -381,7 +395,7 @@ CUSTOMER_STATUS = {
 }
 
 
-def customer_status(order):
+def customer_status(order: Order) -> tuple[CustomerStatus, Dealer | None]:
     """``(CustomerStatus, dealer or None)`` of ``order``: new, offered or waiting for staff all read «looking»."""
     dispatch = Dispatch.objects.filter(order=order).select_related("claimed_by__partner").first()
     if dispatch is None:

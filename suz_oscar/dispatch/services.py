@@ -1,7 +1,10 @@
 """Dispatch: the plan stored at placement, the claim, the decline."""
 
+from __future__ import annotations
+
 from contextlib import nullcontext
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -19,6 +22,16 @@ from .plan_store import store_plan
 from .signals import dispatch_event
 from .strategies import DispatchStrategy, PlanContext
 from .vocabulary import Event, Fault
+
+if TYPE_CHECKING:  # names of the type hints only
+    from datetime import datetime
+
+    from django.contrib.auth.models import AbstractBaseUser as User
+    from oscar.apps.order.models import Order
+
+    from suz_oscar.dealers.models import Dealer
+
+    from .models import DeclineReason, FailureReason
 
 Dispatch = get_model("suz_dispatch", "Dispatch")
 Stage = get_model("suz_dispatch", "Stage")
@@ -58,7 +71,7 @@ def _lines_to(order_id, dealer):
     OrderLine.objects.bulk_update(lines, ["partner", "partner_name", "stockrecord", "partner_sku"])
 
 
-def dispatch_plan(*, order, now=None):
+def dispatch_plan(*, order: Order, now: datetime | None = None) -> Dispatch:
     """Store the order's dispatch plan: stages (audience, opening time) and each dealer's visibility.
 
     A stage open to every dealer stores neither audience nor rows: the dispatch
@@ -105,7 +118,8 @@ def dispatch_plan(*, order, now=None):
     return dispatch
 
 
-def dispatch_claim(*, dispatch, dealer, user=None, now=None):
+def dispatch_claim(*, dispatch: Dispatch, dealer: Dealer, user: User | None = None,
+                   now: datetime | None = None) -> Dispatch:
     """Take the order for ``dealer``: one conditional UPDATE, so exactly one dealer wins."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -123,7 +137,8 @@ def dispatch_claim(*, dispatch, dealer, user=None, now=None):
 
 
 @transaction.atomic
-def dispatch_set_status(*, dispatch, dealer, to_status, user=None, failure_reason=None, note=""):
+def dispatch_set_status(*, dispatch: Dispatch, dealer: Dealer, to_status: str, user: User | None = None,
+                        failure_reason: FailureReason | None = None, note: str = "") -> Dispatch:
     """Move the dealer's order along new → … → completed | failed | cancelled, recording who and why."""
     locked = Dispatch.objects.select_for_update().get(pk=dispatch.pk)
     if locked.claimed_by_id != dealer.pk:
@@ -148,7 +163,7 @@ def dispatch_set_status(*, dispatch, dealer, to_status, user=None, failure_reaso
 
 
 @transaction.atomic
-def dispatch_assign(*, dispatch, dealer, user, now=None):
+def dispatch_assign(*, dispatch: Dispatch, dealer: Dealer, user: User, now: datetime | None = None) -> Dispatch:
     """Staff give the order to ``dealer`` by hand (or move it from one dealer to another)."""
     now = now or timezone.now()
     locked = Dispatch.objects.select_for_update().get(pk=dispatch.pk)
@@ -165,7 +180,8 @@ def dispatch_assign(*, dispatch, dealer, user, now=None):
 
 
 @transaction.atomic
-def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None, event=Event.GIVEN_BACK):
+def dispatch_give_up(*, dispatch: Dispatch, dealer: Dealer, user: User | None = None, note: str = "",
+                     now: datetime | None = None, event: Event = Event.GIVEN_BACK) -> Dispatch:
     """The dealer gives a taken order back: it returns to dispatch (the dealer's fault) and leaves its inbox.
 
     ``event`` tells scoring why (the SLA watchdog takes orders back as ``sla_breach``).
@@ -186,7 +202,8 @@ def dispatch_give_up(*, dispatch, dealer, user=None, note="", now=None, event=Ev
 
 
 @transaction.atomic
-def dispatch_decline(*, dispatch, dealer, reason, user=None, now=None):
+def dispatch_decline(*, dispatch: Dispatch, dealer: Dealer, reason: DeclineReason, user: User | None = None,
+                     now: datetime | None = None) -> Stage | None:
     """Turn the order down. When every dealer of the opened stages has, the next stage opens now.
 
     The dispatch row is locked first, so when the last dealers decline at the same moment one of
@@ -254,7 +271,7 @@ def _decline_row(dispatch, dealer, now, reason=None):
     return True
 
 
-def dispatch_sla_watch(*, now=None):
+def dispatch_sla_watch(*, now: datetime | None = None) -> list[Dispatch]:
     """Alert staff (once per order) about orders accepted but not processed in time; maybe take them back.
 
     Returns the dispatches alerted now. Run by the beat sweep.

@@ -4,9 +4,12 @@ Every function here costs a fixed number of queries, whatever the number of
 dealers or products asked about.
 """
 
+from __future__ import annotations
+
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import ExpressionWrapper, F, FloatField, Q, Value
 from oscar.core.loading import get_model
@@ -15,6 +18,14 @@ from suz_oscar.core.cache import cached
 from suz_oscar.dealers.selectors import taking_orders
 
 from .vocabulary import Availability
+
+if TYPE_CHECKING:  # names of the type hints only
+    from collections.abc import Iterable
+
+    from django.db.models import QuerySet
+    from oscar.apps.catalogue.models import Product
+
+    from suz_oscar.dealers.models import City
 
 Dealer = get_model("suz_dealers", "Dealer")
 Outlet = get_model("suz_dealers", "Outlet")
@@ -50,7 +61,7 @@ class Offer:
         return (-self.dealer.rating, -self.dealer.priority, self.price, self.dealer.pk)
 
 
-def dealers_serving(city):
+def dealers_serving(city: City | None) -> list[Dealer]:
     """Active dealers taking site orders that serve ``city`` or its whole region (cached; else one query)."""
     if city is None:
         return []
@@ -62,17 +73,17 @@ def dealers_serving(city):
     ))
 
 
-def visible_products(queryset, dealers):
+def visible_products(queryset: QuerySet, dealers: Iterable[Dealer]) -> QuerySet:
     """Manufacturer products, and dealers' own products only where their dealer serves."""
     return queryset.filter(Q(suz_owner__isnull=True) | Q(suz_owner__dealer__in=[d.pk for d in dealers]))
 
 
-def catalogue_for_dealer(queryset, dealer):
+def catalogue_for_dealer(queryset: QuerySet, dealer: Dealer) -> QuerySet:
     """What a dealer can offer: manufacturer products and its own, not other dealers' own products."""
     return queryset.filter(Q(suz_owner__isnull=True) | Q(suz_owner__dealer=dealer))
 
 
-def dealer_catalogue(dealer):
+def dealer_catalogue(dealer: Dealer) -> QuerySet:
     """The products a dealer prices: the offers tab, its price-file export and import, ``offers_apply``.
 
     Every product that can carry an offer (not parents of variants): the manufacturer's,
@@ -82,7 +93,7 @@ def dealer_catalogue(dealer):
     return catalogue_for_dealer(Product.objects.exclude(structure=Product.PARENT), dealer)
 
 
-def offered_by(dealer):
+def offered_by(dealer: Dealer) -> Q:
     """A condition on products: those ``dealer`` offers (a stock record, or the whole line at the recommended
     price)."""
     offered = Q(pk__in=StockRecord.objects.filter(partner=dealer.partner).values("product_id"))
@@ -91,12 +102,12 @@ def offered_by(dealer):
     return offered
 
 
-def services_list():
+def services_list() -> list[Product]:
     """The services as a list, cached (the list changes when the manufacturer edits it)."""
     return cached("services", lambda: list(services()))
 
 
-def services():
+def services() -> QuerySet:
     """The manufacturer's list of services (products of ``SUZ_SERVICE_PRODUCT_CLASS``)."""
     from oscar.core.loading import get_model as _get_model
 
@@ -108,7 +119,7 @@ def services():
     ).order_by("title")
 
 
-def stock_kind(stockrecord):
+def stock_kind(stockrecord: StockRecord) -> tuple[Availability, int | None]:
     """``(Availability, free quantity or None)`` of a stock record as customers see it: what is allocated to
     orders is not in stock any more (``services.availability_of`` reads it as the dealer set it)."""
     if stockrecord.num_in_stock is None:
@@ -119,7 +130,8 @@ def stock_kind(stockrecord):
     return Availability.ON_ORDER, None
 
 
-def offers_for_products(product_ids, dealers, recommended=None):
+def offers_for_products(product_ids: Iterable[int], dealers: list[Dealer],
+                        recommended: dict | None = None) -> dict[int, list[Offer]]:
     """All offers of ``dealers`` for ``product_ids``: ``{product_id: [Offer, …]}`` ranked.
 
     Two queries: the dealers' stock records for these products, and the
@@ -161,14 +173,14 @@ def offers_for_products(product_ids, dealers, recommended=None):
     return result
 
 
-def distance_km(lat1, lon1, lat2, lon2):
+def distance_km(lat1, lon1, lat2, lon2) -> float:
     """Great-circle distance (haversine)."""
     lat1, lon1, lat2, lon2 = map(math.radians, map(float, (lat1, lon1, lat2, lon2)))
     a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
-def nearest_outlets(dealer_ids, city):
+def nearest_outlets(dealer_ids: Iterable[int], city: City | None) -> dict[int, tuple[Outlet, float | None]]:
     """``{dealer_id: (outlet, km)}``: each dealer's outlet nearest to ``city``'s centre. One query."""
     nearest = {}
     outlets = Outlet.objects.filter(dealer_id__in=dealer_ids, is_active=True).select_related("city")
@@ -183,17 +195,23 @@ def nearest_outlets(dealer_ids, city):
     return nearest
 
 
-def attach_nearest_outlets(offers, city):
+def _nearest_or_none(dealer_ids, city):
+    found = nearest_outlets(dealer_ids, city)
+    return {pk: found.get(pk, (None, None)) for pk in dealer_ids}
+
+
+def attach_nearest_outlets(offers: list[Offer], city: City | None) -> list[Offer]:
     """Set ``nearest_outlet`` and ``distance_km`` of each offer, from ``city``'s centre.
 
-    The outlets of the city's own dealers are cached per city; others cost one query.
+    The outlets of the city's own dealers are cached per city (a dealer without an outlet too: it is no
+    reason to ask again); others cost one query.
     """
     dealer_ids = {o.dealer.pk for o in offers}
     if not dealer_ids:
         return offers
     nearest = {}
     if city is not None:
-        local = cached(f"outlets:{city.pk}", lambda: nearest_outlets([d.pk for d in dealers_serving(city)], city))
+        local = cached(f"outlets:{city.pk}", lambda: _nearest_or_none([d.pk for d in dealers_serving(city)], city))
         nearest.update({pk: value for pk, value in local.items() if pk in dealer_ids})
     others = dealer_ids - set(nearest)
     if others:
@@ -203,7 +221,7 @@ def attach_nearest_outlets(offers, city):
     return offers
 
 
-def nearest_offer_anywhere(product, city):
+def nearest_offer_anywhere(product: Product, city: City | None) -> Offer | None:
     """Where the product is offered nearest to ``city`` when nobody offers it there.
 
     Returns an ``Offer`` with ``nearest_outlet`` set, or ``None``. The nearest

@@ -1,6 +1,9 @@
 """Write-side operations on offers."""
 
+from __future__ import annotations
+
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import formats
@@ -13,6 +16,13 @@ from suz_oscar.core.html import clean_html
 from .abstract_models import PRICE_MAX, PRICE_MIN, QUANTITY_MAX, default_currency
 from .vocabulary import Availability, fallback_sku
 
+if TYPE_CHECKING:  # names of the type hints only
+    from oscar.apps.catalogue.models import Product, ProductClass
+
+    from suz_oscar.dealers.models import Dealer
+
+    from .models import OfferImport
+
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -20,12 +30,12 @@ class OfferError(ValueError):
     """Input an offers service refuses, whoever the caller; the message is translated for the user."""
 
 
-def shown_number(value, places=0):
+def shown_number(value: Decimal | int, places: int | None = 0) -> str:
     """A limit as a manager reads it in a message: «9 999 999 999,99», «2 147 483 647»."""
     return formats.number_format(value, places, force_grouping=True)
 
 
-def valid_price(price):
+def valid_price(price) -> Decimal | None:
     """``price`` as a ``Decimal`` that fits the price columns (> 0, two decimals), ``None`` for no price.
 
     Raises ``OfferError`` otherwise: a caller that skipped its form cannot store a
@@ -44,7 +54,7 @@ def valid_price(price):
     return value.quantize(Decimal("0.01"))
 
 
-def valid_quantity(quantity):
+def valid_quantity(quantity) -> int | None:
     """``quantity`` as an ``int`` between 0 and 2,147,483,647 (``num_in_stock`` is a 32-bit column), or ``None``."""
     if quantity is None or quantity == "":
         return None
@@ -74,7 +84,7 @@ def price_changed_by(base: Decimal, percent: Decimal) -> Decimal:
     return price
 
 
-def offer_materialize(*, stockrecord):
+def offer_materialize(*, stockrecord: StockRecord) -> StockRecord:
     """Save the stock record of a whole-line offer the first time someone buys it.
 
     Whole-line offers write no rows when switched on; a basket line needs a real
@@ -101,14 +111,15 @@ def offer_materialize(*, stockrecord):
 
 
 
-def stock_fields(availability, quantity):
+def stock_fields(availability: str, quantity: int | None) -> int | None:
     """``num_in_stock`` for an availability: N in stock, empty = in stock without a number, 0 = on order."""
     if availability == Availability.ON_ORDER:
         return 0
     return quantity if quantity else None
 
 
-def availability_of(stockrecord, dealer=None, product=None):
+def availability_of(stockrecord: StockRecord | None, dealer: Dealer | None = None,
+                    product: Product | None = None) -> tuple[Availability, int | None]:
     """``(Availability, quantity)`` of a dealer's stock record as the dealer set it (see ``stock_fields``).
 
     With ``dealer`` and ``product``, a product without a record reads «in stock» when the dealer offers the
@@ -139,7 +150,7 @@ def _checked_rows(rows):
 
 
 @transaction.atomic
-def offers_apply(*, dealer, rows):
+def offers_apply(*, dealer: Dealer, rows: list[dict]) -> tuple[int, int, int]:
     """Set the dealer's offers from ``rows`` (dicts: product_id, price, availability, quantity, keep_price).
 
     One transaction, a handful of bulk queries for any number of rows. A price
@@ -192,14 +203,14 @@ def offers_apply(*, dealer, rows):
     return len(to_create), len(to_update), len(to_remove)
 
 
-def dealer_set_whole_line(*, dealer, enabled):
+def dealer_set_whole_line(*, dealer: Dealer, enabled: bool) -> None:
     """Switch "whole product line in stock": no per-product rows are written either way."""
     dealer.offers_whole_line = enabled
     dealer.save(update_fields=["offers_whole_line", "updated_at"])
 
 
 @transaction.atomic
-def offer_import_apply(*, offer_import):
+def offer_import_apply(*, offer_import: OfferImport) -> tuple[int, int, int]:
     """Apply a checked price file (all rows or, on any failure, none) and mark it applied."""
     from django.utils import timezone
 
@@ -216,7 +227,7 @@ def offer_import_apply(*, offer_import):
 OWN_PRODUCT_CLASS_SLUG = "suz-dealer-product"
 
 
-def own_product_class():
+def own_product_class() -> ProductClass:
     from django.utils.translation import gettext
 
     ProductClass = get_model("catalogue", "ProductClass")
@@ -230,7 +241,7 @@ def own_product_class():
 TITLE_MAX = 255  # Product.title
 
 
-def clean_title(title):
+def clean_title(title: str) -> str:
     """A product title as plain text on one line: control characters become spaces, runs of spaces one."""
     text = "".join(ch if ch.isprintable() else " " for ch in str(title or ""))
     return " ".join(text.split())

@@ -98,9 +98,14 @@ class RegionalStrategy(Structured):
             self._offers.update(selectors.offers_for_products(missing, self.dealers))
 
     def offers(self, product):
-        """Every offer of ``product`` in the city, best first."""
+        """Every offer of ``product`` in the city, best first.
+
+        A product asked for alone (its page, a basket line) comes with the services, listed beside every
+        product: the same two queries load both.
+        """
         if product.pk not in self._offers:
-            self._offers.update(selectors.offers_for_products([product.pk], self.dealers))
+            wanted = {product.pk} | {s.pk for s in selectors.services_list() if s.pk not in self._offers}
+            self._offers.update(selectors.offers_for_products(wanted, self.dealers))
         return self._offers[product.pk]
 
     def best_offer(self, product):

@@ -1,8 +1,11 @@
 """Reading the points ledger and a dealer's record of orders (the scorecard)."""
 
+from __future__ import annotations
+
 import statistics
 from datetime import timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -12,6 +15,10 @@ from suz_oscar.core.conf import suz_settings
 from suz_oscar.dispatch import selectors as dispatch_selectors
 from suz_oscar.dispatch.vocabulary import Fault
 
+if TYPE_CHECKING:  # names of the type hints only
+    from collections.abc import Iterable
+    from datetime import date, datetime
+
 Dealer = get_model("suz_dealers", "Dealer")
 Dispatch = get_model("suz_dispatch", "Dispatch")
 StatusChange = get_model("suz_dispatch", "StatusChange")
@@ -19,13 +26,13 @@ Visibility = get_model("suz_dispatch", "Visibility")
 PointsEntry = get_model("suz_scoring", "PointsEntry")
 
 
-def window_start(now=None):
+def window_start(now: datetime | None = None) -> datetime | None:
     """Where the rating's rolling window starts, or ``None`` when the rating counts all time."""
     days = suz_settings.SUZ_RATING_WINDOW_DAYS
     return (now or timezone.now()) - timedelta(days=days) if days else None
 
 
-def ledger_sums(dealer_ids=None, now=None):
+def ledger_sums(dealer_ids: Iterable[int] | None = None, now: datetime | None = None) -> dict[int, Decimal]:
     """``{dealer_id: points}`` summed over the rating's window, in one query."""
     entries = PointsEntry.objects.all()
     start = window_start(now)
@@ -36,13 +43,13 @@ def ledger_sums(dealer_ids=None, now=None):
     return dict(entries.values_list("dealer_id").annotate(total=Sum("delta")).values_list("dealer_id", "total"))
 
 
-def order_credit(dispatch):
+def order_credit(dispatch: Dispatch) -> Decimal | None:
     """Points credited for completing ``dispatch`` so far, or ``None`` if none were."""
     rows = PointsEntry.objects.filter(dispatch=dispatch, reason__in=(PointsEntry.COMPLETED, PointsEntry.ORDER_POINTS))
     return rows.aggregate(total=Sum("delta"))["total"]
 
 
-def rating_history(dealer, days=90, now=None):
+def rating_history(dealer: Dealer, days: int = 90, now: datetime | None = None) -> list[tuple[date, Decimal]]:
     """``[(date, rating)]`` at the end of each day with entries, over ``days`` (the scorecard's chart).
 
     One query for the total before the period, one for the daily sums in it.
@@ -70,7 +77,7 @@ def rating_history(dealer, days=90, now=None):
     return points
 
 
-def regional_place(dealer):
+def regional_place(dealer: Dealer) -> tuple[int, int] | None:
     """``(place, of)``: the dealer's place by rating among the active dealers of its regions."""
     regions = list(dealer.regions.values_list("pk", flat=True))
     if not regions:
@@ -89,7 +96,7 @@ def _share(part, whole):
     return round(100 * part / whole) if whole else None
 
 
-def scorecard(dealer, since=None, now=None):
+def scorecard(dealer: Dealer, since: datetime | None = None, now: datetime | None = None) -> dict:
     """A dealer's record: orders offered, claimed, completed, failed; rates and medians; failure reasons.
 
     Offered counts the orders of its regional stages (the network-wide fallback

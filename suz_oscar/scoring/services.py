@@ -6,7 +6,10 @@ events add up). ``recompute_ratings`` derives every rating from the ledger
 again — the nightly job with a rolling window, and a check that both agree.
 """
 
+from __future__ import annotations
+
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +20,13 @@ from suz_oscar.core.cache import bump
 from suz_oscar.dispatch.vocabulary import Event, Fault
 
 from . import notifications, selectors
+
+if TYPE_CHECKING:  # names of the type hints only
+    from datetime import datetime
+
+    from django.contrib.auth.models import AbstractBaseUser as User
+
+    from suz_oscar.dispatch.models import Dispatch
 
 Dealer = get_model("suz_dealers", "Dealer")
 PointsEntry = get_model("suz_scoring", "PointsEntry")
@@ -30,13 +40,13 @@ MAX_DELTA = Decimal("1000000")
 MAX_RATING = Decimal("99999999.99")
 
 
-def current_rules():
+def current_rules() -> ScoringRules:
     """The manufacturer's points table now (the defaults until one is saved)."""
     return ScoringRules.objects.order_by("-created_at", "-pk").first() or ScoringRules()
 
 
 @transaction.atomic
-def save_rules(rules, user=None):
+def save_rules(rules: ScoringRules, user: User | None = None) -> ScoringRules:
     """Store a new version of the points table; events from now on use it, earlier rows stay as they are."""
     rules.pk, rules.created_at = None, timezone.now()
     rules.created_by = user if user is not None and user.is_authenticated else None
@@ -45,7 +55,9 @@ def save_rules(rules, user=None):
 
 
 @transaction.atomic
-def record(*, dealer, delta, reason, dispatch=None, user=None, note="", now=None, rules=None):
+def record(*, dealer: Dealer, delta: Decimal | int, reason: str, dispatch: Dispatch | None = None,
+           user: User | None = None, note: str = "", now: datetime | None = None,
+           rules: ScoringRules | None = None) -> PointsEntry:
     """Append a ledger row and move the dealer's rating by ``delta``; then apply the thresholds."""
     now = now or timezone.now()
     delta = min(max(Decimal(delta), -MAX_DELTA), MAX_DELTA).quantize(CENT)
@@ -77,14 +89,15 @@ def _apply_thresholds(dealer, before, delta, rules, now):
         transaction.on_commit(lambda: notifications.tell_excluded(dealer, rules.exclude_below))
 
 
-def restore(*, dealer, user=None):
+def restore(*, dealer: Dealer, user: User | None = None) -> None:
     """Staff bring a dealer taken out of dispatch back (until its next penalty below the threshold)."""
     Dealer.objects.filter(pk=dealer.pk).update(excluded_at=None)
     dealer.excluded_at = None
     bump()
 
 
-def points_for_event(event, dispatch, fault, rules):
+def points_for_event(event: str, dispatch: Dispatch, fault: str,
+                     rules: ScoringRules) -> tuple[Decimal, str] | None:
     """``(delta, reason)`` the rules give for a dispatch event, or ``None`` for events without points."""
     if event == Event.COMPLETED:
         override = OrderPoints.objects.filter(dispatch=dispatch).first()
@@ -103,7 +116,8 @@ def points_for_event(event, dispatch, fault, rules):
     return None
 
 
-def on_dispatch_event(*, event, dispatch, dealer, fault="", user=None, now=None):
+def on_dispatch_event(*, event: str, dispatch: Dispatch, dealer: Dealer, fault: str = "", user: User | None = None,
+                      now: datetime | None = None) -> None:
     rules = current_rules()
     points = points_for_event(event, dispatch, fault, rules)
     if points is not None:
@@ -111,7 +125,7 @@ def on_dispatch_event(*, event, dispatch, dealer, fault="", user=None, now=None)
 
 
 @transaction.atomic
-def set_order_points(*, dispatch, points, user=None):
+def set_order_points(*, dispatch: Dispatch, points: Decimal, user: User | None = None) -> PointsEntry | None:
     """Staff decide the points of one order. Before completion they replace the rule; after, a correcting
     row brings the order's total to ``points``."""
     OrderPoints.objects.update_or_create(dispatch=dispatch, defaults={"points": points, "user": user})
@@ -125,12 +139,12 @@ def set_order_points(*, dispatch, points, user=None):
                   user=user, note=_("points of the order set to %(points)s") % {"points": points})
 
 
-def adjust(*, dealer, delta, note, user=None):
+def adjust(*, dealer: Dealer, delta: Decimal, note: str, user: User | None = None) -> PointsEntry:
     """A hand adjustment by staff, with their comment."""
     return record(dealer=dealer, delta=delta, reason=PointsEntry.MANUAL, user=user, note=note)
 
 
-def record_survey(*, dispatch, score, user=None):
+def record_survey(*, dispatch: Dispatch, score: int, user: User | None = None) -> PointsEntry | None:
     """A customer's score (1–5) of the dealer that served ``dispatch``; for the feedback feature."""
     if dispatch.claimed_by_id is None or not 1 <= int(score) <= 5:
         return None
@@ -141,7 +155,7 @@ def record_survey(*, dispatch, score, user=None):
 
 
 @transaction.atomic
-def recompute_ratings(*, now=None):
+def recompute_ratings(*, now: datetime | None = None) -> dict[int, tuple[Decimal, Decimal]]:
     """Set every dealer's rating to its ledger sum (all time or ``SUZ_RATING_WINDOW_DAYS``).
 
     Returns ``{dealer_id: (old, new)}`` of the dealers that changed.
