@@ -38,7 +38,8 @@ def test_paths_named_in_the_docs_exist():
     missing = []
     for doc in DOCS:
         text = doc.read_text(encoding="utf-8")
-        for path in set(re.findall(r"`((?:suz_oscar|sandbox|tests|tools|suz_wagtail)/[\w/.]+\.(?:py|json|html))", text)):
+        named = r"`((?:suz_oscar|sandbox|tests|tools|suz_wagtail)/[\w/.]+\.(?:py|json|html))"
+        for path in set(re.findall(named, text)):
             if not (ROOT / path).exists():
                 missing.append(f"{doc.name}: {path}")
         homes = r"`((?:core|dealers|offers|checkout|dispatch|scoring|storefront|dashboard)/[\w/]+\.py)"
