@@ -54,7 +54,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # The demo's SQLite under concurrent writes: a transaction takes the write lock when it begins and waits
+    # for it (instead of failing with «database is locked» when a read turns into a write), and readers do not
+    # block the writer (WAL).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

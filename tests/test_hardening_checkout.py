@@ -175,3 +175,10 @@ def test_a_promised_callback_time_is_shown_when_the_site_sets_one(world, setting
     client.post(reverse("checkout:shipping-address"), address(world["x"]))
     preview = client.get(reverse("checkout:preview"), follow=True).content.decode()
     assert "В течение 45 минут вам позвонит дилер из вашего города (Иксгород)" in preview
+
+
+def test_a_guest_who_gave_an_email_reads_where_the_confirmation_went(world):  # noqa: F811
+    client = guest_in("x-city", world["product"])
+    place_order(client, world["x"], {**GUEST, "username": "ivan@example.ru"})
+    page = client.get(reverse("checkout:thank-you"))
+    assert page.status_code == 200 and "Подтверждение отправлено на ivan@example.ru" in page.content.decode()

@@ -206,7 +206,13 @@ def test_resend_issues_a_new_link_and_revoke_withdraws_it(send, manager_a, deale
     invitation.refresh_from_db()
     assert invitation.expires_at > timezone.now()
 
-    # Inviting the same address again renews the open invitation instead of adding one.
+    # Inviting the same address again at once (a double click, a form sent twice) sends nothing more: the
+    # link just sent keeps working. Later, it renews the open invitation instead of adding one.
+    before = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("suz_dashboard:suz-manager-list", kwargs={"pk": dealer_a.pk}), {"email": "new@example.com"})
+    assert len(mail.outbox) == before and client_for().get(new_link).status_code == 200
+    Invitation.objects.filter(pk=invitation.pk).update(created_at=timezone.now() - timedelta(minutes=2))
     send(manager_a, dealer_a, "NEW@example.com")
     assert dealer_a.invitations.count() == 1
 

@@ -208,7 +208,7 @@ def test_a_zip_bomb_is_refused_unopened(manager_a, dealer_a, catalogue):
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/sharedStrings.xml", b"\x00" * (pricefiles.MAX_UNPACKED_SIZE + 1))
     assert len(out.getvalue()) < 1024 * 1024
-    refused(manager_a, dealer_a, out.getvalue(), "bomb.xlsx", "В распакованном виде файл больше 100 МБ")
+    refused(manager_a, dealer_a, out.getvalue(), "bomb.xlsx", "В распакованном виде файл больше 30 МБ")
 
 
 def test_a_csv_line_over_the_limit_is_refused(manager_a, dealer_a, catalogue):

@@ -152,6 +152,10 @@ def _send_invitation_email(invitation, token, request=None):
     send_email("suz/dealers/emails/invitation", context, [invitation.email])
 
 
+# An invitation renewed within this pause is not sent again: the first email's link stays the one that works.
+RESEND_PAUSE = timedelta(minutes=1)
+
+
 @transaction.atomic
 def invitation_send(*, dealer: Dealer, email: str, invited_by: User | None = None,
                     request: HttpRequest | None = None) -> Invitation:
@@ -168,10 +172,13 @@ def invitation_send(*, dealer: Dealer, email: str, invited_by: User | None = Non
         .filter(dealer=dealer, email__iexact=email, accepted_at=None, revoked=False)
         .first()
     )
+    now = timezone.now()
     if invitation is None:
         invitation = Invitation(dealer=dealer, email=email)
+    elif now - invitation.created_at < RESEND_PAUSE:
+        return invitation  # sent a moment ago (a double click, a form sent twice): its link still works
     invitation.invited_by = invited_by if invited_by is not None and invited_by.is_authenticated else None
-    invitation.created_at = timezone.now()
+    invitation.created_at = now
     token = _issue_token(invitation, invitation.created_at)
     invitation.save()
     transaction.on_commit(lambda: _send_invitation_email(invitation, token, request))

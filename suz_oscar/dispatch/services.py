@@ -169,6 +169,8 @@ def dispatch_assign(*, dispatch: Dispatch, dealer: Dealer, user: User, now: date
     locked = Dispatch.objects.select_for_update().get(pk=dispatch.pk)
     if locked.status in Dispatch.CLOSED:
         raise DispatchError(_("A closed order cannot be reassigned."))
+    if locked.claimed_by_id == dealer.pk:
+        raise DispatchError(_("%(dealer)s already has this order.") % {"dealer": dealer.name})
     from_status, previous = locked.status, locked.claimed_by
     locked.claimed_by, locked.claimed_at, locked.status = dealer, now, Dispatch.ACCEPTED
     locked.save(update_fields=["claimed_by", "claimed_at", "status"])

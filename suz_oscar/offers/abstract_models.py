@@ -76,6 +76,11 @@ class AbstractOfferImport(models.Model):
     def __str__(self):
         return self.filename
 
+    @property
+    def error_count(self):
+        """Rows with errors: those kept, and those past the kept ones (only counted)."""
+        return sum(error.get("more", 1) for error in self.errors)
+
 
 class AbstractDealerProduct(models.Model):
     """A product a dealer sells that the manufacturer does not make.

@@ -15,6 +15,7 @@ never with ``Decimal()`` or ``int()`` on arbitrary text.
 import csv
 import io
 import itertools
+import logging
 import math
 import re
 import unicodedata
@@ -49,9 +50,14 @@ AVAILABILITY = {
     Availability.NOT_OFFERED: ("нет", "не продаём", "no", "not offered", "not_offered"),
 }
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+logger = logging.getLogger("suz.offers")
+
 MAX_ROWS = 50_000
+MAX_ERRORS = 200  # row errors kept and shown; past them the file is only counted
 MAX_FILE_SIZE = 20 * 1024 * 1024  # bytes; the upload form says "20 MB"
-MAX_UNPACKED_SIZE = 100 * 1024 * 1024  # an XLSX is a zip: the sum of its unpacked parts
+# An XLSX is a zip: the sum of its unpacked parts. 50,000 rows of a price list unpack to about 15 MB; a
+# file far past that is built to hold the server (openpyxl reads shared strings whole, ~1 s per MB).
+MAX_UNPACKED_SIZE = 30 * 1024 * 1024
 MAX_LINE = 64 * 1024  # characters of one CSV line
 MAX_COLUMNS = 50  # columns read; headers further right are not looked at
 SHOWN = 40  # characters of a bad value repeated in an error
@@ -164,7 +170,14 @@ def _csv_rows(content):
     except UnicodeDecodeError as exc:
         raise PriceFileError(_("The file is not in UTF-8. Save it as “CSV UTF-8” or as XLSX.")) from exc
     except csv.Error as exc:
-        raise PriceFileError(_("The file cannot be read: %(error)s") % {"error": _shown(str(exc))}) from exc
+        raise _unreadable(exc) from exc
+
+
+def _unreadable(exc):
+    """A broken file, said in Russian; the library's own words (English, technical) go to the log."""
+    logger.info("Unreadable price file: %r", exc)
+    return PriceFileError(_("The file cannot be read: it is damaged, or not a CSV or XLSX price list. Save it "
+                            "again from your spreadsheet (as “CSV UTF-8” or XLSX) and upload it."))
 
 
 def _xlsx_rows(content):
@@ -174,7 +187,7 @@ def _xlsx_rows(content):
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise PriceFileError(_("The file cannot be read: %(error)s") % {"error": _shown(str(exc))}) from exc
+        raise _unreadable(exc) from exc
     if unpacked > MAX_UNPACKED_SIZE:
         raise PriceFileError(_("The file unpacks to more than %(max)d MB: it cannot be a price list.")
                              % {"max": MAX_UNPACKED_SIZE // (1024 * 1024)})
@@ -188,7 +201,7 @@ def _xlsx_rows(content):
     except PriceFileError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a broken file
-        raise PriceFileError(_("The file cannot be read: %(error)s") % {"error": _shown(str(exc))}) from exc
+        raise _unreadable(exc) from exc
     finally:
         if workbook is not None:
             workbook.close()
@@ -342,7 +355,7 @@ def _check_rows(rows_in, dealer):
         skus.setdefault(fallback_sku(pk), pk)
     with_rrp = set(RecommendedPrice.objects.values_list("product_id", flat=True))
     keeps_price = "price" not in columns
-    rows, errors, seen = [], [], {}
+    rows, errors, seen, more_errors = [], [], {}, 0
     for number, row in enumerate(rows_in, start=2):
         if number > MAX_ROWS + 1:
             raise PriceFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
@@ -350,6 +363,9 @@ def _check_rows(rows_in, dealer):
         if not sku and not any(_text(value) for value in row):
             continue  # blank line
         problems = []
+        if len(errors) >= MAX_ERRORS:
+            more_errors += 1  # counted, not kept: a file of 50,000 bad rows must not fill the database
+            continue
         if any("\x00" in _text(_cell(row, columns, name)) for name in columns):
             errors.append({"row": number, "sku": _shown(sku), "message": _("the row contains zero bytes (NUL)")})
             continue
@@ -386,4 +402,10 @@ def _check_rows(rows_in, dealer):
             "price": str(price) if price is not None else None,
             "availability": availability, "quantity": quantity,
         })
+    if more_errors:
+        errors.append({"row": None, "sku": "", "more": more_errors, "message": ngettext(
+            "and %(count)d more row with errors or not checked", "and %(count)d more rows with errors or not checked",
+            more_errors) % {"count": more_errors}})
+    if not rows and not errors:
+        raise PriceFileError(_("The file has no rows under its header."))
     return rows, errors

@@ -209,6 +209,21 @@ def dealer_set_whole_line(*, dealer: Dealer, enabled: bool) -> None:
     dealer.save(update_fields=["offers_whole_line", "updated_at"])
 
 
+# Checked price files kept per dealer (the preview and the history of uploads); older ones are deleted.
+KEPT_IMPORTS = 20
+
+
+@transaction.atomic
+def offer_import_record(*, dealer: Dealer, filename: str, user, rows: list[dict], errors: list[dict]) -> OfferImport:
+    """Keep a checked price file for its preview, and forget the dealer's oldest beyond ``KEPT_IMPORTS``."""
+    OfferImport = get_model("suz_offers", "OfferImport")
+    record = OfferImport.objects.create(dealer=dealer, filename=filename[:255], rows=rows, errors=errors,
+                                        uploaded_by=user if user is not None and user.is_authenticated else None)
+    stale = dealer.offer_imports.order_by("-uploaded_at", "-pk").values_list("pk", flat=True)[KEPT_IMPORTS:]
+    OfferImport.objects.filter(pk__in=list(stale)).delete()
+    return record
+
+
 @transaction.atomic
 def offer_import_apply(*, offer_import: OfferImport) -> tuple[int, int, int]:
     """Apply a checked price file (all rows or, on any failure, none) and mark it applied."""

@@ -1,4 +1,4 @@
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -55,7 +55,11 @@ class AbstractScoringRules(models.Model):
 
     def clean(self):
         errors = {}
-        if self.survey and len(self.survey_points()) != 5:
+        try:
+            points = self.survey_points() if self.survey else []
+        except InvalidOperation:
+            points = None  # the field's own validator says what is wrong
+        if points is not None and self.survey and len(points) != 5:
             errors["survey"] = _("Give exactly five numbers.")
         if self.warn_below is not None and self.exclude_below is not None and self.exclude_below > self.warn_below:
             errors["exclude_below"] = _("Set it no higher than the warning threshold.")

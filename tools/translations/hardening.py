@@ -156,3 +156,31 @@ RU.update({
     "A dealer of your city calls you as soon as it takes the order.":
         "Дилер из вашего города позвонит вам, как только возьмёт заказ.",
 })
+
+# After the attack on the demo (issue 9)
+RU.update({
+    "The image is larger than %(mb)d MB.": "Изображение больше %(mb)d МБ.",
+    "The image is %(width)d × %(height)d pixels: at most %(megapixels)d million pixels, please.":
+        "В изображении %(width)d × %(height)d пикселей, а можно не больше %(megapixels)d миллионов.",
+    "%(dealer)s already has this order.": "Этот заказ уже у дилера «%(dealer)s».",
+    "The file cannot be read: it is damaged, or not a CSV or XLSX price list. Save it again from your spreadsheet "
+    "(as “CSV UTF-8” or XLSX) and upload it.":
+        "Файл не удаётся прочитать: он повреждён или это не прайс-лист CSV или XLSX. Сохраните его заново в "
+        "своей таблице (как «CSV UTF-8» или XLSX) и загрузите.",
+    ("and %(count)d more row with errors or not checked", "and %(count)d more rows with errors or not checked"): (
+        "и ещё %(count)d строка с ошибками или не проверенная",
+        "и ещё %(count)d строки с ошибками или не проверенные",
+        "и ещё %(count)d строк с ошибками или не проверенных",
+        "и ещё %(count)d строки с ошибками или не проверенные",
+    ),
+    "The file has no rows under its header.": "В файле нет строк под заголовком.",
+    "Bad request": "Неверный запрос",
+    "The request could not be understood. Check the address, or go back and try again.":
+        "Запрос не удалось понять. Проверьте адрес или вернитесь назад и попробуйте ещё раз.",
+    "To the home page": "На главную",
+    "Server error": "Ошибка сервера",
+    "Something went wrong on our side": "Что-то пошло не так на нашей стороне",
+    "The page could not be shown. We have been told and will look into it. Nothing you did caused it.":
+        "Страницу не удалось показать. Мы уже знаем об ошибке и разберёмся. Вы ни в чём не виноваты.",
+    "Back to the previous page": "Назад",
+})

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from suz_oscar.core.images import validate_image
+
 Dealer = get_model("suz_dealers", "Dealer")
 Outlet = get_model("suz_dealers", "Outlet")
 Region = get_model("suz_dealers", "Region")
@@ -94,6 +96,11 @@ class DealerProfileForm(forms.ModelForm):
         self.fields["description"].max_length = DESCRIPTION_MAX_LENGTH
         self.fields["description"].validators.append(MaxLengthValidator(DESCRIPTION_MAX_LENGTH))
         _territory_fields(self)
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        # A newly uploaded file only (an unchanged logo is the stored file, already checked).
+        return validate_image(logo, max_bytes=2 * 1024 * 1024) if hasattr(logo, "image") else logo
 
 
 class DealerStaffForm(DealerProfileForm):

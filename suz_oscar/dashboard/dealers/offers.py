@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views import generic
 from oscar.core.loading import get_model
 
+from suz_oscar.core.images import validate_image
 from suz_oscar.core.search import icontains_any
 from suz_oscar.offers import pricefiles, selectors, services
 from suz_oscar.offers.abstract_models import PRICE_MAX, PRICE_MIN, QUANTITY_MAX
@@ -27,6 +28,7 @@ StockRecord = get_model("partner", "StockRecord")
 OfferImport = get_model("suz_offers", "OfferImport")
 
 PAGE_SIZE = 50
+MAX_ID = 2**63 - 1  # the largest id a database column holds
 PERCENT_MIN, PERCENT_MAX = -99, 1000  # bulk "change the price by a percentage"
 # Not offered first: most of the catalogue, for most dealers.
 AVAILABILITY_CHOICES = [(a.value, a.label) for a in (Availability.NOT_OFFERED, Availability.IN_STOCK,
@@ -47,7 +49,8 @@ class OfferFilterForm(forms.Form):
 
 
 class OfferRowForm(forms.Form):
-    product_id = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    # Bounded like the database's ids: a number past them is a form error, not an overflow in a query.
+    product_id = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
 
     def clean(self):
         data = super().clean()
@@ -83,9 +86,12 @@ def submitted_product_id(form):
     """The product a row form stands for, read without trusting the POST (``None`` if unreadable)."""
     value = form["product_id"].value() if form.is_bound else form.initial.get("product_id")
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 < number <= MAX_ID else None
+
+
 
 BULK_ACTIONS = (
     ("", _("— with the selected —")),
@@ -220,7 +226,7 @@ class OfferListView(DealerObjectMixin, generic.TemplateView):
         try:
             created, updated, removed = services.offers_apply(dealer=dealer, rows=rows)
         except OfferError as exc:
-            return refuse(_("Nothing was saved: %(error)s") % {"error": exc})
+            return refuse(str(exc))
         changed = created + updated + removed
         messages.success(request, ngettext("%(count)d offer changed.", "%(count)d offers changed.", changed)
                          % {"count": changed})
@@ -297,7 +303,8 @@ class OfferImportView(DealerObjectMixin, generic.FormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["imports"] = self.get_dealer().offer_imports.all()[:10]
+        # The list shows names and dates: the checked rows (up to 50,000 each) stay in the database.
+        ctx["imports"] = self.get_dealer().offer_imports.defer("rows", "errors")[:10]
         ctx["max_rows"] = services.shown_number(pricefiles.MAX_ROWS)
         return ctx
 
@@ -308,8 +315,8 @@ class OfferImportView(DealerObjectMixin, generic.FormView):
         except pricefiles.PriceFileError as exc:
             form.add_error("file", str(exc))
             return self.form_invalid(form)
-        record = OfferImport.objects.create(dealer=self.get_dealer(), filename=upload.name[:255],
-                                            uploaded_by=self.request.user, rows=rows, errors=errors)
+        record = services.offer_import_record(dealer=self.get_dealer(), filename=upload.name,
+                                              user=self.request.user, rows=rows, errors=errors)
         return redirect("suz_dashboard:suz-offer-import-detail", pk=record.dealer_id, import_pk=record.pk)
 
 
@@ -352,7 +359,6 @@ class OfferImportDetailView(DealerObjectMixin, generic.TemplateView):
         return redirect(request.path)
 
 
-IMAGE_MAX_SIZE = 10 * 1024 * 1024
 
 
 class OwnProductForm(forms.Form):
@@ -370,10 +376,7 @@ class OwnProductForm(forms.Form):
     quantity = forms.IntegerField(label=_("Quantity"), required=False, min_value=0, max_value=QUANTITY_MAX)
 
     def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if image and image.size > IMAGE_MAX_SIZE:
-            raise forms.ValidationError(_("The image is larger than 10 MB."))
-        return image
+        return validate_image(self.cleaned_data.get("image"))
 
 
 class OwnProductMixin(DealerObjectMixin):
