@@ -2,7 +2,6 @@
 
 import io
 import os
-from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -106,3 +105,8 @@ def test_the_error_pages_speak_russian(db, client):
     assert "Что-то пошло не так" in render_to_string("oscar/500.html")
     response = client.get("/", HTTP_HOST="evil.example.com")
     assert response.status_code == 400 and "Неверный запрос" in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["dashboard:catalogue-product-list", "dashboard:catalogue-category-list"])
+def test_oscars_catalogue_tables_take_their_own_sort_links(staff, name):
+    assert client_for(staff).get(reverse(name), {"sort": "checkbox"}).status_code == 200

@@ -78,3 +78,18 @@ def test_a_host_forks_a_dashboard_app_and_oscars_checkout_and_its_classes_win():
     result = subprocess.run([sys.executable, "-c", FORK_CHECK], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0 and "forks win" in result.stdout, result.stdout + result.stderr
+
+
+def test_adding_to_the_basket_works_with_oscars_default_strategy(db, monkeypatch):
+    """A host that plugs in another strategy (no regional offers) keeps Oscar's add-to-basket."""
+    from django.urls import reverse
+    from oscar.apps.basket import middleware
+    from oscar.apps.partner.strategy import Selector as OscarSelector
+    from oscar.test.factories import ProductFactory
+
+    from .conftest import client_for
+
+    monkeypatch.setattr(middleware, "selector", OscarSelector())
+    product = ProductFactory()  # with Oscar's own stock record
+    response = client_for().post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+    assert response.status_code == 302

@@ -43,6 +43,8 @@ OVERRIDES = {
         "PartnerListView", "PartnerCreateView", "PartnerManageView", "PartnerDeleteView", "PartnerUserLinkView",
         "PartnerUserUnlinkView", "PartnerUserCreateView", "PartnerUserSelectView", "PartnerUserUpdateView")},
     ("dashboard.catalogue.forms", "StockRecordForm"): "suz_oscar.dashboard.oscar_forms",
+    ("dashboard.catalogue.tables", "ProductTable"): "suz_oscar.dashboard.oscar_forms",
+    ("dashboard.catalogue.tables", "CategoryTable"): "suz_oscar.dashboard.oscar_forms",
     ("dashboard.pages.forms", "PageUpdateForm"): "suz_oscar.dashboard.oscar_forms",
     ("dashboard.pages.views", "PageCreateView"): "suz_oscar.dashboard.oscar_views",
 }

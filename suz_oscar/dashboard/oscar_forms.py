@@ -7,7 +7,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.http import Http404
 from django.urls import resolve
 from django.utils.translation import gettext_lazy as _
+from django_tables2 import TemplateColumn
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
+from oscar.apps.dashboard.catalogue import tables as oscar_tables
 from oscar.apps.dashboard.pages import forms as oscar_page_forms
 from oscar.core.validators import URLDoesNotExistValidator
 
@@ -71,3 +73,15 @@ class PageUpdateForm(oscar_page_forms.PageUpdateForm):
             if flatpage_url_taken(url):
                 raise ValidationError(_("Specified page already exists!"), code="invalid")
         return url
+
+
+class ProductTable(oscar_tables.ProductTable):
+    """Oscar's product table, whose checkbox column offered a sort link that failed the page (upstream Oscar)."""
+
+    checkbox = TemplateColumn(verbose_name="", template_name="oscar/dashboard/catalogue/product_row_checkbox.html",
+                              orderable=False)
+
+
+class CategoryTable(oscar_tables.CategoryTable):
+    checkbox = TemplateColumn(verbose_name="", template_name="oscar/dashboard/catalogue/category_row_checkbox.html",
+                              orderable=False)
