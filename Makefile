@@ -26,9 +26,9 @@ demo-data: migrate
 	$(MANAGE) suz_demo
 
 ## make demo: install, migrate SQLite, load demo data, serve on http://127.0.0.1:8000
-## DEBUG stays off (Russian error pages, no tracebacks); --insecure serves static files without it.
+## DEBUG stays off (Russian error pages, no tracebacks); the sandbox's URLs serve static and media files.
 demo: demo-data
-	$(MANAGE) runserver --insecure 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:8000
 
 ## make test: install and run the whole suite (PostgreSQL when DATABASE_URL is set)
 test: install

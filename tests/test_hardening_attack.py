@@ -110,3 +110,8 @@ def test_the_error_pages_speak_russian(db, client):
 @pytest.mark.parametrize("name", ["dashboard:catalogue-product-list", "dashboard:catalogue-category-list"])
 def test_oscars_catalogue_tables_take_their_own_sort_links(staff, name):
     assert client_for(staff).get(reverse(name), {"sort": "checkbox"}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/static/..%2f..%2fsettings.py", "/media/..%2f..%2fsettings.py"])
+def test_a_path_out_of_the_demos_files_is_a_bad_request(client, path):
+    assert client.get(path).status_code in (400, 404)
