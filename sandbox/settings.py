@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.management.utils import get_random_secret_key
 from django.urls import reverse_lazy
+from oscar import INSTALLED_APPS as OSCAR_APPS
 from oscar.defaults import *  # noqa: F403
 
 from suz_oscar import get_installed_apps
@@ -62,8 +63,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-INSTALLED_APPS = [
-    *get_installed_apps(),
+# The site's own list (Oscar's apps, Wagtail's, the demo's), with django-suz's placed by get_installed_apps.
+INSTALLED_APPS = get_installed_apps([
+    *OSCAR_APPS,
     "sorl.thumbnail",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -82,7 +84,7 @@ INSTALLED_APPS = [
     "taggit",
     "suz_wagtail",
     "sandbox.demo",
-]
+])
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

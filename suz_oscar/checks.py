@@ -130,3 +130,80 @@ def check_beat_schedule(app_configs, **kwargs):
             id="suz.W003",
         )]
     return []
+
+
+@checks.register()
+def check_host_settings(app_configs, **kwargs):
+    """Oscar's and Django's settings a Russian regional shop needs, with the values a host most often misses."""
+    warnings = []
+    if not getattr(settings, "PHONENUMBER_DEFAULT_REGION", None):
+        warnings.append(checks.Warning(
+            _("PHONENUMBER_DEFAULT_REGION is not set: a guest's «8 916 123-45-67» is refused as an invalid number."),
+            hint=_("Set PHONENUMBER_DEFAULT_REGION = 'RU' (your country's code)."),
+            id="suz.W004",
+        ))
+    if getattr(settings, "OSCAR_DEFAULT_CURRENCY", "GBP") == "GBP":
+        warnings.append(checks.Warning(
+            _("OSCAR_DEFAULT_CURRENCY is Oscar's default: prices are shown in pounds sterling."),
+            hint=_("Set OSCAR_DEFAULT_CURRENCY = 'RUB' (your currency)."),
+            id="suz.W005",
+        ))
+    if "postcode" in getattr(settings, "OSCAR_REQUIRED_ADDRESS_FIELDS", ()):
+        warnings.append(checks.Warning(
+            _("OSCAR_REQUIRED_ADDRESS_FIELDS asks every customer for a postcode; few know it, and the dealer "
+              "calls the customer anyway."),
+            hint=_("Set OSCAR_REQUIRED_ADDRESS_FIELDS = ('first_name', 'last_name', 'line1', 'line4', 'country')."),
+            id="suz.W006",
+        ))
+    if not any(code.split("-")[0].lower() == "ru" for code, _name in settings.LANGUAGES):
+        warnings.append(checks.Warning(
+            _("LANGUAGES has no Russian: django-suz's pages, emails and dashboard show in English."),
+            hint=_("Add ('ru', 'Русский') to LANGUAGES."),
+            id="suz.W007",
+        ))
+    return warnings
+
+
+@checks.register()
+def check_translations_win(app_configs, **kwargs):
+    """Django merges the catalogues of ``INSTALLED_APPS`` with the first app winning, and ``LOCALE_PATHS`` over
+    all of them: after Django's, Oscar's or Wagtail's apps, our Russian for the strings we translate
+    differently (on purpose) loses to theirs."""
+    from pathlib import Path
+
+    from django.apps import apps
+
+    from suz_oscar import FRAMEWORK_PREFIXES, LOCALE_PATH
+
+    names = [config.name for config in apps.get_app_configs()]
+    if "suz_oscar" not in names or LOCALE_PATH in {Path(path).resolve() for path in settings.LOCALE_PATHS}:
+        return []
+    before = [name for name in names[:names.index("suz_oscar")] if name.startswith(FRAMEWORK_PREFIXES)]
+    if not before:
+        return []
+    return [checks.Warning(
+        _("django-suz's app comes after %(apps)s in INSTALLED_APPS: their translations win over ours.") % {
+            "apps": ", ".join(before[:3]) + ("…" if len(before) > 3 else "")},
+        hint=_("Build INSTALLED_APPS with suz_oscar.get_installed_apps(INSTALLED_APPS), or add "
+               "suz_oscar.LOCALE_PATH to LOCALE_PATHS."),
+        id="suz.W008",
+    )]
+
+
+@checks.register()
+def check_celery_app(app_configs, **kwargs):
+    """Our tasks are shared tasks: they go to the current Celery app's broker, which must be the site's."""
+    from celery import current_app
+    from kombu.utils.url import maybe_sanitize_url
+
+    wanted = getattr(settings, "CELERY_BROKER_URL", None)
+    if wanted and current_app.conf.broker_url != wanted:
+        return [checks.Warning(
+            _("The Celery app does not read the CELERY_* settings: django-suz's tasks go to another broker "
+              "(%(broker)s).") % {
+                "broker": maybe_sanitize_url(current_app.conf.broker_url or "amqp://localhost")},
+            hint=_("Create the Celery app as Celery's Django guide shows (config_from_object('django.conf:settings', "
+                   "namespace='CELERY')) and import it in your project's __init__.py."),
+            id="suz.W009",
+        )]
+    return []

@@ -47,3 +47,9 @@ def test_paths_named_in_the_docs_exist():
             if not (ROOT / "suz_oscar" / path).exists():
                 missing.append(f"{doc.name}: {path}")
     assert missing == []
+
+
+def test_every_system_check_is_explained_in_the_install_guide():
+    ids = set(re.findall(r'id="(suz\.[EW]\d{3})"', (ROOT / "suz_oscar" / "checks.py").read_text(encoding="utf-8")))
+    guide = (ROOT / "docs" / "install.md").read_text(encoding="utf-8")
+    assert ids and sorted(i for i in ids if f"`{i}`" not in guide) == []
