@@ -383,3 +383,13 @@ def test_only_staff_open_the_recommended_price_screens(catalogue, customer, mana
     assert record.status == record.PENDING and RecommendedPriceImport.objects.count() == 1
     assert client_for(staff).get(reverse(PAGE), {"format": "yaml"}).status_code == 200
     assert client_for(staff).get(urls[1].replace("csv", "yaml")).status_code == 404
+
+
+def test_an_out_of_bounds_price_is_said_in_the_managers_words(catalogue, staff):
+    url = reverse("dashboard:catalogue-product", kwargs={"pk": catalogue["products"][0].pk})
+    client = client_for(staff)
+    for value in ("-5", "0.001", "10000000000"):
+        response = client.post(url, product_form_data(client.get(url), recommended_price=value))
+        assert response.context["form"].errors["recommended_price"] == [
+            "Цена должна быть больше нуля, не больше 9\u00a0999\u00a0999\u00a0999,99 и не более чем с двумя знаками "
+            "после запятой."], value

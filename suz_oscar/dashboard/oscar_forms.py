@@ -107,6 +107,11 @@ class ProductForm(oscar_forms.ProductForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # One message for every way a price can be out of bounds, with the bound as a manager reads it.
+        out_of_bounds = _("The price must be greater than zero, at most %(max)s, with at most two decimal "
+                          "places.") % {"max": offer_services.shown_number(PRICE_MAX, 2)}
+        self.fields["recommended_price"].error_messages.update(dict.fromkeys(
+            ("min_value", "max_value", "max_digits", "max_decimal_places", "max_whole_digits"), out_of_bounds))
         product = self.instance
         if product.is_parent or (product.pk and hasattr(product, "suz_owner")):
             del self.fields["recommended_price"]
