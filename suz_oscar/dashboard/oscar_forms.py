@@ -15,7 +15,7 @@ from oscar.apps.dashboard.pages import forms as oscar_page_forms
 from oscar.core.validators import URLDoesNotExistValidator
 
 from suz_oscar.offers import services as offer_services
-from suz_oscar.offers.abstract_models import PRICE_MAX, PRICE_MIN
+from suz_oscar.offers.abstract_models import PRICE_MIN
 
 # The same bounds as dealers' offers: a price is positive (the database refuses anything else) and a
 # quantity fits the column.
@@ -99,19 +99,14 @@ class ProductForm(oscar_forms.ProductForm):
     """
 
     recommended_price = forms.DecimalField(
-        label=_("Recommended price"), required=False, min_value=PRICE_MIN, max_value=PRICE_MAX, max_digits=12,
-        decimal_places=2, widget=forms.NumberInput(attrs={"step": "0.01", "min": str(PRICE_MIN)}),
+        label=_("Recommended price"), required=False,
+        widget=forms.NumberInput(attrs={"step": "0.01", "min": str(PRICE_MIN)}),
         help_text=_("Dealers who set no price of their own, and those offering the whole line, sell at this "
                     "price. Empty: no recommended price."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One message for every way a price can be out of bounds, with the bound as a manager reads it.
-        out_of_bounds = _("The price must be greater than zero, at most %(max)s, with at most two decimal "
-                          "places.") % {"max": offer_services.shown_number(PRICE_MAX, 2)}
-        self.fields["recommended_price"].error_messages.update(dict.fromkeys(
-            ("min_value", "max_value", "max_digits", "max_decimal_places", "max_whole_digits"), out_of_bounds))
         product = self.instance
         if product.is_parent or (product.pk and hasattr(product, "suz_owner")):
             del self.fields["recommended_price"]
@@ -119,6 +114,13 @@ class ProductForm(oscar_forms.ProductForm):
         current = getattr(product, "recommended_price", None) if product.pk else None
         if current is not None and not self.is_bound:
             self.initial["recommended_price"] = current.price
+
+    def clean_recommended_price(self):
+        """The bounds of the price columns, said once in the manager's words (``offers.services.valid_price``)."""
+        try:
+            return offer_services.valid_price(self.cleaned_data.get("recommended_price"))
+        except offer_services.OfferError as exc:
+            raise ValidationError(str(exc), code="price") from exc
 
     def clean(self):
         data = super().clean()
