@@ -93,6 +93,7 @@ SUZ_DASHBOARD_NAVIGATION = [
             {"label": _("Scorecard"), "url_name": "suz_scoring_dashboard:suz-scorecard-mine"},
             {"label": _("Points and rating"), "url_name": "suz_scoring_dashboard:suz-scoring-rules"},
             {"label": _("Regions and cities"), "url_name": "suz_dashboard_geo:suz-region-list"},
+            {"label": _("Recommended prices"), "url_name": "suz_dashboard:suz-recommended-prices"},
         ],
     },
 ]

@@ -119,6 +119,12 @@ RULES = {
     "suz_dashboard:suz-territory-decide": staff_only(lambda o: {"pk": o.dealer_b.pk,
                                                                  "request_pk": o.territory_request.pk}),
     "suz_dashboard:suz-territory-request-list": staff_only(),
+    # The shop's partners adopted as dealers; the manufacturer's recommended prices in bulk
+    "suz_dashboard:suz-partner-adopt": staff_only(),
+    "suz_dashboard:suz-recommended-prices": staff_only(),
+    "suz_dashboard:suz-recommended-price-from-stock": staff_only(),
+    "suz_dashboard:suz-recommended-price-export": staff_only(query={"format": "csv"}),
+    "suz_dashboard:suz-recommended-price-import": staff_only(lambda o: {"import_pk": o.price_import.pk}),
     "suz_dashboard:suz-own-product-list": dealer_object(dealer_pk),
     "suz_dashboard:suz-own-product-create": dealer_object(dealer_pk),
     "suz_dashboard:suz-own-product-update": dealer_object(lambda o: {"pk": o.dealer_b.pk,
@@ -213,6 +219,7 @@ class Objects:
                                                                                    filename="b.csv")
         self.own_product = own_product_save(dealer=self.dealer_b, title="Клей Б", price=Decimal(10),
                                             availability="in_stock")
+        self.price_import = get_model("suz_offers", "RecommendedPriceImport").objects.create(filename="rrp.csv")
         self.category = CategoryFactory(name="Панели")
         self.product = ProductFactory(title="Панель", stockrecords=[])
         get_model("partner", "StockRecord").objects.create(partner=self.dealer_b.partner, product=self.product,

@@ -116,6 +116,14 @@ city = City.objects.get(slug="moskva")
 print("CITY " + json.dumps({"pk": city.pk, "slug": city.slug, "name": city.name}))
 '''
 
+# Our Russian wins over Oscar's for the strings we translate differently on purpose.
+TRANSLATION = r'''
+import json
+from django.utils import translation
+with translation.override("ru"):
+    print("RU " + json.dumps(translation.gettext("Add to basket")))
+'''
+
 HOST_ORDER = r'''
 import json
 from oscar.core.loading import get_model
@@ -263,6 +271,8 @@ def main(python=None):
                 after["site"], after["root_title"], after["root_model"]):
             raise SystemExit(f"installing django-suz changed the host's Wagtail site: {before} → {after}")
 
+        if shell(python, project, env, TRANSLATION, "RU") != "В корзину":
+            raise SystemExit("Oscar's Russian wins over ours in the host")
         checks = output(*manage, "check", "--deploy", cwd=project, env=env)
         ours = [line for line in checks.splitlines() if "suz." in line and "suz.W002" not in line]
         if ours:

@@ -43,6 +43,7 @@ OVERRIDES = {
         "PartnerListView", "PartnerCreateView", "PartnerManageView", "PartnerDeleteView", "PartnerUserLinkView",
         "PartnerUserUnlinkView", "PartnerUserCreateView", "PartnerUserSelectView", "PartnerUserUpdateView")},
     ("dashboard.catalogue.forms", "StockRecordForm"): "suz_oscar.dashboard.oscar_forms",
+    ("dashboard.catalogue.forms", "ProductForm"): "suz_oscar.dashboard.oscar_forms",  # the recommended price
     ("dashboard.catalogue.tables", "ProductTable"): "suz_oscar.dashboard.oscar_forms",
     ("dashboard.catalogue.tables", "CategoryTable"): "suz_oscar.dashboard.oscar_forms",
     ("dashboard.pages.forms", "PageUpdateForm"): "suz_oscar.dashboard.oscar_forms",

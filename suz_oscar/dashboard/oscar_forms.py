@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.http import Http404
@@ -12,6 +13,9 @@ from oscar.apps.dashboard.catalogue import forms as oscar_forms
 from oscar.apps.dashboard.catalogue import tables as oscar_tables
 from oscar.apps.dashboard.pages import forms as oscar_page_forms
 from oscar.core.validators import URLDoesNotExistValidator
+
+from suz_oscar.offers import services as offer_services
+from suz_oscar.offers.abstract_models import PRICE_MIN
 
 # The same bounds as dealers' offers: a price is positive (the database refuses anything else) and a
 # quantity fits the column.
@@ -85,3 +89,48 @@ class ProductTable(oscar_tables.ProductTable):
 class CategoryTable(oscar_tables.CategoryTable):
     checkbox = TemplateColumn(verbose_name="", template_name="oscar/dashboard/catalogue/category_row_checkbox.html",
                               orderable=False)
+
+
+class ProductForm(oscar_forms.ProductForm):
+    """Oscar's product form with the manufacturer's recommended price, saved with the product.
+
+    Empty means no recommended price. Parents of variants (their variants are priced) and dealers' own
+    products (no other dealer offers them) have none: the field is not shown for them.
+    """
+
+    recommended_price = forms.DecimalField(
+        label=_("Recommended price"), required=False,
+        widget=forms.NumberInput(attrs={"step": "0.01", "min": str(PRICE_MIN)}),
+        help_text=_("Dealers who set no price of their own, and those offering the whole line, sell at this "
+                    "price. Empty: no recommended price."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        product = self.instance
+        if product.is_parent or (product.pk and hasattr(product, "suz_owner")):
+            del self.fields["recommended_price"]
+            return
+        current = getattr(product, "recommended_price", None) if product.pk else None
+        if current is not None and not self.is_bound:
+            self.initial["recommended_price"] = current.price
+
+    def clean_recommended_price(self):
+        """The bounds of the price columns, said once in the manager's words (``offers.services.valid_price``)."""
+        try:
+            return offer_services.valid_price(self.cleaned_data.get("recommended_price"))
+        except offer_services.OfferError as exc:
+            raise ValidationError(str(exc), code="price") from exc
+
+    def clean(self):
+        data = super().clean()
+        if data.get("recommended_price") is not None and data.get("structure") == self.instance.PARENT:
+            self.add_error("recommended_price", _("A product with variants has no recommended price of its own: "
+                                                  "set it on each variant."))
+        return data
+
+    def save(self, *args, **kwargs):
+        product = super().save(*args, **kwargs)
+        if "recommended_price" in self.fields:
+            offer_services.recommended_price_set(product=product, price=self.cleaned_data.get("recommended_price"))
+        return product

@@ -12,3 +12,7 @@ class InvitationError(DealerError):
 
 class TerritoryError(DealerError):
     pass
+
+
+class AdoptionError(DealerError):
+    """Partners that cannot be adopted as asked (no territory, an unknown partner)."""

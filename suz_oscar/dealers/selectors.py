@@ -97,3 +97,29 @@ def pending_territory_request(dealer: Dealer) -> TerritoryRequest | None:
 def manager_addresses(dealer: Dealer) -> list[str]:
     """Addresses of a dealer's active managers (``partner.users`` prefetched or not)."""
     return [user.email for user in dealer.partner.users.all() if user.is_active and user.email]
+
+
+def partners_without_dealer() -> QuerySet:
+    """The shop's Oscar partners that are not dealers (yet), with ``offers_count`` (their stock records) and
+    ``users_count``: what adopting them would bring (``services.partners_adopt``)."""
+    from django.db.models import Q
+
+    Partner = get_model("partner", "Partner")
+    stock = (get_model("partner", "StockRecord").objects.filter(partner=OuterRef("pk")).order_by()
+             .values("partner").annotate(n=Count("pk")).values("n"))
+    return (
+        Partner.objects.filter(~Q(pk__in=Dealer.objects.values("partner_id")))
+        .annotate(offers_count=Coalesce(Subquery(stock), 0), users_count=Count("users", distinct=True))
+        .order_by("name", "pk")
+    )
+
+
+def users_of_several_partners(partners) -> QuerySet:
+    """Users linked to one of ``partners`` and to some other partner too: as managers they would see one dealer
+    only (each manager works for one)."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    linked = User.objects.filter(partners__in=list(partners)).values("pk")
+    return (User.objects.filter(pk__in=linked).annotate(n=Count("partners", distinct=True)).filter(n__gt=1)
+            .order_by("email"))

@@ -20,7 +20,7 @@ from oscar.core.loading import get_model
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.mail import send_email
 
-from .exceptions import InvitationError, TerritoryError
+from .exceptions import AdoptionError, InvitationError, TerritoryError
 
 if TYPE_CHECKING:  # names of the type hints only
     from collections.abc import Iterable
@@ -327,3 +327,39 @@ def territory_request_reject(*, request: TerritoryRequest, user: User, comment: 
     locked.staff_comment = comment
     locked.save(update_fields=["status", "decided_by", "decided_at", "staff_comment"])
     return locked
+
+
+# Adopting a shop's existing partners -----------------------------------------------------------------
+
+
+def partners_adopt(*, partners: Iterable, regions: Iterable = (), cities: Iterable = (),
+                   dry_run: bool = False) -> list:
+    """Make each of the shop's Oscar ``partners`` that is not a dealer yet a dealer serving ``regions`` and
+    ``cities``; returns those partners (with ``dry_run``, those it would adopt, writing nothing).
+
+    Nothing of the partner changes: its stock records are its offers as they are (a record without a price
+    follows the recommended price), its users become the dealer's managers (with Oscar's dashboard access).
+    A partner that is a dealer already is left alone, so running it again changes nothing. All partners or,
+    on any failure, none. ``AdoptionError`` when there is no region or city to serve.
+    """
+    regions, cities = list(regions), list(cities)
+    if not regions and not cities:
+        raise AdoptionError(_("Choose at least one region or city for the new dealers to serve."))
+    ids = {partner.pk for partner in partners}
+    with transaction.atomic():
+        candidates = list(Partner.objects.select_for_update().filter(pk__in=ids)
+                          .exclude(pk__in=Dealer.objects.values("partner_id")).order_by("name", "pk"))
+        if dry_run:
+            return candidates
+        adopted = []
+        access = dashboard_access_permission()
+        for partner in candidates:
+            dealer, created = Dealer.objects.get_or_create(partner=partner)
+            if not created:  # adopted meanwhile by someone else
+                continue
+            dealer.regions.set(regions)
+            dealer.cities.set(cities)
+            for user in partner.users.filter(is_staff=False):
+                user.user_permissions.add(access)
+            adopted.append(partner)
+    return adopted

@@ -82,6 +82,39 @@ class AbstractOfferImport(models.Model):
         return sum(error.get("more", 1) for error in self.errors)
 
 
+class AbstractRecommendedPriceImport(models.Model):
+    """A staff's file of recommended prices: checked rows kept for the preview, applied all or nothing."""
+
+    PENDING, APPLIED = "pending", "applied"
+    STATUSES = ((PENDING, _("checked, not applied")), (APPLIED, _("applied")))
+
+    filename = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=16, choices=STATUSES, default=PENDING)
+    rows = models.JSONField(_("rows"), default=list, help_text=_("Checked rows: product and recommended price."))
+    errors = models.JSONField(_("errors"), default=list)
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_offers"
+        ordering = ["-uploaded_at"]
+        verbose_name = _("recommended price file")
+        verbose_name_plural = _("recommended price files")
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def error_count(self):
+        """Rows with errors: those kept, and those past the kept ones (only counted)."""
+        return sum(error.get("more", 1) for error in self.errors)
+
+
 class AbstractDealerProduct(models.Model):
     """A product a dealer sells that the manufacturer does not make.
 

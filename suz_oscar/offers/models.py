@@ -1,6 +1,11 @@
 from oscar.core.loading import is_model_registered
 
-from .abstract_models import AbstractDealerProduct, AbstractOfferImport, AbstractRecommendedPrice
+from .abstract_models import (
+    AbstractDealerProduct,
+    AbstractOfferImport,
+    AbstractRecommendedPrice,
+    AbstractRecommendedPriceImport,
+)
 
 __all__ = []
 
@@ -24,3 +29,10 @@ if not is_model_registered("suz_offers", "DealerProduct"):
         pass
 
     __all__.append("DealerProduct")
+
+if not is_model_registered("suz_offers", "RecommendedPriceImport"):
+
+    class RecommendedPriceImport(AbstractRecommendedPriceImport):
+        pass
+
+    __all__.append("RecommendedPriceImport")

@@ -30,7 +30,7 @@ from oscar.core.loading import get_model
 from suz_oscar.core.spreadsheets import deneutralise, export_dataset
 
 from .abstract_models import PRICE_MAX, QUANTITY_MAX
-from .selectors import dealer_catalogue
+from .selectors import dealer_catalogue, recommended_price_catalogue
 from .services import availability_of, needs_price, shown_number
 from .vocabulary import Availability, fallback_sku, sku_for
 
@@ -402,6 +402,115 @@ def _check_rows(rows_in, dealer):
             "price": str(price) if price is not None else None,
             "availability": availability, "quantity": quantity,
         })
+    if more_errors:
+        errors.append({"row": None, "sku": "", "more": more_errors, "message": ngettext(
+            "and %(count)d more row with errors or not checked", "and %(count)d more rows with errors or not checked",
+            more_errors) % {"count": more_errors}})
+    if not rows and not errors:
+        raise PriceFileError(_("The file has no rows under its header."))
+    return rows, errors
+
+
+# The manufacturer's recommended prices (staff) ---------------------------------------------------------
+#
+# Columns: Артикул/SKU (the product's UPC, else suz-<id>), Название/Title (ignored on import), Рекомендованная
+# цена/Recommended price (empty: no recommended price). The same limits, number reading and error cap as
+# dealers' files; only the rows of the file are touched.
+
+RECOMMENDED_HEADERS = {
+    "sku": ("артикул", "sku", "upc"),
+    "title": ("название", "title", "товар"),
+    "price": ("рекомендованная цена", "recommended price", "ррц", "rrp"),
+}
+
+
+def recommended_price_headers():
+    return [pgettext("price file", "SKU"), pgettext("price file", "Title"),
+            pgettext("price file", "Recommended price")]
+
+
+def export_recommended_prices(fmt):
+    """Every product that may carry a recommended price, with it or empty. Uploaded back unchanged it
+    changes nothing."""
+    rrp = dict(RecommendedPrice.objects.values_list("product_id", "price"))
+    data = tablib.Dataset(headers=recommended_price_headers(), title=_("Recommended prices")[:31])
+    products = recommended_price_catalogue().select_related("parent").order_by("upc", "pk")
+    for product in products.only("pk", "upc", "title", "structure", "parent_id", "parent__title"):
+        data.append([sku_for(product), product.get_title(), rrp.get(product.pk, "")])
+    return export_dataset(data, fmt)
+
+
+def _recommended_columns(headers):
+    found = {}
+    for index, header in enumerate(headers):
+        if "\x00" in _text(header):
+            raise PriceFileError(_("The header row contains zero bytes (NUL)."))
+        key = _text(header).lower()
+        for column, names in RECOMMENDED_HEADERS.items():
+            if key in names:
+                found.setdefault(column, index)
+    if "sku" not in found:
+        raise PriceFileError(_("The file has no “SKU” column (Артикул)."))
+    if "price" not in found:
+        raise PriceFileError(_("The file has no “Recommended price” column (Рекомендованная цена)."))
+    return found
+
+
+def parse_recommended_price_file(content, filename):
+    """Check every row of a file of recommended prices: ``(rows, errors)`` as ``parse_price_file`` returns.
+
+    Rows are ``{"product_id", "sku", "price"}`` (``price`` a string, or ``None`` for no recommended price).
+    """
+    if len(content) > MAX_FILE_SIZE:
+        raise PriceFileError(_("The file is larger than 20 MB."))
+    if has_control_characters(filename):
+        raise PriceFileError(_("The file name contains control characters (such as zero bytes). "
+                               "Rename the file and upload it again."))
+    rows_in = _rows(content, filename)
+    try:
+        return _check_recommended_rows(rows_in)
+    finally:
+        rows_in.close()
+
+
+def _check_recommended_rows(rows_in):
+    header = next(rows_in, None)
+    if header is None:
+        raise PriceFileError(_("The file is empty."))
+    columns = _recommended_columns(header)
+    skus = {}
+    for pk, upc in recommended_price_catalogue().values_list("pk", "upc"):
+        skus[upc or fallback_sku(pk)] = pk
+        skus.setdefault(fallback_sku(pk), pk)
+    rows, errors, seen, more_errors = [], [], {}, 0
+    for number, row in enumerate(rows_in, start=2):
+        if number > MAX_ROWS + 1:
+            raise PriceFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
+        sku = _text(_cell(row, columns, "sku"))
+        if not sku and not any(_text(value) for value in row):
+            continue  # blank line
+        if len(errors) >= MAX_ERRORS:
+            more_errors += 1
+            continue
+        if any("\x00" in _text(_cell(row, columns, name)) for name in columns):
+            errors.append({"row": number, "sku": _shown(sku), "message": _("the row contains zero bytes (NUL)")})
+            continue
+        problems = []
+        product_id = skus.get(sku)
+        if product_id is None:
+            problems.append(_("unknown SKU “%(sku)s”") % {"sku": _shown(sku)})
+        elif product_id in seen:
+            problems.append(_("SKU “%(sku)s” repeats row %(row)d") % {"sku": sku, "row": seen[product_id]})
+        price = None
+        try:
+            price = parse_price(_cell(row, columns, "price"))
+        except CellError as exc:
+            problems.append(str(exc))
+        if problems:
+            errors.append({"row": number, "sku": _shown(sku), "message": "; ".join(problems)})
+            continue
+        seen[product_id] = number
+        rows.append({"product_id": product_id, "sku": sku, "price": str(price) if price is not None else None})
     if more_errors:
         errors.append({"row": None, "sku": "", "more": more_errors, "message": ngettext(
             "and %(count)d more row with errors or not checked", "and %(count)d more rows with errors or not checked",

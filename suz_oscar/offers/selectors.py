@@ -93,6 +93,13 @@ def dealer_catalogue(dealer: Dealer) -> QuerySet:
     return catalogue_for_dealer(Product.objects.exclude(structure=Product.PARENT), dealer)
 
 
+def recommended_price_catalogue() -> QuerySet:
+    """The products that may carry a recommended price: the manufacturer's, not parents of variants (their
+    variants are priced) and not dealers' own products (no other dealer offers them)."""
+    Product = get_model("catalogue", "Product")
+    return Product.objects.exclude(structure=Product.PARENT).filter(suz_owner__isnull=True)
+
+
 def offered_by(dealer: Dealer) -> Q:
     """A condition on products: those ``dealer`` offers (a stock record, or the whole line at the recommended
     price)."""

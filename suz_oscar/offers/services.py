@@ -302,3 +302,181 @@ def own_product_save(*, dealer, title, price, availability, product=None, descri
         "product_id": product.pk, "price": price, "availability": availability, "quantity": quantity,
     }])
     return product
+
+
+# The manufacturer's recommended prices ------------------------------------------------------------
+
+
+def _recommended_price_product(product_id, catalogue_ids):
+    if product_id not in catalogue_ids:
+        raise OfferError(_("Only the manufacturer's products without variants, and variants, have a recommended "
+                           "price; nothing was changed."))
+
+
+def recommended_price_set(*, product: Product, price) -> bool:
+    """Set the product's recommended price, or with ``None`` remove it. Returns whether anything changed.
+
+    ``OfferError`` (nothing written) for a price that does not fit, or a product that takes none: a parent
+    of variants or a dealer's own product. A change bumps the storefront's cache (``receivers``).
+    """
+    from .selectors import recommended_price_catalogue
+
+    price = valid_price(price)
+    RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
+    current = RecommendedPrice.objects.filter(product=product).first()
+    if price is None:
+        if current is None:
+            return False
+        current.delete()
+        return True
+    _recommended_price_product(product.pk, set(recommended_price_catalogue().filter(pk=product.pk)
+                                               .values_list("pk", flat=True)))
+    if current is None:
+        RecommendedPrice.objects.create(product=product, price=price, currency=default_currency())
+        return True
+    if current.price == price:
+        return False
+    current.price = price
+    current.save(update_fields=["price", "updated_at"])
+    return True
+
+
+def recommended_prices_plan(*, rows: list[dict], remove_empty: bool = True) -> dict:
+    """What applying ``rows`` (dicts: product_id, price or ``None``) would do, read without writing.
+
+    ``{"created": [(product_id, price)], "updated": [(RecommendedPrice, price)], "removed": [RecommendedPrice],
+    "unchanged": n}``. ``OfferError`` on any bad value, repeated or unknown product. With ``remove_empty``
+    false, rows without a price are left as they are.
+    """
+    from .selectors import recommended_price_catalogue
+
+    checked = {}
+    for row in rows:
+        product_id = row.get("product_id")
+        if isinstance(product_id, bool) or not isinstance(product_id, int):
+            raise OfferError(_("Unknown product."))
+        if product_id in checked:
+            raise OfferError(_("A product is listed twice."))
+        checked[product_id] = valid_price(row.get("price"))
+    known = set(recommended_price_catalogue().filter(pk__in=checked).values_list("pk", flat=True))
+    for product_id in checked:
+        _recommended_price_product(product_id, known)
+    RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
+    existing = {r.product_id: r for r in RecommendedPrice.objects.filter(product_id__in=checked)}
+    plan = {"created": [], "updated": [], "removed": [], "unchanged": 0}
+    for product_id, price in checked.items():
+        current = existing.get(product_id)
+        if price is None:
+            if current is not None and remove_empty:
+                plan["removed"].append(current)
+            else:
+                plan["unchanged"] += 1
+        elif current is None:
+            plan["created"].append((product_id, price))
+        elif current.price != price:
+            plan["updated"].append((current, price))
+        else:
+            plan["unchanged"] += 1
+    return plan
+
+
+@transaction.atomic
+def recommended_prices_apply(*, rows: list[dict], remove_empty: bool = True) -> tuple[int, int, int]:
+    """Set many recommended prices at once (see ``recommended_prices_plan``): all of them or, on any bad row,
+    none. A few bulk queries; the storefront's cache is bumped. Returns ``(created, updated, removed)``."""
+    from suz_oscar.core import cache
+
+    RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
+    ids = [row.get("product_id") for row in rows if isinstance(row.get("product_id"), int)]
+    list(RecommendedPrice.objects.select_for_update().filter(product_id__in=ids).values_list("pk"))
+    plan = recommended_prices_plan(rows=rows, remove_empty=remove_empty)
+    from django.utils import timezone
+
+    currency, now = default_currency(), timezone.now()
+    RecommendedPrice.objects.bulk_create(
+        [RecommendedPrice(product_id=pk, price=price, currency=currency) for pk, price in plan["created"]],
+        batch_size=1000)
+    for record, price in plan["updated"]:
+        record.price, record.updated_at = price, now  # bulk_update does not fill auto_now
+    RecommendedPrice.objects.bulk_update([record for record, _price in plan["updated"]], ["price", "updated_at"],
+                                         batch_size=1000)
+    RecommendedPrice.objects.filter(pk__in=[record.pk for record in plan["removed"]]).delete()
+    result = len(plan["created"]), len(plan["updated"]), len(plan["removed"])
+    if any(result):
+        cache.bump()  # bulk queries send no signals: dealers' empty prices follow the new ones
+    return result
+
+
+def median_price(prices: list[Decimal]) -> Decimal:
+    """The middle price (the mean of the two middle ones for an even count), to the kopeck, halves up."""
+    ordered = sorted(prices)
+    middle = len(ordered) // 2
+    value = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def recommended_prices_from_stock(*, partners=None, overwrite: bool = False, dry_run: bool = False) -> dict:
+    """Recommended prices from the shop's stock records: the median of the partners' prices of each product.
+
+    ``partners``: only these partners' records (one partner: its price); by default every partner's. Only
+    records priced in the shop's currency (``OSCAR_DEFAULT_CURRENCY``) count. A product that has a recommended
+    price keeps it unless ``overwrite``. With ``dry_run`` nothing is written. One transaction.
+    Returns ``{"created", "updated", "kept", "other_currency"}`` (numbers of products; records for the last).
+    """
+    from .selectors import recommended_price_catalogue
+
+    currency = default_currency()
+    records = StockRecord.objects.filter(product__in=recommended_price_catalogue(), price__isnull=False,
+                                         price__gt=0)
+    if partners is not None:
+        records = records.filter(partner__in=list(partners))
+    by_product, other_currency = {}, 0
+    for product_id, price, record_currency in records.values_list("product_id", "price", "price_currency"):
+        if record_currency != currency:
+            other_currency += 1
+            continue
+        by_product.setdefault(product_id, []).append(price)
+    RecommendedPrice = get_model("suz_offers", "RecommendedPrice")
+    with transaction.atomic():
+        having = set(RecommendedPrice.objects.filter(product_id__in=by_product).values_list("product_id", flat=True))
+        kept = 0 if overwrite else len(having)
+        rows = [{"product_id": pk, "price": median_price(prices)} for pk, prices in sorted(by_product.items())
+                if overwrite or pk not in having]
+        plan = recommended_prices_plan(rows=rows, remove_empty=False)
+        result = {"created": len(plan["created"]), "updated": len(plan["updated"]), "kept": kept,
+                  "other_currency": other_currency}
+        if not dry_run:
+            recommended_prices_apply(rows=rows, remove_empty=False)
+    return result
+
+
+# Staff's checked files of recommended prices kept (the preview and the history of uploads).
+KEPT_RECOMMENDED_PRICE_IMPORTS = 20
+
+
+@transaction.atomic
+def recommended_price_import_record(*, filename: str, user, rows: list[dict], errors: list[dict]):
+    """Keep a checked file of recommended prices for its preview, forgetting the oldest past the last 20."""
+    RecommendedPriceImport = get_model("suz_offers", "RecommendedPriceImport")
+    record = RecommendedPriceImport.objects.create(
+        filename=filename[:255], rows=rows, errors=errors,
+        uploaded_by=user if user is not None and user.is_authenticated else None)
+    stale = RecommendedPriceImport.objects.order_by("-uploaded_at", "-pk").values_list(
+        "pk", flat=True)[KEPT_RECOMMENDED_PRICE_IMPORTS:]
+    RecommendedPriceImport.objects.filter(pk__in=list(stale)).delete()
+    return record
+
+
+@transaction.atomic
+def recommended_price_import_apply(*, price_import) -> tuple[int, int, int]:
+    """Apply a checked file without errors, once: every row or, on any failure, none."""
+    from django.utils import timezone
+
+    locked = type(price_import).objects.select_for_update().get(pk=price_import.pk)
+    if locked.errors or locked.status == locked.APPLIED:
+        raise ValueError("Only a checked file without errors can be applied once")
+    result = recommended_prices_apply(rows=locked.rows)
+    locked.status, locked.applied_at = locked.APPLIED, timezone.now()
+    locked.save(update_fields=["status", "applied_at"])
+    price_import.status, price_import.applied_at = locked.status, locked.applied_at
+    return result

@@ -70,6 +70,15 @@ class DealersDashboardConfig(OscarDashboardConfig):
         self.own_product_list_view = get_class("suz_dealers_dashboard.offers", "OwnProductListView")
         self.own_product_form_view = get_class("suz_dealers_dashboard.offers", "OwnProductFormView")
         self.own_product_delete_view = get_class("suz_dealers_dashboard.offers", "OwnProductDeleteView")
+        # Staff only (default_permissions): adopting the shop's partners, recommended prices in bulk.
+        self.partner_adopt_view = get_class("suz_dealers_dashboard.adoption", "AdoptPartnersView")
+        self.recommended_price_view = get_class("suz_dealers_dashboard.recommended", "RecommendedPriceView")
+        self.recommended_price_from_stock_view = get_class("suz_dealers_dashboard.recommended",
+                                                           "RecommendedPriceFromStockView")
+        self.recommended_price_export_view = get_class("suz_dealers_dashboard.recommended",
+                                                       "RecommendedPriceExportView")
+        self.recommended_price_import_view = get_class("suz_dealers_dashboard.recommended",
+                                                       "RecommendedPriceImportView")
 
     def get_urls(self):
         urls = [
@@ -78,6 +87,14 @@ class DealersDashboardConfig(OscarDashboardConfig):
             path("mine/", self.mine_view.as_view(), name="suz-dealer-mine"),
             path("territory-requests/", self.territory_request_list_view.as_view(),
                  name="suz-territory-request-list"),
+            path("adopt/", self.partner_adopt_view.as_view(), name="suz-partner-adopt"),
+            path("recommended-prices/", self.recommended_price_view.as_view(), name="suz-recommended-prices"),
+            path("recommended-prices/from-stock/", self.recommended_price_from_stock_view.as_view(),
+                 name="suz-recommended-price-from-stock"),
+            path("recommended-prices/export/", self.recommended_price_export_view.as_view(),
+                 name="suz-recommended-price-export"),
+            path("recommended-prices/import/<int:import_pk>/", self.recommended_price_import_view.as_view(),
+                 name="suz-recommended-price-import"),
             path("<int:pk>/", self.update_view.as_view(), name="suz-dealer-update"),
             path("<int:pk>/status/", self.status_view.as_view(), name="suz-dealer-status"),
             path("<int:pk>/outlets/", self.outlet_list_view.as_view(), name="suz-outlet-list"),

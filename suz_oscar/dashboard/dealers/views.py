@@ -56,6 +56,7 @@ class DealerListView(FixedPageSizeMixin, ExportMixin, SingleTableMixin, FilterVi
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["pending_territory_requests"] = TerritoryRequest.objects.filter(status=TerritoryRequest.PENDING).count()
+        ctx["partners_to_adopt"] = selectors.partners_without_dealer().count()
         return ctx
 
 
