@@ -80,6 +80,11 @@ SUZ_MAP_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 # Centre of the map when an outlet has no coordinates yet: (lat, lon, zoom).
 SUZ_MAP_DEFAULT_CENTER = (55.7522, 37.6156, 4)
 
+# Sales analytics: days the visitor's first and last touch are kept in a signed cookie (0: in the session only),
+# and the paths whose requests record no touch (the dashboard, admin, files).
+SUZ_ANALYTICS_COOKIE_DAYS = 90
+SUZ_ANALYTICS_SKIP_PATHS = ("/dashboard/", "/cms/", "/django-admin/", "/static/", "/media/")
+
 # Dashboard navigation entries of django-suz, to add to OSCAR_DASHBOARD_NAVIGATION.
 SUZ_DASHBOARD_NAVIGATION = [
     {"label": _("Orders"), "icon": "fas fa-inbox", "url_name": "suz_dispatch_dashboard:suz-inbox"},
@@ -95,4 +100,5 @@ SUZ_DASHBOARD_NAVIGATION = [
             {"label": _("Regions and cities"), "url_name": "suz_dashboard_geo:suz-region-list"},
         ],
     },
+    {"label": _("Analytics"), "icon": "fas fa-chart-line", "url_name": "suz_analytics_dashboard:suz-analytics-sales"},
 ]

@@ -1,0 +1,63 @@
+"""Writes of sales analytics: an order's attribution, imported ad spend."""
+
+from django.db import transaction
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from .vocabulary import TOUCH_FIELDS, Channel
+
+Attribution = get_model("suz_analytics", "Attribution")
+AdSpend = get_model("suz_analytics", "AdSpend")
+
+
+def _touch_values(prefix, touch):
+    values = {f"{prefix}_{name}": (touch or {}).get(name, "") for name in TOUCH_FIELDS}
+    if not touch:
+        values[f"{prefix}_channel"] = Channel.UNKNOWN
+    at = (touch or {}).get("at")
+    try:
+        values[f"{prefix}_at"] = timezone.datetime.fromisoformat(at) if at else None
+    except ValueError:
+        values[f"{prefix}_at"] = None
+    return values
+
+
+def attribution_attach(*, order, touches=None):
+    """Record where ``order`` came from; ``touches`` as ``middleware.touches`` gives them (None: unknown).
+
+    Without a non-direct touch the last touch is the first one (a direct visit stays direct).
+    """
+    touches = touches or {}
+    first = touches.get("first")
+    last = touches.get("last") or first
+    return Attribution.objects.update_or_create(order=order, defaults={
+        "placed_at": order.date_placed or timezone.now(),
+        **_touch_values("first", first), **_touch_values("last", last),
+        "search_queries": list(touches.get("queries") or []),
+        "client_id": touches.get("client_id") or "",
+    })[0]
+
+
+def attribution_backfill():
+    """Orders placed before analytics was installed get an «unknown» attribution; returns how many."""
+    Order = get_model("order", "Order")
+    missing = Order.objects.filter(suz_attribution__isnull=True).only("pk", "date_placed")
+    rows = [Attribution(order=order, placed_at=order.date_placed, first_channel=Channel.UNKNOWN,
+                        last_channel=Channel.UNKNOWN) for order in missing.iterator()]
+    Attribution.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
+@transaction.atomic
+def spend_import(*, rows):
+    """Apply checked spend rows (``spendfiles.parse_spend_file``) whole: a day and campaign already imported
+    from the same platform is replaced. Returns ``(created, updated)``."""
+    created = updated = 0
+    for row in rows:
+        _obj, was_created = AdSpend.objects.update_or_create(
+            day=row["day"], platform=row["platform"], campaign=row["campaign"],
+            defaults={"spend": row["spend"], "clicks": row["clicks"], "impressions": row["impressions"]},
+        )
+        created += was_created
+        updated += not was_created
+    return created, updated
