@@ -69,9 +69,9 @@ class AttributionMiddleware:
         if request.method != "GET" or request.path.startswith(tuple(suz_settings.SUZ_ANALYTICS_SKIP_PATHS)):
             return False
         data = dict(request.session.get(SESSION_KEY) or {})
+        before = dict(data)
         if "first" not in data:
             data.update(_from_cookie(request))
-        before = dict(data)
         own = _own_hosts(request)
         values = attribution.touch(params=request.GET, referrer=request.META.get("HTTP_REFERER", ""),
                                    landing=request.path, own_hosts=own, now=timezone.now())

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, DecimalField, F, Min, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Case, Count, DecimalField, F, Min, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractHour, TruncDay, TruncMonth, TruncWeek
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -130,6 +130,7 @@ def sales(filters, group=Grouping.CHANNEL):
 # The funnel ---------------------------------------------------------------------------------------------
 
 STEPS = ("claimed", "contacted", "processed", "closed")
+UNCLAIMED = "-"  # the stage key of orders no dealer has claimed
 FUNNEL_GROUPS = ("region", "dealer", "stage")
 
 
@@ -143,9 +144,10 @@ def _funnel_rows(filters, group):
     keys = {
         "region": F("order__suz_place__region__name"),
         "dealer": F(f"{DISPATCH}claimed_by__partner__name"),
-        "stage": Coalesce(Subquery(
-            Visibility.objects.filter(dispatch=OuterRef(f"{DISPATCH}pk"), dealer=OuterRef(f"{DISPATCH}claimed_by"))
-            .values("stage__strategy")[:1]), Value("")),
+        "stage": Case(When(**{f"{DISPATCH}claimed_by__isnull": True}, then=Value(UNCLAIMED)), default=Coalesce(
+            Subquery(Visibility.objects.filter(dispatch=OuterRef(f"{DISPATCH}pk"),
+                                               dealer=OuterRef(f"{DISPATCH}claimed_by")).values("stage__strategy")[:1]),
+            Value(""))),
     }
     return (attributed(filters).filter(**{f"{DISPATCH}isnull": False})
             .values("pk")
@@ -275,7 +277,7 @@ def advertising(filters):
                "clicks": by_campaign.get(campaign, {}).get("clicks") or 0,
                **{name: orders.get(campaign, {}).get(name, 0) for name in ("orders", "completed", "earned")}}
         row["earned"] = row["earned"] or Decimal(0)
-        row["cost_per_completed"] = (row["spend"] / row["completed"]) if row["completed"] else None
+        row["cost_per_completed"] = (row["spend"] / row["completed"]) if row["completed"] and row["spend"] else None
         row["romi"] = (100 * (row["earned"] - row["spend"]) / row["spend"]) if row["spend"] else None
         rows.append(row)
     rows.sort(key=lambda r: (-r["spend"], -r["earned"], r["campaign"]))

@@ -5,7 +5,10 @@ and its columns are mapped by name. The file limits, the CSV/XLSX reading and th
 errors are the dealers' price files' (``offers.pricefiles``); a file with any bad row is not applied.
 """
 
+import csv
 import datetime
+import io
+import itertools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -33,6 +36,31 @@ MAX_SPEND = Decimal("999999999999.99")
 MAX_COUNT = 2_147_483_647
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%m/%d/%Y", "%Y/%m/%d")
+
+
+def _csv_rows(content):
+    """The price files' CSV reading, with the separator (``;``, ``,`` or tab) taken from the first lines that
+    have one: both platforms start their files with a title line without any."""
+    if b"\x00" in content:
+        raise PriceFileError(_("The file is not in UTF-8. Save it as “CSV UTF-8” or as XLSX."))
+    stream = io.TextIOWrapper(io.BytesIO(content), encoding="utf-8-sig", newline="")
+    try:
+        lines = pricefiles._csv_lines(stream)
+        head = list(itertools.islice(lines, HEADER_SEARCH_ROWS))
+        sample = "".join(head)
+        delimiter = max(";,\t", key=sample.count)
+        for row in csv.reader(itertools.chain(head, lines), delimiter=delimiter):
+            yield row[:pricefiles.MAX_COLUMNS]
+    except UnicodeDecodeError as exc:
+        raise PriceFileError(_("The file is not in UTF-8. Save it as “CSV UTF-8” or as XLSX.")) from exc
+    except csv.Error as exc:
+        raise pricefiles._unreadable(exc) from exc
+
+
+def _rows(content, filename):
+    if filename.lower().endswith(".csv"):
+        return _csv_rows(content)
+    return pricefiles._rows(content, filename)
 
 
 class SpendFileError(Exception):
@@ -78,8 +106,10 @@ def parse_amount(value, *, maximum, places):
     """A non-negative number of at most ``places`` decimals: «1 234,56», «1,234.56», 1234.5."""
     if isinstance(value, bool):
         raise ValueError
-    if isinstance(value, int | float):
-        number = pricefiles._float_to_cents(float(value), places)
+    if isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = pricefiles._float_to_cents(value, places)
     else:
         text = pricefiles._text(value).replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
         if not text:
@@ -95,9 +125,10 @@ def parse_amount(value, *, maximum, places):
             number = Decimal(text)
         except InvalidOperation:
             raise ValueError from None
-    if number < 0 or number > maximum or -number.as_tuple().exponent > places:
+    step = Decimal(1).scaleb(-places)
+    if number < 0 or number > maximum or number != number.quantize(step):
         raise ValueError
-    return number
+    return number.quantize(step)
 
 
 def parse_spend_file(content, filename):
@@ -109,7 +140,7 @@ def parse_spend_file(content, filename):
         if pricefiles.has_control_characters(filename):
             raise SpendFileError(_("The file name contains control characters (such as zero bytes). "
                                    "Rename the file and upload it again."))
-        rows_in = pricefiles._rows(content, filename)
+        rows_in = _rows(content, filename)
         try:
             return _check(rows_in)
         finally:

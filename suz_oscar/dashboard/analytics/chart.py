@@ -1,17 +1,19 @@
 """Report charts as inline SVG columns: no JavaScript chart library to ship or load."""
 
+import math
 from dataclasses import dataclass, field
 
 COLOURS = ("#0d6efd", "#fd7e14", "#20c997", "#6f42c1", "#dc3545")
+MAX_LABELS = 8  # labels under the axis; the others are in each column's tooltip
 
 
 @dataclass
 class Bar:
     x: float
-    width: float
     label: str
     total: float
-    parts: list = field(default_factory=list)  # [(y, height, colour, value)]
+    show_label: bool
+    parts: list = field(default_factory=list)  # [(x, y, width, height, colour, value)]
 
 
 @dataclass
@@ -22,28 +24,33 @@ class BarChart:
     ticks: list  # [(y, value)]
     base_y: float
     legend: list  # [(colour, name)]
-    label_every: int
 
 
-def bar_chart(items, series_names, width=760, height=240, pad_left=56, pad=28):
-    """Columns for ``[(label, [value per series])]``, stacked; ``series_names`` label the legend."""
+def bar_chart(items, series_names, *, stacked=True, width=1000, height=260, pad_left=70, pad=24):
+    """Columns for ``[(label, [value per series])]``: stacked, or side by side (``stacked=False``)."""
     if not items:
         return None
-    totals = [sum(float(v or 0) for v in values) for _label, values in items]
-    high = max(totals + [0.0]) or 1.0
+    values = [[float(v or 0) for v in row] for _label, row in items]
+    high = max([sum(row) if stacked else max(row + [0.0]) for row in values] + [0.0]) or 1.0
     inner_w, inner_h = width - pad_left - pad, height - 2 * pad
     step = inner_w / len(items)
     bar_w = max(step * 0.7, 1.0)
+    every = max(1, math.ceil(len(items) / MAX_LABELS))
     bars = []
-    for index, ((label, values), total) in enumerate(zip(items, totals, strict=True)):
-        x = round(pad_left + index * step + (step - bar_w) / 2, 1)
-        bar = Bar(x=x, width=round(bar_w, 1), label=str(label), total=total)
+    for index, ((label, _raw), row) in enumerate(zip(items, values, strict=True)):
+        x = pad_left + index * step + (step - bar_w) / 2
+        bar = Bar(x=round(x, 1), label=str(label), total=sum(row), show_label=index % every == 0)
         bottom = pad + inner_h
-        for series, value in enumerate(values):
-            h = inner_h * float(value or 0) / high
-            bottom -= h
-            bar.parts.append((round(bottom, 1), round(h, 1), COLOURS[series % len(COLOURS)], value))
+        part_w = bar_w if stacked else bar_w / max(len(row), 1)
+        for series, value in enumerate(row):
+            h = inner_h * value / high
+            px = x if stacked else x + series * part_w
+            y = bottom - h if stacked else pad + inner_h - h
+            bar.parts.append((round(px, 1), round(y, 1), round(part_w, 1), round(h, 1),
+                              COLOURS[series % len(COLOURS)], value))
+            if stacked:
+                bottom -= h
         bars.append(bar)
     ticks = [(round(pad + inner_h * (1 - f), 1), high * f) for f in (0, 0.5, 1)]
     legend = [(COLOURS[i % len(COLOURS)], name) for i, name in enumerate(series_names)]
-    return BarChart(width, height, bars, ticks, pad + inner_h, legend, max(1, len(items) // 12))
+    return BarChart(width, height, bars, ticks, pad + inner_h, legend)

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from oscar.core.loading import get_model
 
 from suz_oscar.analytics.selectors import Filters
@@ -26,10 +27,10 @@ SELECT2 = forms.Select(attrs={"class": "form-control suz-select2"})
 class ReportFilterForm(forms.Form):
     """The filters every report shares; invalid values are form errors (the report then shows nothing)."""
 
-    date_from = forms.DateField(label=_("From"), required=False,
+    date_from = forms.DateField(label=_("Orders from"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date", "class": "form-control"},
                                                        format="%Y-%m-%d"))
-    date_to = forms.DateField(label=_("To"), required=False,
+    date_to = forms.DateField(label=pgettext_lazy("period", "to"), required=False,
                               widget=forms.DateInput(attrs={"type": "date", "class": "form-control"},
                                                      format="%Y-%m-%d"))
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False,

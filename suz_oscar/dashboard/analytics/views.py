@@ -156,6 +156,8 @@ class SalesReportView(ReportView):
 
 
 def _stage_label(key):
+    if key == selectors.UNCLAIMED:
+        return gettext("not claimed yet")
     if not key:
         return gettext("every dealer (no stage of its own)")
     try:
@@ -195,10 +197,10 @@ class FunnelReportView(ReportView):
 
     def chart(self):
         rows = self.report["rows"][:12]
-        return bar_chart([(row["label"], [row.get("claimed_median") or 0, row.get("contacted_median") or 0,
-                                          row.get("closed_median") or 0]) for row in rows],
-                         [gettext("to claim, median min"), gettext("to first contact, median min"),
-                          gettext("to close, median min")])
+        return bar_chart([(row["label"], [row.get("claimed_median") or 0, row.get("claimed_p90") or 0,
+                                          row.get("contacted_median") or 0]) for row in rows],
+                         [gettext("to claim, median, min"), gettext("to claim, 90%, min"),
+                          gettext("claim to first contact, median, min")], stacked=False)
 
 
 class RefusalsReportView(ReportView):
@@ -266,7 +268,7 @@ class AdvertisingReportView(ReportView):
     def chart(self):
         rows = [row for row in self.report["rows"] if row["spend"] or row["earned"]][:12]
         return bar_chart([(row["campaign"], [row["spend"], row["earned"]]) for row in rows],
-                         [gettext("spend"), gettext("earned")])
+                         [gettext("spend"), gettext("earned")], stacked=False)
 
 
 class SpendImportView(generic.FormView):
