@@ -84,6 +84,10 @@ SUZ_MAP_DEFAULT_CENTER = (55.7522, 37.6156, 4)
 # and the paths whose requests record no touch (the dashboard, admin, files).
 SUZ_ANALYTICS_COOKIE_DAYS = 90
 SUZ_ANALYTICS_SKIP_PATHS = ("/dashboard/", "/cms/", "/django-admin/", "/static/", "/media/")
+# The goal identifier of completed sales in Yandex Metrica's offline conversions file (create the goal in
+# Metrica with this identifier) and the GA4 event sent for them through the Measurement Protocol.
+SUZ_ANALYTICS_METRICA_GOAL = "suz_completed"
+SUZ_ANALYTICS_GA4_EVENT = "close_convert_lead"
 
 # Dashboard navigation entries of django-suz, to add to OSCAR_DASHBOARD_NAVIGATION.
 SUZ_DASHBOARD_NAVIGATION = [

@@ -2,6 +2,7 @@
 the spend import, and bad input (junk UTM values, script, formulas, bad filters, broken files)."""
 
 import io
+import json
 from datetime import timedelta
 from decimal import Decimal
 
@@ -234,7 +235,7 @@ def test_bad_filters_are_form_errors(staff, query):
                                  {**query, "export": "csv"})["Content-Type"].startswith("text/html")
 
 
-@pytest.mark.parametrize("name", PAGES + ["suz-analytics-spend-import"])
+@pytest.mark.parametrize("name", PAGES + ["suz-analytics-spend-import", "suz-analytics-conversions"])
 def test_reports_are_staff_only(name, customer, manager_a):
     url = reverse(f"suz_analytics_dashboard:{name}")
     assert client_for().get(url).status_code == 302
@@ -317,3 +318,26 @@ def test_backfill_and_the_system_check(world, settings):  # noqa: F811
     assert check_attribution_middleware(None) == []
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != ATTRIBUTION_MIDDLEWARE]
     assert [w.id for w in check_attribution_middleware(None)] == ["suz.W004"]
+
+
+def test_offline_conversions_for_metrica_and_ga4(sales, staff, manager_a):
+    completed = sales["orders"][0]
+    Attribution.objects.filter(order=completed).update(client_id="1700000000123456789", ga_client_id="123.456")
+    Attribution.objects.filter(order=sales["orders"][2]).update(last_yclid="=cmd|x")  # completed too
+    Attribution.objects.filter(order=sales["orders"][1]).update(client_id="42")  # failed: not a sale
+    url = reverse("suz_analytics_dashboard:suz-analytics-conversions")
+    client = client_for(staff)
+    lines = client.get(url, {"format": "metrica"}).content.decode().splitlines()
+    assert lines[0] == "ClientId,Yclid,Target,DateTime,Price,Currency"
+    assert len(lines) == 3
+    assert lines[1].startswith("1700000000123456789,,suz_completed,")
+    assert lines[1].endswith(f",{completed.total_incl_tax:.2f},RUB")
+    assert lines[2].startswith(",'=cmd|x,")  # neutralised
+    (payload,) = [json.loads(line) for line in client.get(url, {"format": "ga4"}).content.decode().splitlines()]
+    assert payload["client_id"] == "123.456"
+    assert payload["events"][0]["params"] == {"transaction_id": completed.number,
+                                              "value": float(completed.total_incl_tax), "currency": "RUB"}
+    assert client.get(url, {"format": "pdf"}).status_code == 400
+    assert client.get(url, {"format": "ga4", "date_from": "junk"}).status_code == 400
+    assert client_for(manager_a).get(url, {"format": "ga4"}).status_code == 403
+    assert client_for().get(url, {"format": "ga4"}).status_code == 302

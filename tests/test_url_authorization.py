@@ -153,6 +153,7 @@ RULES = {
     "suz_analytics_dashboard:suz-analytics-refusals": staff_only(),
     "suz_analytics_dashboard:suz-analytics-advertising": staff_only(),
     "suz_analytics_dashboard:suz-analytics-spend-import": staff_only(),
+    "suz_analytics_dashboard:suz-analytics-conversions": staff_only(query={"format": "metrica"}),
     # Regions and cities
     "suz_dashboard_geo:suz-region-list": staff_only(),
     "suz_dashboard_geo:suz-region-create": staff_only(),

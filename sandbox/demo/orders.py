@@ -56,7 +56,8 @@ def ensure_orders(count=2400, days=365, seed=15):
     weights = [touch[4] for touch in TOUCHES]
     plans = []
     for n in range(count):
-        placed = now - timedelta(days=days * (n / count) ** 0.8, minutes=rnd.randint(0, 600))
+        # Older orders thin out: the shop grows over the year.
+        placed = now - timedelta(days=days * (1 - n / count) ** 1.3, minutes=rnd.randint(0, 600))
         placed = placed.replace(hour=rnd.choice([9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22]))
         if placed > now:
             placed = now - timedelta(minutes=rnd.randint(5, 300))

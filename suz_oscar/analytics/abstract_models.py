@@ -34,6 +34,7 @@ class AbstractAttribution(models.Model):
     locals().update(_touch_fields("last"))
     search_queries = models.JSONField(_("site searches before the order"), default=list, blank=True)
     client_id = models.CharField(_("Yandex Metrica ClientID"), max_length=64, blank=True)
+    ga_client_id = models.CharField(_("Google Analytics client id"), max_length=64, blank=True)
 
     class Meta:
         abstract = True

@@ -15,6 +15,7 @@ SESSION_KEY = "suz_attribution"
 COOKIE_NAME = "suz_attribution"
 COOKIE_SALT = "suz-attribution"
 METRICA_COOKIE = "_ym_uid"
+GA_COOKIE = "_ga"  # "GA1.1.<random>.<time>": the client id is the last two numbers
 
 _current_request = contextvars.ContextVar("suz_attribution_request", default=None)
 
@@ -88,10 +89,21 @@ class AttributionMiddleware:
         ym = attribution.clean(request.COOKIES.get(METRICA_COOKIE, ""), 64)
         if ym.isdigit():
             data["client_id"] = ym
+        ga = ga_client_id(request.COOKIES.get(GA_COOKIE, ""))
+        if ga:
+            data["ga_client_id"] = ga
         if data != before:
             request.session[SESSION_KEY] = data
             return data.get("first") != before.get("first") or data.get("last") != before.get("last")
         return False
+
+
+def ga_client_id(cookie):
+    """The client id in Google Analytics' ``_ga`` cookie (``GA1.1.123.456`` -> ``123.456``), or ``""``."""
+    parts = attribution.clean(cookie, 80).split(".")
+    if len(parts) >= 4 and parts[-1].isdigit() and parts[-2].isdigit():
+        return f"{parts[-2]}.{parts[-1]}"[:64]
+    return ""
 
 
 def _from_cookie(request):
@@ -118,7 +130,8 @@ def touches(request):
     queries = [attribution.clean_query(q) for q in data.get("queries", []) if isinstance(q, str)]
     client_id = attribution.clean(data.get("client_id", ""), 64)
     return {"first": first, "last": last, "queries": [q for q in queries if q][-MAX_SEARCH_QUERIES:],
-            "client_id": client_id if client_id.isdigit() else ""}
+            "client_id": client_id if client_id.isdigit() else "",
+            "ga_client_id": ga_client_id("GA1.1." + str(data.get("ga_client_id", "")))}
 
 
 def forget_queries(request):

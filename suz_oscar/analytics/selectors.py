@@ -284,7 +284,16 @@ def advertising(filters):
     return rows[:MAX_ROWS]
 
 
-def choices_of(field, limit=200):
-    """The most frequent values of a touch field (for the filters' suggestions)."""
-    return list(Attribution.objects.exclude(**{field: ""}).values_list(field, flat=True)
-                .annotate(n=Count("pk")).order_by("-n")[:limit])
+# Offline conversions ------------------------------------------------------------------------------------
+
+
+def conversions(filters):
+    """Completed orders that an ad platform can match to a visitor (Metrica ClientID or yclid, GA4 client id):
+    order number, ids, when the order was completed and «заработано»; for the platforms' offline conversions."""
+    completed_at = Min(f"{DISPATCH}history__created_at",
+                       filter=Q(**{f"{DISPATCH}history__to_status": Status.COMPLETED}))
+    return (attributed(filters).filter(**{f"{DISPATCH}status": Status.COMPLETED})
+            .exclude(client_id="", first_yclid="", last_yclid="", ga_client_id="")
+            .values("pk").annotate(completed_at=completed_at, earned=earned())
+            .values("order__number", "client_id", "ga_client_id", "first_yclid", "last_yclid", "completed_at",
+                    "earned", "placed_at").order_by("placed_at"))

@@ -35,6 +35,7 @@ def attribution_attach(*, order, touches=None):
         **_touch_values("first", first), **_touch_values("last", last),
         "search_queries": list(touches.get("queries") or []),
         "client_id": touches.get("client_id") or "",
+        "ga_client_id": touches.get("ga_client_id") or "",
     })[0]
 
 

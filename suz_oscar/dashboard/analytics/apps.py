@@ -20,6 +20,7 @@ class AnalyticsDashboardConfig(OscarDashboardConfig):
         self.refusals_view = get_class("suz_analytics_dashboard.views", "RefusalsReportView")
         self.advertising_view = get_class("suz_analytics_dashboard.views", "AdvertisingReportView")
         self.spend_import_view = get_class("suz_analytics_dashboard.views", "SpendImportView")
+        self.conversions_view = get_class("suz_analytics_dashboard.views", "OfflineConversionsView")
 
     def get_urls(self):
         urls = [
@@ -28,5 +29,6 @@ class AnalyticsDashboardConfig(OscarDashboardConfig):
             path("refusals/", self.refusals_view.as_view(), name="suz-analytics-refusals"),
             path("advertising/", self.advertising_view.as_view(), name="suz-analytics-advertising"),
             path("advertising/import/", self.spend_import_view.as_view(), name="suz-analytics-spend-import"),
+            path("advertising/conversions/", self.conversions_view.as_view(), name="suz-analytics-conversions"),
         ]
         return self.post_process_urls(urls)

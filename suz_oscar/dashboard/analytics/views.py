@@ -4,9 +4,11 @@ Views only validate the filters and call ``analytics.selectors``; each report's 
 export columns, so the page and the file always agree.
 """
 
+import json
+
 import tablib
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
@@ -15,6 +17,7 @@ from django.views import generic
 
 from suz_oscar.analytics import selectors, services, spendfiles
 from suz_oscar.analytics.vocabulary import Channel, Grouping
+from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.spreadsheets import FORMATS, export_dataset
 from suz_oscar.dispatch.strategies import import_strategy
 from suz_oscar.dispatch.vocabulary import Fault, Status
@@ -302,3 +305,45 @@ class SpendImportView(generic.FormView):
         ctx.update({"title": _("Import ad spend"), "reports": REPORTS,
                     "current": "suz_analytics_dashboard:suz-analytics-advertising"})
         return ctx
+
+
+class OfflineConversionsView(generic.View):
+    """Completed sales for the ad platforms: ``?format=metrica`` is Yandex Metrica's offline conversions CSV
+    (ClientId or Yclid, goal, Unix time, price, currency), ``?format=ga4`` GA4 Measurement Protocol payloads,
+    one JSON object a line; with the report's filters."""
+
+    def get(self, request, *args, **kwargs):
+        form = ReportFilterForm(request.GET)
+        fmt = request.GET.get("format")
+        if fmt not in ("metrica", "ga4") or not form.is_valid():
+            return HttpResponseBadRequest(gettext("Choose the Metrica or the GA4 format, with valid filters."),
+                                          content_type="text/plain; charset=utf-8")
+        rows = selectors.conversions(form.filters())
+        stamp = timezone.localdate().isoformat()
+        if fmt == "metrica":
+            data = tablib.Dataset(headers=["ClientId", "Yclid", "Target", "DateTime", "Price", "Currency"])
+            for row in rows:
+                yclid = row["last_yclid"] or row["first_yclid"]
+                if not (row["client_id"] or yclid):
+                    continue
+                when = row["completed_at"] or row["placed_at"]
+                data.append([row["client_id"], yclid if not row["client_id"] else "",
+                             suz_settings.SUZ_ANALYTICS_METRICA_GOAL, int(when.timestamp()),
+                             f"{row['earned']:.2f}", "RUB"])
+            response = HttpResponse(export_dataset(data, "csv"), content_type=FORMATS["csv"])
+            response["Content-Disposition"] = f'attachment; filename="metrica-offline-conversions-{stamp}.csv"'
+            return response
+        lines = []
+        for row in rows:
+            if not row["ga_client_id"]:
+                continue
+            when = row["completed_at"] or row["placed_at"]
+            lines.append(json.dumps({
+                "client_id": row["ga_client_id"], "timestamp_micros": int(when.timestamp() * 1_000_000),
+                "events": [{"name": suz_settings.SUZ_ANALYTICS_GA4_EVENT, "params": {
+                    "transaction_id": row["order__number"], "value": float(row["earned"]), "currency": "RUB"}}],
+            }, ensure_ascii=False))
+        response = HttpResponse("\n".join(lines) + ("\n" if lines else ""),
+                                content_type="application/x-ndjson; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="ga4-measurement-protocol-{stamp}.jsonl"'
+        return response
