@@ -87,6 +87,9 @@ SUZ_ANALYTICS_SKIP_PATHS = ("/dashboard/", "/cms/", "/django-admin/", "/static/"
 # The goal identifier of completed sales in Yandex Metrica's offline conversions file (create the goal in
 # Metrica with this identifier) and the GA4 event sent for them through the Measurement Protocol.
 SUZ_ANALYTICS_METRICA_GOAL = "suz_completed"
+# The storefront's Yandex Metrica counter (a number): with it, or with Oscar's OSCAR_GOOGLE_ANALYTICS_ID, the
+# storefront pushes e-commerce events (view_item, add_to_cart, begin_checkout, purchase) to the dataLayer.
+SUZ_ANALYTICS_METRICA_COUNTER = None
 SUZ_ANALYTICS_GA4_EVENT = "close_convert_lead"
 
 # Dashboard navigation entries of django-suz, to add to OSCAR_DASHBOARD_NAVIGATION.

@@ -1,7 +1,7 @@
 """`make bench`, sales analytics: ANALYTICS_ORDERS orders over two years seeded with bulk SQL (PostgreSQL's
 generate_series, no factories), then each report timed over the whole period and over one month.
 
-Prints `analytics.seed_s`, and per report `analytics.<report>.<period>.median_ms` and `….queries`.
+Prints `analytics.seed_s`, the roll-up's rebuild time and a beat refresh's, and per report `analytics.<report>.<period>.median_ms` and `….queries`.
 Run alone: `python tools/bench.py analytics` (DATABASE_URL: a PostgreSQL database of your own).
 """
 
@@ -150,6 +150,17 @@ def run():
     seed()
     print(f"analytics.orders: {ORDERS}")
     print(f"analytics.seed_s: {time.perf_counter() - started:.0f}")
+    from oscar.core.loading import get_model
+
+    from suz_oscar.analytics.services import rollup_refresh, rollup_refresh_changed
+
+    if not get_model("suz_analytics", "DailySales").objects.exists():
+        started = time.perf_counter()
+        rows = rollup_refresh()
+        print(f"analytics.rollup_rebuild_s: {time.perf_counter() - started:.1f}")
+        print(f"analytics.rollup_rows: {rows}")
+    ms, _queries = _timed(lambda: rollup_refresh_changed(since=timezone.now() - timezone.timedelta(minutes=10)))
+    print(f"analytics.rollup_refresh_10min.median_ms: {ms:.0f}")
     today = timezone.localdate()
     periods = {"all": Filters(date_from=today.replace(year=today.year - 2), date_to=today),
                "month": Filters(date_from=today.replace(day=1) - timezone.timedelta(days=1), date_to=today)}

@@ -137,6 +137,9 @@ def ensure_orders(count=2400, days=365, seed=15):
                                    batch_size=500)
     StatusChange.objects.bulk_create(history, batch_size=500)
     ensure_spend(days=days, seed=seed)
+    from suz_oscar.analytics.services import rollup_refresh
+
+    rollup_refresh()
     return len(orders)
 
 

@@ -73,3 +73,26 @@ class AbstractAdSpend(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.campaign}: {self.spend}"
+
+
+class AbstractDailySales(models.Model):
+    """The sales report's roll-up: per day (the site's time zone), credited touch, channel, source and campaign,
+    the orders placed that day and what became of them. Rebuilt for the days whose orders changed
+    (``services.rollup_refresh``: Celery beat every few minutes, nightly in full, ``suz_analytics_rollup``)."""
+
+    day = models.DateField(_("day"))
+    touch = models.CharField(_("credited touch"), max_length=8)
+    channel = models.CharField(_("channel"), max_length=FIELD_LENGTHS["channel"])
+    source = models.CharField(_("source"), max_length=FIELD_LENGTHS["source"], blank=True)
+    campaign = models.CharField(_("campaign"), max_length=FIELD_LENGTHS["campaign"], blank=True)
+    orders = models.PositiveIntegerField(_("orders"), default=0)
+    claimed = models.PositiveIntegerField(_("claimed"), default=0)
+    completed = models.PositiveIntegerField(_("completed"), default=0)
+    earned = models.DecimalField(_("earned"), max_digits=16, decimal_places=2, default=0)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_analytics"
+        indexes = [models.Index(fields=["touch", "day"], name="suz_daily_sales_day")]
+        verbose_name = _("daily sales")
+        verbose_name_plural = _("daily sales")

@@ -1,6 +1,6 @@
 from oscar.core.loading import is_model_registered
 
-from .abstract_models import AbstractAdSpend, AbstractAttribution
+from .abstract_models import AbstractAdSpend, AbstractAttribution, AbstractDailySales
 
 __all__ = []
 
@@ -17,3 +17,10 @@ if not is_model_registered("suz_analytics", "AdSpend"):
         pass
 
     __all__.append("AdSpend")
+
+if not is_model_registered("suz_analytics", "DailySales"):
+
+    class DailySales(AbstractDailySales):
+        pass
+
+    __all__.append("DailySales")

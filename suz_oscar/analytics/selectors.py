@@ -23,12 +23,14 @@ from .vocabulary import Grouping, Touch
 
 Attribution = get_model("suz_analytics", "Attribution")
 AdSpend = get_model("suz_analytics", "AdSpend")
+DailySales = get_model("suz_analytics", "DailySales")
 StatusChange = get_model("suz_dispatch", "StatusChange")
 Visibility = get_model("suz_dispatch", "Visibility")
 
 DISPATCH = "order__suz_dispatch__"
 MAX_ROWS = 500  # rows of a report grouped by a free-text dimension (term, landing page…)
 REFUSED = (Status.FAILED, Status.CANCELLED)
+MONEY = DecimalField(max_digits=16, decimal_places=2)
 
 
 @dataclass
@@ -81,14 +83,19 @@ def attributed(filters):
     return Attribution.objects.filter(filter_q(filters))
 
 
+def order_earned():
+    """«Заработано» of one order: what the reports count as its actual sale. Until customers confirm amounts
+    (feedback), the order total when the order is completed; the one place that changes when they do."""
+    return Case(When(**{f"{DISPATCH}status": Status.COMPLETED}, then=F("order__total_incl_tax")),
+                default=Value(Decimal(0)), output_field=MONEY)
+
+
 def earned():
-    """«Заработано»: what the report counts as actual sales. Until customers confirm amounts (feedback), the
-    order total of completed orders; the one place that changes when they do."""
-    return Coalesce(Sum("order__total_incl_tax", filter=Q(**{f"{DISPATCH}status": Status.COMPLETED})),
-                    Value(Decimal(0)), output_field=DecimalField(max_digits=14, decimal_places=2))
+    """«Заработано» summed over orders."""
+    return Coalesce(Sum(order_earned()), Value(Decimal(0)), output_field=MONEY)
 
 
-def _measures():
+def measures():
     return {
         "orders": Count("pk"),
         "claimed": Count("pk", filter=Q(**{f"{DISPATCH}claimed_at__isnull": False})),
@@ -110,21 +117,83 @@ TIME_GROUPS = {
 }
 
 
+ROLLUP_GROUPS = {
+    Grouping.CHANNEL: "channel", Grouping.SOURCE: "source", Grouping.CAMPAIGN: "campaign",
+    Grouping.DAY: TruncDay, Grouping.WEEK: TruncWeek, Grouping.MONTH: TruncMonth,
+}
+SUMS = ("orders", "claimed", "completed", "earned")
+
+
+def uses_rollup(filters, group):
+    """Whether the roll-up answers: no region, city or dealer filter, and rows it keeps."""
+    return (filters.region is None and filters.city is None and filters.dealer is None
+            and group in ROLLUP_GROUPS)
+
+
+def _rollup_sales(filters, group, today):
+    """The roll-up's rows up to yesterday (``[(key, sums)]``) and the totals."""
+    rows = DailySales.objects.filter(touch=filters.touch, day__lt=today)
+    if filters.date_from:
+        rows = rows.filter(day__gte=filters.date_from)
+    if filters.date_to:
+        rows = rows.filter(day__lte=filters.date_to)
+    for name in ("channel", "source", "campaign"):
+        if getattr(filters, name):
+            rows = rows.filter(**{name: getattr(filters, name)})
+    key = ROLLUP_GROUPS[group]
+    key = F(key) if isinstance(key, str) else key("day")
+    sums = {name: Sum(name) for name in SUMS}
+    return list(rows.annotate(key=key).values("key").annotate(**sums).order_by()), rows.aggregate(**sums)
+
+
+def _merge(rows, more):
+    merged = {}
+    for row in list(rows) + list(more):
+        key = row["key"]
+        if isinstance(key, datetime):
+            key = timezone.localtime(key).date() if timezone.is_aware(key) else key.date()
+        entry = merged.setdefault(key, {"key": key, **{name: 0 for name in SUMS}})
+        for name in SUMS:
+            entry[name] += row[name] or 0
+    return list(merged.values())
+
+
 def sales(filters, group=Grouping.CHANNEL):
-    """Orders, claimed, completed, «заработано» and conversion to completed, per ``group``; and the totals."""
+    """Orders, claimed, completed, «заработано» and conversion to completed, per ``group``; and the totals.
+
+    Without a region, city or dealer filter the days before today come from the daily roll-up (rebuilt every
+    few minutes for the days whose orders changed) and today from the orders themselves.
+    """
+    if uses_rollup(filters, group):
+        today = timezone.localdate()
+        past, past_totals = _rollup_sales(filters, group, today)
+        live = Filters(**{**filters.__dict__, "date_from": max(filters.date_from or today, today)})
+        recent = [] if filters.date_to and filters.date_to < today else _raw_sales(live, group)
+        rows = _merge(past, recent[0] if recent else [])
+        totals = {name: (past_totals[name] or 0) + (recent[1][name] if recent else 0) for name in SUMS}
+        if group in TIME_GROUPS:
+            rows.sort(key=lambda row: row["key"])
+        else:
+            rows.sort(key=lambda row: (-row["orders"], str(row["key"])))
+            rows = rows[:MAX_ROWS]
+        return [_with_rates(row) for row in rows], _with_rates(totals)
+    rows, totals = _raw_sales(filters, group)
+    return [_with_rates(row) for row in rows], _with_rates(totals)
+
+
+def _raw_sales(filters, group):
     queryset = attributed(filters)
     if group in TIME_GROUPS:
         key = TIME_GROUPS[group]()
-        rows = queryset.annotate(key=key).values("key").annotate(**_measures()).order_by("key")
+        rows = queryset.annotate(key=key).values("key").annotate(**measures()).order_by("key")
     else:
-        rows = (queryset.annotate(key=F(filters.prefix + group)).values("key").annotate(**_measures())
+        rows = (queryset.annotate(key=F(filters.prefix + group)).values("key").annotate(**measures())
                 .order_by("-orders", "key")[:MAX_ROWS])
-    rows = [_with_rates(dict(row)) for row in rows]
+    rows = [dict(row) for row in rows]
     for row in rows:
         if isinstance(row["key"], datetime):
             row["key"] = timezone.localtime(row["key"]).date() if timezone.is_aware(row["key"]) else row["key"].date()
-    totals = _with_rates(queryset.aggregate(**_measures()))
-    return rows, totals
+    return rows, queryset.aggregate(**measures())
 
 
 # The funnel ---------------------------------------------------------------------------------------------
@@ -267,9 +336,7 @@ def advertising(filters):
         spend = spend.filter(campaign=filters.campaign)
     by_campaign = {row["campaign"]: row for row in spend.values("campaign").annotate(
         spend=Sum("spend"), clicks=Sum("clicks"), platform=Min("platform"))}
-    field = filters.prefix + "campaign"
-    orders = {row["key"]: row for row in attributed(filters).exclude(**{field: ""})
-              .annotate(key=F(field)).values("key").annotate(**_measures())}
+    orders = {row["key"]: row for row in sales(filters, Grouping.CAMPAIGN)[0] if row["key"]}
     rows = []
     for campaign in sorted(set(by_campaign) | set(orders)):
         row = {"campaign": campaign, "platform": by_campaign.get(campaign, {}).get("platform", ""),
@@ -290,10 +357,11 @@ def advertising(filters):
 def conversions(filters):
     """Completed orders that an ad platform can match to a visitor (Metrica ClientID or yclid, GA4 client id):
     order number, ids, when the order was completed and «заработано»; for the platforms' offline conversions."""
-    completed_at = Min(f"{DISPATCH}history__created_at",
-                       filter=Q(**{f"{DISPATCH}history__to_status": Status.COMPLETED}))
+    completed_at = Subquery(StatusChange.objects.filter(dispatch__order=OuterRef("order"),
+                                                        to_status=Status.COMPLETED)
+                            .order_by("created_at").values("created_at")[:1])
     return (attributed(filters).filter(**{f"{DISPATCH}status": Status.COMPLETED})
             .exclude(client_id="", first_yclid="", last_yclid="", ga_client_id="")
-            .values("pk").annotate(completed_at=completed_at, earned=earned())
+            .annotate(completed_at=completed_at, earned=order_earned())
             .values("order__number", "client_id", "ga_client_id", "first_yclid", "last_yclid", "completed_at",
                     "earned", "placed_at").order_by("placed_at"))

@@ -62,3 +62,57 @@ def spend_import(*, rows):
         created += was_created
         updated += not was_created
     return created, updated
+
+
+def _day_range(day):
+    start = timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()))
+    return start, start + timezone.timedelta(days=1)
+
+
+@transaction.atomic
+def rollup_refresh(*, days=None):
+    """Rebuild the daily roll-up for ``days`` (dates in the site's time zone; None: every day). Returns the
+    number of roll-up rows written."""
+    from django.db.models import F
+    from django.db.models.functions import TruncDate
+
+    from .selectors import measures
+
+    DailySales = get_model("suz_analytics", "DailySales")
+    source = Attribution.objects.all()
+    if days is None:
+        DailySales.objects.all().delete()
+    else:
+        days = sorted(set(days))
+        if not days:
+            return 0
+        DailySales.objects.filter(day__in=days).delete()
+        from django.db.models import Q
+
+        in_days = Q()
+        for day in days:
+            start, end = _day_range(day)
+            in_days |= Q(placed_at__gte=start, placed_at__lt=end)
+        source = source.filter(in_days)
+    rows = []
+    for touch, prefix in (("last", "last_"), ("first", "first_")):
+        grouped = (source.annotate(day=TruncDate("placed_at"))
+                   .values("day", channel_=F(prefix + "channel"), source_=F(prefix + "source"),
+                           campaign_=F(prefix + "campaign"))
+                   .annotate(**measures()).order_by())
+        rows += [DailySales(day=row["day"], touch=touch, channel=row["channel_"], source=row["source_"],
+                            campaign=row["campaign_"], orders=row["orders"], claimed=row["claimed"],
+                            completed=row["completed"], earned=row["earned"] or 0) for row in grouped.iterator()]
+    DailySales.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
+def rollup_refresh_changed(*, since):
+    """Rebuild the days of the orders placed, claimed or moved since ``since`` (what a beat run must redo)."""
+    from django.db.models.functions import TruncDate
+
+    changed = (Attribution.objects.filter(placed_at__gte=since)
+               | Attribution.objects.filter(order__suz_dispatch__claimed_at__gte=since)
+               | Attribution.objects.filter(order__suz_dispatch__history__created_at__gte=since))
+    days = set(changed.annotate(day=TruncDate("placed_at")).values_list("day", flat=True).distinct())
+    return rollup_refresh(days=days)

@@ -23,6 +23,8 @@ RU = {
     "imported at": "загружено",
     "ad spend": "расходы на рекламу",
     "Sales analytics": "Аналитика продаж",
+    "credited touch": "учитываемый переход",
+    "daily sales": "продажи по дням",
     "Sales analytics dashboard": "Аналитика продаж (панель управления)",
     # Vocabulary
     "paid search": "платный поиск",
@@ -140,4 +142,10 @@ RU = {
         "Файл не загружен: исправьте эти строки и загрузите его снова.",
     "Row %(row)s": "Строка %(row)s",
     "Import": "Загрузить",
+    # Offline conversions
+    "Google Analytics client id": "идентификатор клиента Google Analytics",
+    "Choose the Metrica or the GA4 format, with valid filters.":
+        "Выберите формат Метрики или GA4 и укажите правильные фильтры.",
+    "Offline conversions for Metrica (CSV)": "Офлайн-конверсии для Метрики (CSV)",
+    "Offline conversions for GA4 (Measurement Protocol)": "Офлайн-конверсии для GA4 (Measurement Protocol)",
 }
