@@ -1,7 +1,8 @@
 """`make bench`, sales analytics: ANALYTICS_ORDERS orders over two years seeded with bulk SQL (PostgreSQL's
 generate_series, no factories), then each report timed over the whole period and over one month.
 
-Prints `analytics.seed_s`, the roll-up's rebuild time and a beat refresh's, and per report `analytics.<report>.<period>.median_ms` and `….queries`.
+Prints `analytics.seed_s`, the roll-up's rebuild time and a beat refresh's, and per report
+`analytics.<report>.<period>.median_ms` and `….queries`.
 Run alone: `python tools/bench.py analytics` (DATABASE_URL: a PostgreSQL database of your own).
 """
 
