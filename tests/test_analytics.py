@@ -336,7 +336,7 @@ def test_offline_conversions_for_metrica_and_ga4(sales, staff, manager_a):
     assert lines[2].startswith(",'=cmd|x,")  # neutralised
     (payload,) = [json.loads(line) for line in client.get(url, {"format": "ga4"}).content.decode().splitlines()]
     assert payload["client_id"] == "123.456"
-    assert payload["events"][0]["params"] == {"transaction_id": completed.number,
+    assert payload["events"][0]["params"] == {"transaction_id": str(completed.number),
                                               "value": float(completed.total_incl_tax), "currency": "RUB"}
     assert client.get(url, {"format": "pdf"}).status_code == 400
     assert client.get(url, {"format": "ga4", "date_from": "junk"}).status_code == 400

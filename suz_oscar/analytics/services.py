@@ -108,11 +108,19 @@ def rollup_refresh(*, days=None):
 
 
 def rollup_refresh_changed(*, since):
-    """Rebuild the days of the orders placed, claimed or moved since ``since`` (what a beat run must redo)."""
+    """Rebuild the days of the orders placed, claimed or moved since ``since`` (what a beat run must redo).
+
+    Three indexed look-ups (placed, claimed, status changes since ``since``), each giving the days of its
+    orders; never one query joining them with ``OR``, which reads every order.
+    """
     from django.db.models.functions import TruncDate
 
-    changed = (Attribution.objects.filter(placed_at__gte=since)
-               | Attribution.objects.filter(order__suz_dispatch__claimed_at__gte=since)
-               | Attribution.objects.filter(order__suz_dispatch__history__created_at__gte=since))
-    days = set(changed.annotate(day=TruncDate("placed_at")).values_list("day", flat=True).distinct())
+    day = TruncDate("placed_at")
+    placed = Attribution.objects.filter(placed_at__gte=since)
+    claimed = Attribution.objects.filter(order__suz_dispatch__claimed_at__gte=since)
+    moved = Attribution.objects.filter(order__suz_dispatch__in=get_model("suz_dispatch", "StatusChange").objects
+                                       .filter(created_at__gte=since).values("dispatch_id"))
+    days = set()
+    for queryset in (placed, claimed, moved):
+        days |= set(queryset.annotate(day=day).values_list("day", flat=True).distinct())
     return rollup_refresh(days=days)
