@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "suz_oscar.storefront.middleware.CityMiddleware",
+    "suz_oscar.analytics.middleware.AttributionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

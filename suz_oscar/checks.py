@@ -205,5 +205,28 @@ def check_celery_app(app_configs, **kwargs):
             hint=_("Create the Celery app as Celery's Django guide shows (config_from_object('django.conf:settings', "
                    "namespace='CELERY')) and import it in your project's __init__.py."),
             id="suz.W009",
+
+
+ATTRIBUTION_MIDDLEWARE = "suz_oscar.analytics.middleware.AttributionMiddleware"
+SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware"
+
+
+@checks.register()
+def check_attribution_middleware(app_configs, **kwargs):
+    """Without the attribution middleware every order is «unknown» in the sales reports."""
+    middleware = list(settings.MIDDLEWARE)
+    if ATTRIBUTION_MIDDLEWARE not in middleware:
+        return [checks.Warning(
+            _("The attribution middleware is missing: orders are not attributed to channels, sources and "
+              "campaigns, and the sales reports show them all as «unknown»."),
+            hint=_("Add '%(path)s' to MIDDLEWARE after SessionMiddleware.") % {"path": ATTRIBUTION_MIDDLEWARE},
+            id="suz.W010",
+        )]
+    if SESSION_MIDDLEWARE in middleware and middleware.index(SESSION_MIDDLEWARE) > middleware.index(
+            ATTRIBUTION_MIDDLEWARE):
+        return [checks.Warning(
+            _("The attribution middleware runs before SessionMiddleware: it cannot keep the visitor's touches."),
+            hint=_("Move '%(path)s' after SessionMiddleware.") % {"path": ATTRIBUTION_MIDDLEWARE},
+            id="suz.W010",
         )]
     return []

@@ -80,6 +80,18 @@ SUZ_MAP_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 # Centre of the map when an outlet has no coordinates yet: (lat, lon, zoom).
 SUZ_MAP_DEFAULT_CENTER = (55.7522, 37.6156, 4)
 
+# Sales analytics: days the visitor's first and last touch are kept in a signed cookie (0: in the session only),
+# and the paths whose requests record no touch (the dashboard, admin, files).
+SUZ_ANALYTICS_COOKIE_DAYS = 90
+SUZ_ANALYTICS_SKIP_PATHS = ("/dashboard/", "/cms/", "/django-admin/", "/static/", "/media/")
+# The goal identifier of completed sales in Yandex Metrica's offline conversions file (create the goal in
+# Metrica with this identifier) and the GA4 event sent for them through the Measurement Protocol.
+SUZ_ANALYTICS_METRICA_GOAL = "suz_completed"
+# The storefront's Yandex Metrica counter (a number): with it, or with Oscar's OSCAR_GOOGLE_ANALYTICS_ID, the
+# storefront pushes e-commerce events (view_item, add_to_cart, begin_checkout, purchase) to the dataLayer.
+SUZ_ANALYTICS_METRICA_COUNTER = None
+SUZ_ANALYTICS_GA4_EVENT = "close_convert_lead"
+
 # Dashboard navigation entries of django-suz, to add to OSCAR_DASHBOARD_NAVIGATION.
 SUZ_DASHBOARD_NAVIGATION = [
     {"label": _("Orders"), "icon": "fas fa-inbox", "url_name": "suz_dispatch_dashboard:suz-inbox"},
@@ -96,4 +108,5 @@ SUZ_DASHBOARD_NAVIGATION = [
             {"label": _("Recommended prices"), "url_name": "suz_dashboard:suz-recommended-prices"},
         ],
     },
+    {"label": _("Analytics"), "icon": "fas fa-chart-line", "url_name": "suz_analytics_dashboard:suz-analytics-sales"},
 ]

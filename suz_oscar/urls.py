@@ -34,6 +34,10 @@ urlpatterns = [
         include((apps.get_app_config("suz_scoring_dashboard").urls[0], "suz_scoring_dashboard")),
     ),
     path(
+        "dashboard/analytics/",
+        include((apps.get_app_config("suz_analytics_dashboard").urls[0], "suz_analytics_dashboard")),
+    ),
+    path(
         "dashboard/regions/",
         include((apps.get_app_config("suz_geo_dashboard").urls[0], "suz_dashboard_geo")),
     ),

@@ -153,6 +153,13 @@ RULES = {
     "suz_scoring_dashboard:suz-scoring-restore": staff_only(dealer_pk),
     "suz_scoring_dashboard:suz-order-points": staff_only(lambda o: {"pk": o.claimed.pk}),
     "suz_scoring_dashboard:suz-scoring-rules": staff_only(),
+    # Sales analytics
+    "suz_analytics_dashboard:suz-analytics-sales": staff_only(),
+    "suz_analytics_dashboard:suz-analytics-funnel": staff_only(),
+    "suz_analytics_dashboard:suz-analytics-refusals": staff_only(),
+    "suz_analytics_dashboard:suz-analytics-advertising": staff_only(),
+    "suz_analytics_dashboard:suz-analytics-spend-import": staff_only(),
+    "suz_analytics_dashboard:suz-analytics-conversions": staff_only(query={"format": "metrica"}),
     # Regions and cities
     "suz_dashboard_geo:suz-region-list": staff_only(),
     "suz_dashboard_geo:suz-region-create": staff_only(),

@@ -330,9 +330,18 @@ def run_dispatch():
     print(f"dispatch.inbox_badge.median_ms: {statistics.median(times):.1f}")
 
 
+def run_analytics():
+    """Sales reports at 1,000,000 orders over two years (tools/bench_analytics.py)."""
+    setup_django("suz")
+    from tools import bench_analytics
+
+    bench_analytics.run()
+
+
 def main():
     if len(sys.argv) > 1:
         {"serve": lambda: serve_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch,
+         "analytics": run_analytics,
          "seed": lambda: (setup_django("suz"), seed()), "seed_stock": seed_stock}[sys.argv[1]]()
         return
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -353,6 +362,7 @@ def main():
     compare_pages(env)
     subprocess.run([sys.executable, __file__, "import"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "dispatch"], env=env, check=True)
+    subprocess.run([sys.executable, __file__, "analytics"], env=env, check=True)
 
 
 if __name__ == "__main__":

@@ -172,6 +172,7 @@ class Browser:
     def __init__(self, base):
         self.base = base
         self.jar = http.cookiejar.CookieJar()
+        self.last = base + "/"
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 
     def _csrf(self):
@@ -183,9 +184,10 @@ class Browser:
         headers = {"Accept-Language": "ru"}
         if data is not None:
             body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": self._csrf()}).encode()
-            headers["Referer"] = url
+            headers["Referer"] = self.last  # the page the form was on (Oscar redirects back to it)
         try:
             with self.opener.open(urllib.request.Request(url, body, headers), timeout=60) as response:
+                self.last = response.geturl()
                 return response.status, response.geturl(), response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, url, error.read().decode(errors="replace")

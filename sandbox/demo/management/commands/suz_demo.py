@@ -13,6 +13,7 @@ from sandbox.demo.network import (
     ensure_site,
     ensure_user,
 )
+from sandbox.demo.orders import ensure_orders
 from suz_oscar.dealers.geo import load_reference_data
 
 PASSWORD = "demo"
@@ -48,9 +49,10 @@ class Command(BaseCommand):
                 ensure_user("customer@example.com", password=PASSWORD)
                 ensure_user("dealer1@example.com", password=PASSWORD, dealer_code="demo-001")
                 ensure_user("dealer2@example.com", password=PASSWORD, dealer_code="demo-002")
+                made_orders = ensure_orders()
             self.stdout.write(
                 f"Demo data: {made_products} new product families, {made_dealers} new dealers, "
-                f"{made_offers} new offers "
+                f"{made_offers} new offers, {made_orders} new orders with attribution and ad spend "
                 f"({regions} regions and {cities} cities added)."
             )
         self.stdout.write("")

@@ -1,0 +1,98 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .vocabulary import FIELD_LENGTHS, Channel
+
+
+def _touch_fields(prefix):
+    """The fields of one touch (``first_…`` or ``last_…``): UTM tags, click ids, referrer, landing page."""
+    names = {
+        "source": _("source"), "medium": _("medium"), "campaign": _("campaign"), "term": _("term"),
+        "content": _("content"), "landing": _("landing page"), "referrer": _("referrer"),
+        "yclid": "yclid", "gclid": "gclid",
+    }
+    fields = {f"{prefix}_channel": models.CharField(_("channel"), max_length=FIELD_LENGTHS["channel"],
+                                                    choices=Channel.choices, default=Channel.UNKNOWN)}
+    for name, verbose in names.items():
+        fields[f"{prefix}_{name}"] = models.CharField(verbose, max_length=FIELD_LENGTHS[name], blank=True)
+    fields[f"{prefix}_at"] = models.DateTimeField(_("touched at"), null=True, blank=True)
+    return fields
+
+
+class AbstractAttribution(models.Model):
+    """Where an order came from: the visitor's first touch and last non-direct touch, and their site searches.
+
+    Written once, when the order is placed (``receivers``); ``placed_at`` repeats the order's date so the
+    reports filter one indexed column before they join anything.
+    """
+
+    order = models.OneToOneField(
+        "order.Order", on_delete=models.CASCADE, related_name="suz_attribution", verbose_name=_("order"),
+    )
+    placed_at = models.DateTimeField(_("placed at"), db_index=True)
+    locals().update(_touch_fields("first"))
+    locals().update(_touch_fields("last"))
+    search_queries = models.JSONField(_("site searches before the order"), default=list, blank=True)
+    client_id = models.CharField(_("Yandex Metrica ClientID"), max_length=64, blank=True)
+    ga_client_id = models.CharField(_("Google Analytics client id"), max_length=64, blank=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_analytics"
+        verbose_name = _("order attribution")
+        verbose_name_plural = _("order attribution")
+        indexes = [
+            models.Index(fields=["last_channel", "placed_at"], name="suz_attr_last_channel"),
+            models.Index(fields=["last_campaign", "placed_at"], name="suz_attr_last_campaign"),
+            models.Index(fields=["first_channel", "placed_at"], name="suz_attr_first_channel"),
+        ]
+
+    def __str__(self):
+        return f"{self.order_id}: {self.last_channel}"
+
+
+class AbstractAdSpend(models.Model):
+    """What one campaign cost on one day, imported from the ad platform's report."""
+
+    day = models.DateField(_("day"))
+    platform = models.CharField(_("platform"), max_length=32)
+    campaign = models.CharField(_("campaign"), max_length=FIELD_LENGTHS["campaign"])
+    spend = models.DecimalField(_("spend"), max_digits=14, decimal_places=2)
+    clicks = models.PositiveIntegerField(_("clicks"), default=0)
+    impressions = models.PositiveBigIntegerField(_("impressions"), default=0)
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_analytics"
+        ordering = ["-day", "campaign"]
+        unique_together = [("day", "platform", "campaign")]
+        indexes = [models.Index(fields=["day", "campaign"], name="suz_adspend_day_campaign")]
+        verbose_name = _("ad spend")
+        verbose_name_plural = _("ad spend")
+
+    def __str__(self):
+        return f"{self.day} {self.campaign}: {self.spend}"
+
+
+class AbstractDailySales(models.Model):
+    """The sales report's roll-up: per day (the site's time zone), credited touch, channel, source and campaign,
+    the orders placed that day and what became of them. Rebuilt for the days whose orders changed
+    (``services.rollup_refresh``: Celery beat every few minutes, nightly in full, ``suz_analytics_rollup``)."""
+
+    day = models.DateField(_("day"))
+    touch = models.CharField(_("credited touch"), max_length=8)
+    channel = models.CharField(_("channel"), max_length=FIELD_LENGTHS["channel"])
+    source = models.CharField(_("source"), max_length=FIELD_LENGTHS["source"], blank=True)
+    campaign = models.CharField(_("campaign"), max_length=FIELD_LENGTHS["campaign"], blank=True)
+    orders = models.PositiveIntegerField(_("orders"), default=0)
+    claimed = models.PositiveIntegerField(_("claimed"), default=0)
+    completed = models.PositiveIntegerField(_("completed"), default=0)
+    earned = models.DecimalField(_("earned"), max_digits=16, decimal_places=2, default=0)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_analytics"
+        indexes = [models.Index(fields=["touch", "day"], name="suz_daily_sales_day")]
+        verbose_name = _("daily sales")
+        verbose_name_plural = _("daily sales")

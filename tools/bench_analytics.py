@@ -1,0 +1,184 @@
+"""`make bench`, sales analytics: ANALYTICS_ORDERS orders over two years seeded with bulk SQL (PostgreSQL's
+generate_series, no factories), then each report timed over the whole period and over one month.
+
+Prints `analytics.seed_s`, the roll-up's rebuild time and a beat refresh's, and per report
+`analytics.<report>.<period>.median_ms` and `….queries`.
+Run alone: `python tools/bench.py analytics` (DATABASE_URL: a PostgreSQL database of your own).
+"""
+
+import os
+import statistics
+import time
+
+ORDERS = int(os.environ.get("SUZ_BENCH_ANALYTICS_ORDERS", 1_000_000))
+DAYS = 730
+REPEAT = 5
+CHANNELS = ["paid_search", "paid_search", "organic_search", "organic_search", "direct", "social", "email",
+            "referral", "paid_search"]
+SOURCES = ["yandex", "google", "yandex", "google", "", "vk", "newsletter", "forum.example", "yandex"]
+STRATEGIES = ["suz_oscar.dispatch.strategies.RatingStrategy", "suz_oscar.dispatch.strategies.BasicPlusStrategy",
+              "suz_oscar.dispatch.strategies.BasicStrategy"]
+# g % 10 -> the order's status
+STATUSES = ["completed"] * 5 + ["failed", "cancelled", "processed", "accepted", "offered"]
+
+
+def _network():
+    """Dealers and the cities they serve: the main bench's when it has seeded them, else 50 of our own."""
+    from oscar.core.loading import get_model
+
+    Dealer = get_model("suz_dealers", "Dealer")
+    City = get_model("suz_dealers", "City")
+    Partner = get_model("partner", "Partner")
+    FailureReason = get_model("suz_dispatch", "FailureReason")
+    cities = list(City.objects.order_by("-population", "pk").values_list("pk", "region_id")[:200])
+    if Dealer.objects.count() < 20:
+        for n in range(50):
+            partner = Partner.objects.create(name=f"Аналитика {n}", code=f"an-{n}")
+            Dealer.objects.create(partner=partner)
+    for title, fault in (("Передумал", "customer"), ("Не дозвонились", "customer"), ("Нет в наличии", "dealer")):
+        FailureReason.objects.get_or_create(title=title, defaults={"fault": fault})
+    return (list(Dealer.objects.values_list("pk", flat=True)[:500]), cities,
+            list(FailureReason.objects.values_list("pk", "fault")))
+
+
+def seed():
+    from django.db import connection
+
+    from suz_oscar.analytics.vocabulary import Channel
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM suz_analytics_attribution WHERE first_landing = '/bench/'")
+        if cursor.fetchone()[0] >= ORDERS:
+            return
+    dealers, cities, reasons = _network()
+    assert set(CHANNELS) <= set(Channel.values)
+    params = {"n": ORDERS, "days": DAYS, "dealers": dealers, "city_ids": [c for c, _r in cities],
+              "region_ids": [r for _c, r in cities], "channels": CHANNELS, "sources": SOURCES,
+              "statuses": STATUSES, "strategies": STRATEGIES, "reasons": [r for r, _f in reasons],
+              "faults": [f for _r, f in reasons]}
+    statements = [
+        # Orders: g is the order's own number, so every other table derives its values from it.
+        """INSERT INTO order_order (number, currency, total_incl_tax, total_excl_tax, shipping_incl_tax,
+               shipping_excl_tax, shipping_method, shipping_code, status, guest_email, date_placed,
+               analytics_tracked)
+           SELECT 'AN-' || g, 'RUB', 1000 + (g * 7919) %% 60000, 0, 0, 0, '', '', 'Pending', '',
+                  now() - ((g * 2654435761) %% (%(days)s * 86400)) * interval '1 second', false
+           FROM generate_series(1::bigint, %(n)s) g""",
+        """CREATE TEMP TABLE bench_g AS
+           SELECT id AS order_id, substring(number from 4)::bigint AS g, date_placed FROM order_order
+           WHERE number LIKE 'AN-%%'""",
+        """INSERT INTO suz_checkout_orderplace (order_id, city_id, region_id, phone, created_at)
+           SELECT order_id, (%(city_ids)s::bigint[])[1 + g %% cardinality(%(city_ids)s::bigint[])],
+                  (%(region_ids)s::bigint[])[1 + g %% cardinality(%(city_ids)s::bigint[])], '+79001234567',
+                  date_placed FROM bench_g""",
+        """INSERT INTO suz_analytics_attribution (order_id, placed_at, search_queries, client_id,
+               first_channel, first_source, first_medium, first_campaign, first_term, first_content,
+               first_landing, first_referrer, first_yclid, first_gclid, first_at,
+               last_channel, last_source, last_medium, last_campaign, last_term, last_content,
+               last_landing, last_referrer, last_yclid, last_gclid, last_at)
+           SELECT order_id, date_placed, '[]'::jsonb, '',
+                  c.channel, c.source, '', c.campaign, c.term, '', '/bench/', '', '', '', date_placed,
+                  c.channel, c.source, '', c.campaign, c.term, '', '/catalogue/' || (g %% 40), '', '', '', date_placed
+           FROM bench_g, LATERAL (SELECT
+               (%(channels)s::text[])[1 + g %% 9] AS channel, (%(sources)s::text[])[1 + g %% 9] AS source,
+               CASE WHEN g %% 9 IN (0, 1, 5, 8) THEN 'campaign-' || (g %% 37) ELSE '' END AS campaign,
+               CASE WHEN g %% 9 IN (0, 1, 2, 3) THEN 'term ' || (g %% 500) ELSE '' END AS term) c""",
+        """INSERT INTO suz_dispatch_dispatch (order_id, status, claimed_by_id, claimed_at, created_at)
+           SELECT order_id, s.status,
+                  CASE WHEN s.status <> 'offered'
+                       THEN (%(dealers)s::bigint[])[1 + g %% cardinality(%(dealers)s::bigint[])] END,
+                  CASE WHEN s.status <> 'offered' THEN date_placed + (1 + g %% 90) * interval '1 minute' END,
+                  date_placed
+           FROM bench_g, LATERAL (SELECT (%(statuses)s::text[])[1 + g %% 10] AS status) s""",
+        """CREATE TEMP TABLE bench_d AS
+           SELECT d.id, d.status, d.claimed_by_id, d.claimed_at, b.g, b.date_placed
+           FROM suz_dispatch_dispatch d JOIN bench_g b ON b.order_id = d.order_id""",
+        """INSERT INTO suz_dispatch_statuschange (dispatch_id, from_status, to_status, dealer_id, fault, note,
+               created_at)
+           SELECT id, 'accepted', 'processed', claimed_by_id, '', '', claimed_at + (5 + g %% 240) * interval '1 minute'
+           FROM bench_d WHERE status IN ('completed', 'failed', 'cancelled', 'processed')""",
+        """INSERT INTO suz_dispatch_statuschange (dispatch_id, from_status, to_status, dealer_id, fault, note,
+               created_at, failure_reason_id)
+           SELECT id, 'processed', status, claimed_by_id,
+                  CASE status WHEN 'failed' THEN (%(faults)s::text[])[1 + g %% cardinality(%(faults)s::text[])]
+                              WHEN 'cancelled' THEN 'customer' ELSE '' END, '',
+                  claimed_at + (300 + g %% 5000) * interval '1 minute',
+                  CASE WHEN status = 'failed'
+                       THEN (%(reasons)s::bigint[])[1 + g %% cardinality(%(reasons)s::bigint[])] END
+           FROM bench_d WHERE status IN ('completed', 'failed', 'cancelled')""",
+        """INSERT INTO suz_dispatch_stage (dispatch_id, position, strategy, opens_at, everyone)
+           SELECT id, 0, (%(strategies)s::text[])[1 + g %% 3], date_placed, false FROM bench_d
+           WHERE claimed_by_id IS NOT NULL""",
+        """INSERT INTO suz_dispatch_visibility (dispatch_id, dealer_id, stage_id, opens_at, is_open)
+           SELECT d.id, d.claimed_by_id, s.id, d.date_placed, false
+           FROM bench_d d JOIN suz_dispatch_stage s ON s.dispatch_id = d.id WHERE d.claimed_by_id IS NOT NULL""",
+        """INSERT INTO suz_analytics_adspend (day, platform, campaign, spend, clicks, impressions, imported_at)
+           SELECT (now() - d * interval '1 day')::date, 'yandex_direct', 'campaign-' || c, 500 + (d * c) %% 3000,
+                  10 + c, 0, now()
+           FROM generate_series(0, %(days)s - 1) d, generate_series(0, 36) c""",
+        "ANALYZE",
+    ]
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql, params)
+
+
+def _timed(run):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    run()  # warm
+    times = []
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as ctx:
+        run()
+    return statistics.median(times), len(ctx)
+
+
+def run():
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from suz_oscar.analytics import selectors
+    from suz_oscar.analytics.selectors import Filters
+    from suz_oscar.analytics.vocabulary import Grouping
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    seed()
+    print(f"analytics.orders: {ORDERS}")
+    print(f"analytics.seed_s: {time.perf_counter() - started:.0f}")
+    from oscar.core.loading import get_model
+
+    from suz_oscar.analytics.services import rollup_refresh, rollup_refresh_changed
+
+    if not get_model("suz_analytics", "DailySales").objects.exists():
+        started = time.perf_counter()
+        rows = rollup_refresh()
+        print(f"analytics.rollup_rebuild_s: {time.perf_counter() - started:.1f}")
+        print(f"analytics.rollup_rows: {rows}")
+    ms, _queries = _timed(lambda: rollup_refresh_changed(since=timezone.now() - timezone.timedelta(minutes=10)))
+    print(f"analytics.rollup_refresh_10min.median_ms: {ms:.0f}")
+    today = timezone.localdate()
+    periods = {"all": Filters(date_from=today.replace(year=today.year - 2), date_to=today),
+               "month": Filters(date_from=today.replace(day=1) - timezone.timedelta(days=1), date_to=today)}
+    periods["month"].date_from = periods["month"].date_from.replace(day=1)
+    reports = {
+        "sales_by_channel": lambda f: selectors.sales(f, Grouping.CHANNEL),
+        "sales_by_campaign": lambda f: selectors.sales(f, Grouping.CAMPAIGN),
+        "sales_by_term": lambda f: selectors.sales(f, Grouping.TERM),
+        "sales_by_month": lambda f: selectors.sales(f, Grouping.MONTH),
+        "sales_by_day": lambda f: selectors.sales(f, Grouping.DAY),
+        "funnel_by_region": lambda f: selectors.funnel(f, "region"),
+        "funnel_by_stage": lambda f: selectors.funnel(f, "stage"),
+        "refusals": lambda f: (selectors.refusals(f), selectors.refusals_by_month(f)),
+        "advertising": selectors.advertising,
+    }
+    for name, report in reports.items():
+        for period, filters in periods.items():
+            ms, queries = _timed(lambda report=report, filters=filters: report(filters))
+            print(f"analytics.{name}.{period}.median_ms: {ms:.0f}")
+            print(f"analytics.{name}.{period}.queries: {queries}")
