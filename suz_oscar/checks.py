@@ -205,6 +205,8 @@ def check_celery_app(app_configs, **kwargs):
             hint=_("Create the Celery app as Celery's Django guide shows (config_from_object('django.conf:settings', "
                    "namespace='CELERY')) and import it in your project's __init__.py."),
             id="suz.W009",
+        )]
+    return []
 
 
 ATTRIBUTION_MIDDLEWARE = "suz_oscar.analytics.middleware.AttributionMiddleware"
