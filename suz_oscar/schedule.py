@@ -10,6 +10,7 @@ PERIODIC_TASKS = {
     "suz_oscar.dispatch.tasks.sweep_stage_notifications": 60.0,
     "suz_oscar.dispatch.tasks.sla_watch": 300.0,
     "suz_oscar.scoring.tasks.recompute_ratings": 24 * 3600.0,
+    "suz_oscar.notifications.tasks.sweep_outbox": 30.0,
 }
 
 

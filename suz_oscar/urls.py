@@ -34,6 +34,10 @@ urlpatterns = [
         include((apps.get_app_config("suz_scoring_dashboard").urls[0], "suz_scoring_dashboard")),
     ),
     path(
+        "dashboard/notifications/",
+        include((apps.get_app_config("suz_notifications_dashboard").urls[0], "suz_notifications_dashboard")),
+    ),
+    path(
         "dashboard/regions/",
         include((apps.get_app_config("suz_geo_dashboard").urls[0], "suz_dashboard_geo")),
     ),

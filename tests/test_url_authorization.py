@@ -147,6 +147,13 @@ RULES = {
     "suz_scoring_dashboard:suz-scoring-restore": staff_only(dealer_pk),
     "suz_scoring_dashboard:suz-order-points": staff_only(lambda o: {"pk": o.claimed.pk}),
     "suz_scoring_dashboard:suz-scoring-rules": staff_only(),
+    # Notifications: each user's own centre and settings; the outbox is staff's
+    "suz_notifications_dashboard:suz-notifications": dealers_and_staff(),
+    "suz_notifications_dashboard:suz-notifications-read": dealers_and_staff(),
+    "suz_notifications_dashboard:suz-notifications-poll": dealers_and_staff(),
+    "suz_notifications_dashboard:suz-notification-preferences": dealers_and_staff(),
+    "suz_notifications_dashboard:suz-outbox": staff_only(query={"state": "failed"}),
+    "suz_notifications_dashboard:suz-outbox-retry": staff_only(),
     # Regions and cities
     "suz_dashboard_geo:suz-region-list": staff_only(),
     "suz_dashboard_geo:suz-region-create": staff_only(),
