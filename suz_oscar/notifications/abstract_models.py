@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
-from .vocabulary import Channel, State
+from .vocabulary import Channel, Role, State
 
 
 class AbstractOutboxMessage(models.Model):
@@ -73,3 +73,27 @@ class AbstractContact(models.Model):
         app_label = "suz_notifications"
         verbose_name = _("notification contact")
         verbose_name_plural = _("notification contacts")
+
+
+class AbstractComment(models.Model):
+    """An entry of an order's conversation: a customer's message, or a dealer's or staff's comment — public
+    (the customer sees it and is told) or internal (staff and the dealer holding the order only)."""
+
+    dispatch = models.ForeignKey("suz_dispatch.Dispatch", on_delete=models.CASCADE, related_name="comments",
+                                 verbose_name=_("order"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("author"))
+    role = models.CharField(_("written by"), max_length=16, choices=Role.choices)
+    dealer = models.ForeignKey("suz_dealers.Dealer", on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("dealer"))
+    text = models.TextField(_("text"), max_length=2000)
+    public = models.BooleanField(_("visible to the customer"), default=False)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_notifications"
+        ordering = ["created_at", "pk"]
+        verbose_name = _("order comment")
+        verbose_name_plural = _("order comments")
+        indexes = [models.Index(fields=["dispatch", "created_at"], name="suz_comment_thread")]

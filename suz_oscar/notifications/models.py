@@ -1,6 +1,6 @@
 from oscar.core.loading import is_model_registered
 
-from .abstract_models import AbstractContact, AbstractOutboxMessage, AbstractPreference
+from .abstract_models import AbstractComment, AbstractContact, AbstractOutboxMessage, AbstractPreference
 
 __all__ = []
 
@@ -24,3 +24,10 @@ if not is_model_registered("suz_notifications", "Contact"):
         pass
 
     __all__.append("Contact")
+
+if not is_model_registered("suz_notifications", "Comment"):
+
+    class Comment(AbstractComment):
+        pass
+
+    __all__.append("Comment")

@@ -82,3 +82,9 @@ DEALER_EXCLUDED_STAFF = register(EventType(
 INVITATION = register(EventType(
     "invitation", _("Invitation to manage a dealer"), Audience.INVITEE, "suz/dealers/emails/invitation",
     frozenset({E}), frozenset({E}), sensitive=True))
+CUSTOMER_MESSAGE = register(EventType(
+    "customer_message", _("Message from the customer"), Audience.DEALER, "suz/notifications/emails/customer_message",
+    frozenset({E, S, W}), frozenset({W})))
+DEALER_MESSAGE = register(EventType(
+    "dealer_message", _("Message about your order"), Audience.CUSTOMER, "suz/notifications/emails/dealer_message",
+    frozenset({E, S, W})))

@@ -79,3 +79,22 @@ def channels_for(user: User, event_type: registry.EventType, choices: dict | Non
         elif enabled is False:
             chosen.discard(channel)
     return chosen | set(event_type.mandatory_channels())
+
+
+def timeline(dispatch, *, public_only: bool) -> list[dict]:
+    """The order's conversation and history in one thread, oldest first: ``{"kind", "at", "comment" |
+    "change"}``. The customer (``public_only``) sees public entries only, and no status history (the page
+    shows the status in their words); staff and the dealer holding the order see everything."""
+    Comment = get_model("suz_notifications", "Comment")
+    comments = Comment.objects.filter(dispatch=dispatch).select_related("author", "dealer__partner")
+    if public_only:
+        return [{"kind": "comment", "at": c.created_at, "comment": c} for c in comments.filter(public=True)]
+    entries = [{"kind": "comment", "at": c.created_at, "comment": c} for c in comments]
+    changes = dispatch.history.select_related("dealer__partner", "user", "failure_reason", "decline_reason")
+    entries += [{"kind": "change", "at": ch.created_at, "change": ch} for ch in changes]
+    return sorted(entries, key=lambda e: e["at"])
+
+
+def may_comment(dispatch, user, dealer) -> bool:
+    """Staff on any order; a dealer's manager on the orders its dealer holds."""
+    return user.is_staff or (dealer is not None and dispatch.claimed_by_id == dealer.pk)

@@ -24,12 +24,13 @@ from oscar.core.loading import get_model
 
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.mail import render_email
+from suz_oscar.core.outbox import announce
 from suz_oscar.core.queue import enqueue, run_later
 
 from . import registry
 from .backends import DeliveryError, Message, get_backend
 from .selectors import channels_for
-from .vocabulary import SITE_ADDRESS, Channel, State
+from .vocabulary import SITE_ADDRESS, Channel, Role, State
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -233,3 +234,54 @@ def preferences_save(*, user: User, event_types, enabled: set, phone=None) -> No
                                                 defaults={"enabled": (etype.key, channel) in enabled})
     if phone is not None:
         Contact.objects.update_or_create(user=user, defaults={"phone": phone})
+
+
+# ---------------------------------------------------------------- the order's conversation
+
+def _clean(text):
+    return text.replace("\x00", "").strip()[:2000]
+
+
+@transaction.atomic
+def comment_add(*, dispatch, author: User | None, role: str, text: str, public: bool = False, dealer=None,
+                url: str = "", now: datetime | None = None):
+    """Add an entry to the order's conversation and tell the other side in the same transaction.
+
+    A customer's message (always public) goes to the managers of the dealer holding the order, or to staff
+    while nobody holds it; a public comment of a dealer or staff goes to the customer (the account, the
+    order's email and phone). Internal comments tell nobody. ``url``: the page the recipient opens.
+    """
+    Comment = get_model("suz_notifications", "Comment")
+    text = _clean(text)
+    if not text:
+        raise ValueError("empty comment")
+    public = public or role == Role.CUSTOMER
+    comment = Comment.objects.create(dispatch=dispatch, author=author if author and author.is_authenticated else None,
+                                     role=role, dealer=dealer, text=text, public=public,
+                                     created_at=now or timezone.now())
+    order = dispatch.order
+    context = {"order": order, "comment": comment, "dealer": dealer, "url": url}
+    key = f"comment:{comment.pk}"
+    if role == Role.CUSTOMER:
+        holder = dispatch.claimed_by
+        if holder is not None:
+            announce("customer_message", key=key, context=context, dealers=[holder])
+        else:
+            announce("customer_message", key=key, context=context, staff=True)
+    elif public:
+        announce("dealer_message", key=key, context=context, users=[order.user] if order.user_id else [],
+                 addresses=customer_addresses(order))
+    return comment
+
+
+def customer_addresses(order) -> list[tuple[str, str]]:
+    """Where a customer without an account hears about the order: the email given at checkout and the order's
+    phone (SMS). A registered customer is told as a user (their account's channels) and by the order's phone."""
+    found = []
+    email = order.guest_email if not order.user_id else ""
+    if email:
+        found.append((Channel.EMAIL, email))
+    place = get_model("suz_checkout", "OrderPlace").objects.filter(order=order).first()
+    if place is not None and place.phone:
+        found.append((Channel.SMS, place.phone.as_e164))
+    return found

@@ -22,7 +22,16 @@ class Audience(models.TextChoices):
     DEALER = "dealer", _("the dealer's managers")
     STAFF = "staff", _("the manufacturer's staff")
     INVITEE = "invitee", _("the invited person")
+    CUSTOMER = "customer", _("the customer")
 
 
 #: The address of the on-site channel: the user's id (one row per user and event).
 SITE_ADDRESS = "user:{}"
+
+
+class Role(models.TextChoices):
+    """Who wrote an entry of an order's conversation."""
+
+    CUSTOMER = "customer", _("customer")
+    DEALER = "dealer", _("dealer")
+    STAFF = "staff", _("manufacturer")

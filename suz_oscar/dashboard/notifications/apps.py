@@ -18,6 +18,7 @@ class NotificationsDashboardConfig(OscarDashboardConfig):
         "suz-notifications-read": staff_or_dealer,
         "suz-notifications-poll": staff_or_dealer,
         "suz-notification-preferences": staff_or_dealer,
+        "suz-order-comment": staff_or_dealer,
     }
 
     def ready(self):
@@ -27,6 +28,7 @@ class NotificationsDashboardConfig(OscarDashboardConfig):
         self.preferences_view = get_class("suz_notifications_dashboard.views", "PreferencesView")
         self.outbox_view = get_class("suz_notifications_dashboard.views", "OutboxView")
         self.retry_view = get_class("suz_notifications_dashboard.views", "RetryView")
+        self.comment_view = get_class("suz_notifications_dashboard.views", "CommentView")
 
     def get_urls(self):
         urls = [
@@ -36,5 +38,6 @@ class NotificationsDashboardConfig(OscarDashboardConfig):
             path("preferences/", self.preferences_view.as_view(), name="suz-notification-preferences"),
             path("outbox/", self.outbox_view.as_view(), name="suz-outbox"),
             path("outbox/retry/", self.retry_view.as_view(), name="suz-outbox-retry"),
+            path("order/<int:pk>/comment/", self.comment_view.as_view(), name="suz-order-comment"),
         ]
         return self.post_process_urls(urls)

@@ -37,3 +37,13 @@ class RetryForm(forms.Form):
     def __init__(self, *args, failed_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ids"].choices = [(str(pk), str(pk)) for pk in failed_ids]
+
+
+def _no_nul(value):
+    if "\x00" in value:
+        raise forms.ValidationError(_("The text contains a character that is not allowed."))
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("Comment"), max_length=2000, validators=[_no_nul])
+    public = forms.BooleanField(label=_("Show to the customer"), required=False)

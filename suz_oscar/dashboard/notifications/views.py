@@ -1,17 +1,22 @@
 from django.contrib import messages
-from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views import generic
+from oscar.core.loading import get_model
+
+from suz_oscar.core.forms import errors_as_text
 
 from suz_oscar.dashboard.mixins import FixedPageSizeMixin
 from suz_oscar.dealers.selectors import dealer_for_user
 from suz_oscar.dispatch.selectors import inbox_count
 from suz_oscar.notifications import selectors, services
-from suz_oscar.notifications.vocabulary import State
+from suz_oscar.notifications.vocabulary import Role, State
 
-from .forms import OutboxFilterForm, PreferencesForm, RetryForm
+from .forms import CommentForm, OutboxFilterForm, PreferencesForm, RetryForm
+
+Dispatch = get_model("suz_dispatch", "Dispatch")
 
 
 class NotificationListView(generic.ListView):
@@ -98,3 +103,30 @@ class RetryView(generic.View):
         else:
             messages.error(request, _("Choose failed messages to send again."))
         return redirect("suz_notifications_dashboard:suz-outbox")
+
+
+class CommentView(generic.View):
+    """A comment on an order's card: staff on any order, a dealer's manager on the orders its dealer holds
+    (any other order does not exist for it)."""
+
+    def post(self, request, *args, **kwargs):
+        from suz_oscar.storefront.orders import order_status_url
+
+        dealer = None if request.user.is_staff else dealer_for_user(request.user)
+        orders = Dispatch.objects.select_related("order", "claimed_by__partner")
+        if not request.user.is_staff:
+            if dealer is None:
+                raise Http404
+            orders = orders.filter(claimed_by=dealer)
+        dispatch = get_object_or_404(orders, pk=kwargs["pk"])
+        form = CommentForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, errors_as_text(form))
+        else:
+            services.comment_add(
+                dispatch=dispatch, author=request.user, role=Role.STAFF if request.user.is_staff else Role.DEALER,
+                dealer=dealer, text=form.cleaned_data["text"], public=form.cleaned_data["public"],
+                url=request.build_absolute_uri(order_status_url(dispatch.order)))
+            messages.success(request, _("Comment added; the customer is notified.") if form.cleaned_data["public"]
+                             else _("Internal comment added."))
+        return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
