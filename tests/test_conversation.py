@@ -37,7 +37,8 @@ def claimed(db):
 
 
 def guest_url(order, suffix=""):
-    return reverse("suz-order-message" if suffix else "suz-order-status", kwargs={"number": order.number, "hash": order.verification_hash()})
+    return reverse("suz-order-message" if suffix else "suz-order-status",
+                   kwargs={"number": order.number, "hash": order.verification_hash()})
 
 
 def test_public_and_internal_comments_reach_only_whom_they_should(claimed, staff, django_capture_on_commit_callbacks):

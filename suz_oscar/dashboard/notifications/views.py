@@ -7,7 +7,6 @@ from django.views import generic
 from oscar.core.loading import get_model
 
 from suz_oscar.core.forms import errors_as_text
-
 from suz_oscar.dashboard.mixins import FixedPageSizeMixin
 from suz_oscar.dealers.selectors import dealer_for_user
 from suz_oscar.dispatch.selectors import inbox_count
