@@ -333,3 +333,32 @@ def test_the_invitation_link_is_not_kept_in_the_outbox(dealer_a, staff, django_c
         dealer_services.invitation_send(dealer=dealer_a, email="new@example.com")
     row = OutboxMessage.objects.get(event_type="invitation")
     assert row.state == State.SENT and row.body == "" and "/dealer-invitation/" in mail.outbox[0].body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_sweeps_send_each_row_once():
+    from django.db import connections
+
+    from suz_oscar.test.factories import UserFactory
+
+    users = [UserFactory() for _ in range(40)]
+    OutboxMessage.objects.bulk_create([
+        OutboxMessage(event_type="sla_breach", key="sweeps", channel=Channel.EMAIL, recipient=u, address=u.email,
+                      subject="SLA", body="SLA") for u in users])
+    barrier, sent = threading.Barrier(4), []
+
+    def sweep():
+        try:
+            barrier.wait()
+            while count := services.notification_deliver_due(limit=7):
+                sent.append(count)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sweep) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(sent) == 40 and sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users)
+    assert set(OutboxMessage.objects.values_list("state", "attempts")) == {(State.SENT, 1)}

@@ -155,21 +155,25 @@ def notification_deliver(*, pk: int, now: datetime | None = None) -> bool:
     now = now or timezone.now()
     if not _claim(pk, now):
         return False
-    row = OutboxMessage.objects.select_related("recipient").get(pk=pk)
+    return _send(OutboxMessage.objects.select_related("recipient").get(pk=pk), now)
+
+
+def _send(row, now):
+    """Send a row this worker has claimed; mark it sent, or leave it for its next attempt."""
     try:
         backend = get_backend(row.channel)
         if row.channel in TRANSACTIONAL:
             with transaction.atomic():
                 if backend.send_messages([_message(row)]) != 1:
                     raise DeliveryError("the backend sent nothing")
-                OutboxMessage.objects.filter(pk=pk).update(**_sent_fields(row, now))
+                OutboxMessage.objects.filter(pk=row.pk).update(**_sent_fields(row, now))
             return True
         if backend.send_messages([_message(row)]) != 1:
             raise DeliveryError("the backend sent nothing")
     except Exception as exc:  # any backend's error: the row waits for its next attempt
         _failed(row, exc, now)
         return False
-    OutboxMessage.objects.filter(pk=pk).update(**_sent_fields(row, now))
+    OutboxMessage.objects.filter(pk=row.pk).update(**_sent_fields(row, now))
     return True
 
 
@@ -190,15 +194,21 @@ def notification_deliver_many(*, ids, now: datetime | None = None) -> int:
     return sum(notification_deliver(pk=pk, now=now) for pk in ids)
 
 
-def notification_deliver_due(*, now: datetime | None = None, limit: int | None = None) -> int:
-    """The sweep: every pending row that is due and not being sent. Returns how many were sent."""
+def notification_deliver_due(*, now: datetime | None = None, limit: int = 500) -> int:
+    """The sweep: up to ``limit`` pending rows that are due and not being sent, claimed in one statement
+    (rows another worker holds are skipped, not waited for). Returns how many were sent."""
     now = now or timezone.now()
+    lease = now + timedelta(seconds=suz_settings.SUZ_NOTIFICATION_CLAIM_SECONDS)
     due = (OutboxMessage.objects.filter(state=State.PENDING, next_attempt_at__lte=now)
-           .filter(Q(claimed_until=None) | Q(claimed_until__lt=now)).order_by("next_attempt_at", "pk")
-           .values_list("pk", flat=True))
-    if limit is not None:
-        due = due[:limit]
-    return notification_deliver_many(ids=list(due), now=now)
+           .filter(Q(claimed_until=None) | Q(claimed_until__lt=now)))
+    with transaction.atomic():
+        ids = list(due.select_for_update(skip_locked=True).order_by("next_attempt_at", "pk")
+                   .values_list("pk", flat=True)[:limit])
+        if not ids:
+            return 0
+        due.filter(pk__in=ids).update(claimed_until=lease, attempts=F("attempts") + 1)
+    rows = OutboxMessage.objects.filter(pk__in=ids, claimed_until=lease).select_related("recipient").order_by("pk")
+    return sum(_send(row, now) for row in rows)
 
 
 def notification_retry(*, ids, now: datetime | None = None) -> int:
