@@ -111,3 +111,23 @@ def test_script_in_a_message_is_shown_as_text(claimed):
     client_for().post(guest_url(dispatch.order, "-message"), {"text": "<script>alert(1)</script>"})
     card = client_for(manager).get(reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": dispatch.pk}))
     assert b"<script>alert(1)" not in card.content and b"&lt;script&gt;alert(1)" in card.content
+
+
+def test_the_customer_is_told_when_a_dealer_takes_the_order_and_when_it_gives_it_back(
+        db, django_capture_on_commit_callbacks):
+    net = regional_network([10, 5])
+    holder = net["dealers"][0]
+    manager = create_manager(holder)
+    order = make_order(net["city"], net["product"])
+    order.guest_email = "guest@example.com"
+    order.save()
+    dispatch = dispatch_services.dispatch_plan(order=order)
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch_services.dispatch_claim(dispatch=dispatch, dealer=holder, user=manager)
+    assert [m.to for m in mail.outbox] == [["guest@example.com"]]
+    assert holder.name in mail.outbox[0].body and guest_url(order) in mail.outbox[0].body
+    assert [m.to for m in sms.outbox] == ["+79123456789"] and str(order.number) in sms.outbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        dispatch_services.dispatch_give_up(dispatch=dispatch, dealer=holder, user=manager)
+    assert len(mail.outbox) == 2 and "другого дилера" in mail.outbox[1].subject
+    assert len(sms.outbox) == 2

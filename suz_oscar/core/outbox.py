@@ -7,19 +7,22 @@ and dealers never import ``notifications`` (it sits above them); they describe t
 
 - ``key``: what makes this event unique (``"stage:42"``): announcing it twice writes nothing new;
 - ``context``: the templates' context, rendered at once (the row keeps the text the event had);
-- ``users`` / ``dealers`` (their active managers) / ``staff`` (every active staff member) / ``addresses``
-  (``[(channel, address)]`` of people without an account: an invitee's email, a guest's phone).
+- ``users`` / ``dealers`` (their active managers) / ``staff`` (every active staff member) / ``customers``
+  (orders whose customer to tell: their account, the order's email and phone) / ``addresses``
+  (``[(channel, address)]`` of people without an account: an invitee's email).
 
 With no listener (``notifications`` not installed) nothing is sent.
 """
 
 from django.dispatch import Signal
 
-#: Keyword arguments: ``event_type``, ``key``, ``context``, ``users``, ``dealers``, ``staff``, ``addresses``.
+#: Keyword arguments: ``event_type``, ``key``, ``context``, ``users``, ``dealers``, ``staff``, ``customers``,
+#: ``addresses``.
 notification_requested = Signal()
 
 
 def announce(event_type: str, *, key: str, context: dict, users=(), dealers=(), staff: bool = False,
-             addresses=()) -> None:
+             customers=(), addresses=()) -> None:
     notification_requested.send(sender=None, event_type=event_type, key=key, context=context, users=list(users),
-                                dealers=list(dealers), staff=staff, addresses=list(addresses))
+                                dealers=list(dealers), staff=staff, customers=list(customers),
+                                addresses=list(addresses))

@@ -70,3 +70,15 @@ def tell_staff_declined(dispatch, stage=None):
     """Every dealer declined: ``stage`` is the one that opened early (or none is left)."""
     announce("order_declined", key=f"dispatch:{dispatch.pk}:{stage.pk if stage is not None else 'last'}",
              staff=True, context={"order": dispatch.order, "stage": stage})
+
+
+def tell_customer_taken(dispatch, dealer):
+    """A dealer took the order: the customer learns who will call."""
+    announce("order_taken", key=f"dispatch:{dispatch.pk}:{dispatch.claimed_at:%Y%m%d%H%M%S%f}",
+             customers=[dispatch.order], context={"order": dispatch.order, "dealer": dealer})
+
+
+def tell_customer_returned(dispatch, now):
+    """The dealer gave the order back: the customer learns another dealer is being found."""
+    announce("order_returned", key=f"dispatch:{dispatch.pk}:{now:%Y%m%d%H%M%S%f}", customers=[dispatch.order],
+             context={"order": dispatch.order})

@@ -129,6 +129,8 @@ def dispatch_claim(*, dispatch: Dispatch, dealer: Dealer, user: User | None = No
             Visibility.objects.filter(dispatch=dispatch).update(is_open=False)
             _record(dispatch, Dispatch.OFFERED, Dispatch.ACCEPTED, dealer=dealer, user=user, now=now)
             _lines_to(dispatch.order_id, dealer)
+            dispatch.claimed_at = now
+            notifications.tell_customer_taken(dispatch, dealer)
     if not won:
         raise AlreadyTaken(selectors.claim_refusal(dispatch, dealer, now))
     dispatch.refresh_from_db()
@@ -198,6 +200,7 @@ def dispatch_give_up(*, dispatch: Dispatch, dealer: Dealer, user: User | None = 
     Visibility.objects.filter(dispatch=locked).update(is_open=True)
     _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user, fault=Fault.DEALER, note=note, now=now)
     _event(event, locked, dealer, fault=Fault.DEALER, user=user, now=now)
+    notifications.tell_customer_returned(locked, now)
     _open_next_if_nobody_left(locked, now)  # as if it had declined: the others need not wait for the clock
     return locked
 

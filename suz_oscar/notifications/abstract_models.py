@@ -44,6 +44,13 @@ class AbstractOutboxMessage(models.Model):
     def __str__(self):
         return f"{self.event_type} {self.channel} → {self.address}"
 
+    def event_title(self):
+        """The event type's title (its key if the type is no longer registered)."""
+        from .registry import _registry
+
+        event_type = _registry.get(self.event_type)
+        return event_type.title if event_type is not None else self.event_type
+
 
 class AbstractPreference(models.Model):
     """A manager's or staff member's choice for one event type and channel (absent: the type's default)."""

@@ -1,10 +1,10 @@
-def on_notification_requested(sender, event_type, key, context, users=(), dealers=(), staff=False, addresses=(),
-                               **kwargs):
+def on_notification_requested(sender, event_type, key, context, users=(), dealers=(), staff=False, customers=(),
+                               addresses=(), **kwargs):
     """``core.outbox.announce`` (sent inside the event's transaction): the rows commit or roll back with it."""
     from .services import notification_announce
 
     notification_announce(event_type=event_type, key=key, context=context, users=users, dealers=dealers,
-                          staff=staff, addresses=addresses)
+                          staff=staff, customers=customers, addresses=addresses)
 
 
 def connect():

@@ -88,3 +88,9 @@ CUSTOMER_MESSAGE = register(EventType(
 DEALER_MESSAGE = register(EventType(
     "dealer_message", _("Message about your order"), Audience.CUSTOMER, "suz/notifications/emails/dealer_message",
     frozenset({E, S, W})))
+ORDER_TAKEN = register(EventType(
+    "order_taken", _("A dealer took your order"), Audience.CUSTOMER, "suz/notifications/emails/order_taken",
+    frozenset({E, S, W})))
+ORDER_RETURNED = register(EventType(
+    "order_returned", _("Your order goes to another dealer"), Audience.CUSTOMER,
+    "suz/notifications/emails/order_returned", frozenset({E, S, W})))

@@ -76,7 +76,7 @@ def _audience(users, dealers, staff):
 
 
 def notification_announce(*, event_type: str, key: str, context: dict, users=(), dealers=(), staff: bool = False,
-                          addresses=(), now: datetime | None = None) -> list[int]:
+                          customers=(), addresses=(), now: datetime | None = None) -> list[int]:
     """Write the outbox rows of one event (in the caller's transaction) and deliver them after commit.
 
     Returns the ids of the rows still pending for this event. Announcing the same ``key`` again adds only the
@@ -84,7 +84,16 @@ def notification_announce(*, event_type: str, key: str, context: dict, users=(),
     """
     etype = registry.get(event_type)
     now = now or timezone.now()
+    users, addresses = list(users), list(addresses)
+    for order in customers:
+        if order.user_id:
+            users.append(order.user)
+        addresses += customer_addresses(order)
     people = _audience(users, dealers, staff)
+    if customers and "site_url" not in context:
+        from django.contrib.sites.models import Site
+
+        context = {**context, "site_url": f"https://{Site.objects.get_current().domain}"}
     subject, body, short = _render(etype, context)
     ids = [user.pk for user in people]
     choices = {}
@@ -279,8 +288,7 @@ def comment_add(*, dispatch, author: User | None, role: str, text: str, public: 
         else:
             announce("customer_message", key=key, context=context, staff=True)
     elif public:
-        announce("dealer_message", key=key, context=context, users=[order.user] if order.user_id else [],
-                 addresses=customer_addresses(order))
+        announce("dealer_message", key=key, context=context, customers=[order])
     return comment
 
 

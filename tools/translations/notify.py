@@ -113,4 +113,18 @@ RU = {
         "Сообщений пока нет. Напишите нам, если у вас есть вопрос по заказу.",
     "Your message": "Ваше сообщение",
     "Send": "Отправить",
+    "A dealer took your order": "Дилер взял ваш заказ",
+    "Your order goes to another dealer": "Ваш заказ передаётся другому дилеру",
+    "The dealer cannot fulfil your order %(number)s. We are already finding another dealer of your city; it "
+    "will call you.": "Дилер не может выполнить ваш заказ %(number)s. Мы уже ищем другого дилера в вашем городе — "
+                      "он вам позвонит.",
+    "Your order:": "Ваш заказ:",
+    "Order %(number)s: we are finding another dealer, it will call you.":
+        "Заказ %(number)s: ищем другого дилера, он вам позвонит.",
+    "We are finding another dealer for your order %(number)s": "Ищем другого дилера для вашего заказа %(number)s",
+    "%(dealer)s took your order %(number)s and will call you to agree on the details.":
+        "%(dealer)s взял ваш заказ %(number)s и позвонит вам, чтобы обсудить детали.",
+    "Your order and the conversation with the dealer:": "Ваш заказ и переписка с дилером:",
+    "Order %(number)s: %(dealer)s took it and will call you.": "Заказ %(number)s: его взял %(dealer)s, вам позвонят.",
+    "A dealer took your order %(number)s": "Дилер взял ваш заказ %(number)s",
 }
