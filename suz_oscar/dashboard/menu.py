@@ -62,10 +62,12 @@ def _notifications_badge(nodes, user):
     from suz_oscar.notifications.selectors import unread_count
 
     count = unread_count(user)
+    if not count:
+        return  # the page's poller adds the badge when something arrives
     for node in _walk(nodes):
         if node.url_name == NOTIFICATIONS_URL_NAME:
-            node.label = format_html('{} <span class="badge badge-warning suz-notifications-badge{}">{}</span>',
-                                     node.label, "" if count else " d-none", "99+" if count >= 100 else count)
+            node.label = format_html('{} <span class="badge badge-warning suz-notifications-badge">{}</span>',
+                                     node.label, "99+" if count >= 100 else count)
 
 
 def _walk(nodes):
