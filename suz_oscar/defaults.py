@@ -96,6 +96,7 @@ SUZ_ANALYTICS_GA4_EVENT = "close_convert_lead"
 SUZ_DASHBOARD_NAVIGATION = [
     {"label": _("Orders"), "icon": "fas fa-inbox", "url_name": "suz_dispatch_dashboard:suz-inbox"},
     {"label": _("Dispatch settings"), "icon": "fas fa-random", "url_name": "suz_dispatch_dashboard:suz-strategies"},
+    {"label": _("Notifications"), "icon": "fas fa-bell", "url_name": "suz_notifications_dashboard:suz-notifications"},
     {
         "label": _("Dealers"),
         "icon": "fas fa-store",
@@ -110,3 +111,23 @@ SUZ_DASHBOARD_NAVIGATION = [
     },
     {"label": _("Analytics"), "icon": "fas fa-chart-line", "url_name": "suz_analytics_dashboard:suz-analytics-sales"},
 ]
+
+# Notifications. Each channel's backend (dotted path), in the shape of Django's email backends: email goes
+# through Django's EMAIL_BACKEND; SMS to the console (the demo) — for SMS.ru set
+# "suz_oscar.notifications.backends.smsru.SmsRuBackend" and its options below ({"sms": {"api_id": "…"}}).
+SUZ_NOTIFICATION_BACKENDS = {
+    "email": "suz_oscar.notifications.backends.email.EmailBackend",
+    "sms": "suz_oscar.notifications.backends.sms.ConsoleBackend",
+    "site": "suz_oscar.notifications.backends.site.SiteBackend",
+}
+SUZ_NOTIFICATION_BACKEND_OPTIONS = {}
+# The manufacturer's defaults per event type: {"order_available": {"channels": ["sms", "site"],
+# "mandatory": ["site"]}} (keys of suz_oscar.notifications.registry; channels "email", "sms", "site").
+SUZ_NOTIFICATION_EVENTS = {}
+# Seconds to wait before each new attempt of a message its provider refused; after the last, it fails
+# (staff see it and may send it again).
+SUZ_NOTIFICATION_RETRY_DELAYS = [30, 120, 600, 1800, 7200]
+# A worker's claim on a message it is sending expires after this many seconds (a worker that died).
+SUZ_NOTIFICATION_CLAIM_SECONDS = 120
+# The dealer inbox asks for new orders and notifications every this many seconds.
+SUZ_INBOX_POLL_SECONDS = 5

@@ -12,6 +12,7 @@ PERIODIC_TASKS = {
     "suz_oscar.scoring.tasks.recompute_ratings": 24 * 3600.0,
     "suz_oscar.analytics.tasks.refresh_rollup": 300.0,
     "suz_oscar.analytics.tasks.rebuild_rollup": 24 * 3600.0,
+    "suz_oscar.notifications.tasks.sweep_outbox": 30.0,
 }
 
 

@@ -9,7 +9,7 @@ from django.urls import include, path, re_path
 
 from .dashboard.views import after_login
 from .dealers.views import InvitationView
-from .storefront.orders import OrderStatusView
+from .storefront.orders import OrderMessageView, OrderStatusView
 from .storefront.views import CitySearchView, CitySetView
 
 urlpatterns = [
@@ -21,6 +21,8 @@ urlpatterns = [
     # A guest's order page by its signed link (Oscar's asks for an email a guest may never have given).
     re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/$", OrderStatusView.as_view(),
             name="suz-order-status"),
+    re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/message/$", OrderMessageView.as_view(),
+            name="suz-order-message"),
     path(
         "dashboard/dealers/",
         include((apps.get_app_config("suz_dealers_dashboard").urls[0], "suz_dashboard")),
@@ -36,6 +38,10 @@ urlpatterns = [
     path(
         "dashboard/analytics/",
         include((apps.get_app_config("suz_analytics_dashboard").urls[0], "suz_analytics_dashboard")),
+    ),
+    path(
+        "dashboard/notifications/",
+        include((apps.get_app_config("suz_notifications_dashboard").urls[0], "suz_notifications_dashboard")),
     ),
     path(
         "dashboard/regions/",

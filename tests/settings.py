@@ -7,3 +7,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Queued notifications stay in memory during tests (the worker is not running).
 CELERY_BROKER_URL = "memory://"
+
+# Notifications' SMS stay in memory (suz_oscar.notifications.backends.sms.outbox).
+SUZ_NOTIFICATION_BACKENDS = {
+    "email": "suz_oscar.notifications.backends.email.EmailBackend",
+    "sms": "suz_oscar.notifications.backends.sms.LocmemBackend",
+    "site": "suz_oscar.notifications.backends.site.SiteBackend",
+}

@@ -438,7 +438,8 @@ def test_broker_down_at_placement_order_saved_and_sweep_notifies_once(settings):
 
 
 @pytest.mark.parametrize("take_back", [False, True])
-def test_sla_watchdog_alerts_once_and_may_take_the_order_back(planned, staff, settings, take_back):
+def test_sla_watchdog_alerts_once_and_may_take_the_order_back(planned, staff, settings, take_back,
+                                                              django_capture_on_commit_callbacks):
     from django.core import mail
 
     settings.SUZ_DISPATCH_SLA_HOURS = 24
@@ -447,9 +448,10 @@ def test_sla_watchdog_alerts_once_and_may_take_the_order_back(planned, staff, se
     dealer = first.partners.get().dealer
     claimed = timezone.now()
     services.dispatch_claim(dispatch=dispatch, dealer=dealer, now=claimed)
-    assert services.dispatch_sla_watch(now=claimed + timedelta(hours=23)) == []
-    assert services.dispatch_sla_watch(now=claimed + timedelta(hours=25)) == [dispatch]
-    assert services.dispatch_sla_watch(now=claimed + timedelta(hours=26)) == []
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox delivers after commit
+        assert services.dispatch_sla_watch(now=claimed + timedelta(hours=23)) == []
+        assert services.dispatch_sla_watch(now=claimed + timedelta(hours=25)) == [dispatch]
+        assert services.dispatch_sla_watch(now=claimed + timedelta(hours=26)) == []
     alerts = [m for m in mail.outbox if staff.email in m.to]
     assert len(alerts) == 1 and str(dispatch.order.number) in alerts[0].subject
     dispatch.refresh_from_db()
@@ -521,7 +523,8 @@ def test_when_every_regional_dealer_declines_the_fallback_opens_now(network):
     assert not selectors.inbox(network["dealers"][0], now=now).exists()
 
 
-def test_fallback_email_reaches_the_network_dealers_not_in_earlier_stages(network):
+def test_fallback_email_reaches_the_network_dealers_not_in_earlier_stages(
+        network, django_capture_on_commit_callbacks):
     from django.core import mail
 
     from suz_oscar.dispatch import notifications
@@ -534,7 +537,8 @@ def test_fallback_email_reaches_the_network_dealers_not_in_earlier_stages(networ
     not_told = [create_manager(network["dealers"][0]), create_manager(off)]
     fallback = dispatch.stages.get(everyone=True)
     assert not notifications.notify_stage(fallback.pk, now=FALLBACK_OPENS - timedelta(seconds=1))
-    assert notifications.notify_stage(fallback.pk, now=FALLBACK_OPENS)
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox delivers after commit
+        assert notifications.notify_stage(fallback.pk, now=FALLBACK_OPENS)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in told)
     assert not {u.email for u in not_told} & {m.to[0] for m in mail.outbox}
     assert not notifications.notify_stage(fallback.pk, now=FALLBACK_OPENS)

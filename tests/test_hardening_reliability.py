@@ -189,19 +189,23 @@ def test_the_deploy_check_warns_of_a_per_process_cache():
         assert "suz.W002" not in [m.id for m in run_checks(include_deployment_checks=True)]
 
 
-def test_staff_emails_go_to_a_worker_when_there_is_one_and_are_sent_in_place_when_not(db, staff):
+def test_staff_emails_go_to_a_worker_when_there_is_one_and_are_sent_in_place_when_not(
+        db, staff, django_capture_on_commit_callbacks):
     from suz_oscar.dispatch import notifications, services
+    from suz_oscar.notifications import tasks as notification_tasks
 
     from .conftest import make_order, regional_network
 
     network = regional_network([10], far=False)
     dispatch = services.dispatch_plan(order=make_order(network["city"], network["product"]))
+    rows = get_model("suz_notifications", "OutboxMessage").objects.filter(event_type="order_manual")
     queue.reset()
-    with broker_at("memory://"):
-        notifications.tell_staff_later("manual", dispatch)
-    assert len(mail.outbox) == 0  # queued for a worker
-    tasks.tell_staff_task("manual", dispatch.pk)  # the worker
+    with broker_at("memory://"), django_capture_on_commit_callbacks(execute=True):
+        notifications.tell_staff_manual(dispatch)
+    assert len(mail.outbox) == 0 and rows.filter(state="pending").count() == 2  # queued for a worker (email, site)
+    notification_tasks.deliver_task(list(rows.values_list("pk", flat=True)))  # the worker
     assert len(mail.outbox) == 1 and staff.email in mail.outbox[0].to
-    queue.mark_unavailable()  # no broker: sent in place
-    notifications.tell_staff_later("manual", dispatch)
+    queue.mark_unavailable()  # no broker: delivered in place, after commit
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.tell_staff_declined(dispatch)
     assert len(mail.outbox) == 2

@@ -73,6 +73,8 @@ RULES = {
     "suz-city-set": public(),
     "suz-city-search": public(query={"q": "Мос"}),
     "suz-order-status": public(lambda o: {"number": o.guest_order.number, "hash": o.guest_order.verification_hash()}),
+    "suz-order-message": public(lambda o: {"number": o.guest_order.number,
+                                           "hash": o.guest_order.verification_hash()}),
     "basket:add": public(lambda o: {"pk": o.product.pk}),
     "catalogue:index": public(),
     "search:search": public(query={"q": "панель"}),
@@ -160,6 +162,14 @@ RULES = {
     "suz_analytics_dashboard:suz-analytics-advertising": staff_only(),
     "suz_analytics_dashboard:suz-analytics-spend-import": staff_only(),
     "suz_analytics_dashboard:suz-analytics-conversions": staff_only(query={"format": "metrica"}),
+    # Notifications: each user's own centre and settings; the outbox is staff's
+    "suz_notifications_dashboard:suz-notifications": dealers_and_staff(),
+    "suz_notifications_dashboard:suz-notifications-read": dealers_and_staff(),
+    "suz_notifications_dashboard:suz-notifications-poll": dealers_and_staff(),
+    "suz_notifications_dashboard:suz-notification-preferences": dealers_and_staff(),
+    "suz_notifications_dashboard:suz-outbox": staff_only(query={"state": "failed"}),
+    "suz_notifications_dashboard:suz-outbox-retry": staff_only(),
+    "suz_notifications_dashboard:suz-order-comment": dealer_object(lambda o: {"pk": o.claimed.pk}),
     # Regions and cities
     "suz_dashboard_geo:suz-region-list": staff_only(),
     "suz_dashboard_geo:suz-region-create": staff_only(),

@@ -338,10 +338,76 @@ def run_analytics():
     bench_analytics.run()
 
 
+NOTIFICATIONS_PENDING, NOTIFICATIONS_DELIVERED, NOTIFICATION_EVENTS = 100_000, 10_000, 200
+
+
+def run_notifications():
+    """The outbox with NOTIFICATIONS_PENDING rows waiting: one worker's throughput over the first
+    NOTIFICATIONS_DELIVERED of them (the sweep's own query and claim per row, the locmem email and SMS
+    backends, Oscar's on-site notification rows), then the time from an event's commit to its delivered rows
+    (eager delivery, no broker) while the backlog is still there."""
+    setup_django("suz")
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import transaction
+    from oscar.core.loading import get_model
+
+    from suz_oscar.core import queue
+    from suz_oscar.core.outbox import announce
+    from suz_oscar.notifications import services
+
+    call_command("migrate", verbosity=0)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SUZ_NOTIFICATION_BACKENDS = {**settings.SUZ_NOTIFICATION_BACKENDS,
+                                          "sms": "suz_oscar.notifications.backends.sms.LocmemBackend"}
+    queue.mark_unavailable()  # a worker's view: no broker to nudge; delivery happens here
+    OutboxMessage = get_model("suz_notifications", "OutboxMessage")
+    User = get_user_model()
+    OutboxMessage.objects.all().delete()
+    users = list(User.objects.filter(username__startswith="bench-notify-"))
+    if not users:
+        users = User.objects.bulk_create([User(username=f"bench-notify-{i}", email=f"n{i}@example.com")
+                                          for i in range(100)])
+        users = list(User.objects.filter(username__startswith="bench-notify-"))
+    channels = [("email", lambda u: u.email), ("sms", lambda u: f"+7916{u.pk:07d}"), ("site", lambda u: f"user:{u.pk}")]
+    rows = []
+    for i in range(NOTIFICATIONS_PENDING):
+        user = users[i % len(users)]
+        channel, address = channels[i % 3]
+        rows.append(OutboxMessage(event_type="order_available", key=f"bench:{i}", channel=channel, recipient=user,
+                                  address=address(user), subject=f"Новый заказ {i}", body="Откройте заказ в панели"))
+    OutboxMessage.objects.bulk_create(rows, batch_size=5000)
+    print(f"notifications.pending: {OutboxMessage.objects.filter(state='pending').count()}")
+    from django.core import mail
+
+    started, sent = time.perf_counter(), 0
+    while sent < NOTIFICATIONS_DELIVERED:
+        sent += services.notification_deliver_due(limit=500)
+        mail.outbox = []
+    elapsed = time.perf_counter() - started
+    print(f"notifications.deliver.per_s: {sent / elapsed:.0f}")
+    staff = users[0]
+    staff.is_staff = True
+    staff.save(update_fields=["is_staff"])
+    User.objects.filter(is_staff=True).exclude(pk=staff.pk).update(is_staff=False)
+    times = []
+    for i in range(NOTIFICATION_EVENTS):
+        started = time.perf_counter()
+        with transaction.atomic():  # the event's transaction; its rows are delivered right after commit
+            announce("order_manual", key=f"bench-event:{i}", staff=True, context={"order": None, "dispatch": None})
+        times.append((time.perf_counter() - started) * 1000)
+    undelivered = OutboxMessage.objects.filter(key__startswith="bench-event:").exclude(state="sent").count()
+    print(f"notifications.latency.median_ms: {statistics.median(times):.1f}")
+    print(f"notifications.latency.undelivered: {undelivered}")
+    print(f"notifications.pending_left: {OutboxMessage.objects.filter(state='pending').count()}")
+
+
 def main():
     if len(sys.argv) > 1:
         {"serve": lambda: serve_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch,
          "analytics": run_analytics,
+         "notifications": run_notifications,
          "seed": lambda: (setup_django("suz"), seed()), "seed_stock": seed_stock}[sys.argv[1]]()
         return
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -363,6 +429,7 @@ def main():
     subprocess.run([sys.executable, __file__, "import"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "dispatch"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "analytics"], env=env, check=True)
+    subprocess.run([sys.executable, __file__, "notifications"], env=env, check=True)
 
 
 if __name__ == "__main__":

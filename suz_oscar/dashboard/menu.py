@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from oscar.apps.dashboard.menu import create_menu
 
 INBOX_URL_NAME = "suz_dispatch_dashboard:suz-inbox"
+NOTIFICATIONS_URL_NAME = "suz_notifications_dashboard:suz-notifications"
 REPLACED_URL_NAMES = {"dashboard:order-list", "dashboard:partner-list"}
 
 
@@ -37,7 +38,10 @@ def get_nodes(user):
         node = node.filter(user)
         if node and (node.has_children() or not node.is_heading):  # as Oscar: no empty headings
             nodes.append(node)
-    if not user.is_authenticated or user.is_staff:
+    if not user.is_authenticated:
+        return nodes
+    _notifications_badge(nodes, user)
+    if user.is_staff:
         return nodes
     from suz_oscar.dealers.selectors import dealer_for_user
     from suz_oscar.dispatch.selectors import inbox_count
@@ -51,6 +55,19 @@ def get_nodes(user):
                 node.label = format_html('{} <span class="badge badge-warning suz-inbox-badge">{}</span>',
                                          node.label, count)
     return nodes
+
+
+def _notifications_badge(nodes, user):
+    """The unread count of the user's notification centre (one query)."""
+    from suz_oscar.notifications.selectors import unread_count
+
+    count = unread_count(user)
+    if not count:
+        return  # the page's poller adds the badge when something arrives
+    for node in _walk(nodes):
+        if node.url_name == NOTIFICATIONS_URL_NAME:
+            node.label = format_html('{} <span class="badge badge-warning suz-notifications-badge">{}</span>',
+                                     node.label, "99+" if count >= 100 else count)
 
 
 def _walk(nodes):

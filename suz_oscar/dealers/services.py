@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 from suz_oscar.core.conf import suz_settings
-from suz_oscar.core.mail import send_email
+from suz_oscar.core.outbox import announce
 
 from .exceptions import AdoptionError, InvitationError, TerritoryError
 
@@ -149,7 +149,8 @@ def _send_invitation_email(invitation, token, request=None):
         "url": invitation_url(token, request),
         "days": suz_settings.SUZ_INVITATION_DAYS,
     }
-    send_email("suz/dealers/emails/invitation", context, [invitation.email])
+    announce("invitation", key=f"invitation:{invitation.pk}:{invitation.token_hash[:32]}", context=context,
+             addresses=[("email", invitation.email)])
 
 
 # An invitation renewed within this pause is not sent again: the first email's link stays the one that works.
@@ -181,7 +182,7 @@ def invitation_send(*, dealer: Dealer, email: str, invited_by: User | None = Non
     invitation.created_at = now
     token = _issue_token(invitation, invitation.created_at)
     invitation.save()
-    transaction.on_commit(lambda: _send_invitation_email(invitation, token, request))
+    _send_invitation_email(invitation, token, request)
     return invitation
 
 
@@ -193,7 +194,7 @@ def invitation_resend(*, invitation: Invitation, request: HttpRequest | None = N
         raise InvitationError(locked.state(), _("This invitation is no longer pending."))
     token = _issue_token(locked)
     locked.save(update_fields=["token_hash", "expires_at"])
-    transaction.on_commit(lambda: _send_invitation_email(locked, token, request))
+    _send_invitation_email(locked, token, request)
     return locked
 
 

@@ -1,17 +1,17 @@
-"""«A new order is available»: sent once per stage, when it opens.
+"""Who dispatch tells what: «a new order is available» once per stage when it opens, and staff's alerts.
 
-Sending is claimed by one conditional UPDATE of ``Stage.notified_at``, so the
-ETA task and the periodic sweep may both fire and managers still get one email.
-Timers only notify; who sees what is decided by the stored plan (see selectors).
+Each is announced through ``core.outbox`` inside the transaction of the change, so the outbox rows commit
+with it; ``suz_oscar.notifications`` delivers them by each recipient's channels. Announcing a stage is
+claimed by one conditional UPDATE of ``Stage.notified_at``, so the ETA task and the periodic sweep may both
+fire and managers are still told once. Timers only notify; who sees what is decided by the stored plan.
 """
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from suz_oscar.core.mail import email_staff, send_each
-from suz_oscar.core.queue import run_later
-from suz_oscar.dealers.selectors import manager_addresses
+from suz_oscar.core.outbox import announce
 
 from . import selectors
 
@@ -19,11 +19,11 @@ Stage = get_model("suz_dispatch", "Stage")
 Visibility = get_model("suz_dispatch", "Visibility")
 Dispatch = get_model("suz_dispatch", "Dispatch")
 
-EMAILS = "suz/dispatch/emails/"
 
 
+@transaction.atomic
 def notify_stage(stage_id, now=None):
-    """Email the managers of a stage's dealers that the order is theirs to take. Returns True if sent now."""
+    """Tell the managers of a stage's dealers that the order is theirs to take. Returns True if announced now."""
     now = now or timezone.now()
     claimed = Stage.objects.filter(pk=stage_id, notified_at=None, opens_at__lte=now).update(notified_at=now)
     if not claimed:
@@ -40,8 +40,9 @@ def notify_stage(stage_id, now=None):
         # The audience as planned, less those that left the network since (they can no longer take it).
         dealers = stage.dealers.exclude(pk__in=declined).filter(pk__in=selectors.network_dealers().values("pk"))
     dealers = dealers.select_related("partner").prefetch_related("partner__users")
-    send_each([(EMAILS + "order_available", {"dealer": dealer, "order": stage.dispatch.order}, [address])
-               for dealer in dealers for address in manager_addresses(dealer)])
+    for dealer in dealers:
+        announce("order_available", key=f"stage:{stage.pk}", context={"dealer": dealer, "order": stage.dispatch.order},
+                 dealers=[dealer])
     return True
 
 
@@ -53,24 +54,31 @@ def due_stages(now=None):
     )
 
 
-def tell_staff_sla(dispatch, dealer, hours, returned, recipients=None):
-    """An order accepted but not processed in time (``recipients``: staff looked up once per sweep)."""
-    email_staff(EMAILS + "sla", {"order": dispatch.order, "dealer": dealer, "hours": hours, "returned": returned},
-                recipients)
+def tell_staff_sla(dispatch, dealer, hours, returned):
+    """An order accepted but not processed in time (once per claim)."""
+    announce("sla_breach", key=f"dispatch:{dispatch.pk}:{dispatch.claimed_at:%Y%m%d%H%M%S%f}", staff=True,
+             context={"order": dispatch.order, "dealer": dealer, "hours": hours, "returned": returned})
 
 
-def tell_staff(event, dispatch_id, stage_id=None):
-    """An email to staff about an order, by ``event``: «declined» (every dealer declined; ``stage`` the one that
-    opened early, or none left) or «manual» (no dealer can take it, assign it by hand). Run by a worker."""
-    dispatch = Dispatch.objects.select_related("order").get(pk=dispatch_id)
-    if event == "manual":
-        email_staff(EMAILS + "manual", {"order": dispatch.order, "dispatch": dispatch})
-    else:
-        stage = Stage.objects.filter(pk=stage_id).first() if stage_id else None
-        email_staff(EMAILS + "declined", {"order": dispatch.order, "stage": stage})
+def tell_staff_manual(dispatch):
+    """No dealer can take the order: staff assign it by hand."""
+    announce("order_manual", key=f"dispatch:{dispatch.pk}", staff=True,
+             context={"order": dispatch.order, "dispatch": dispatch})
 
 
-def tell_staff_later(event, dispatch, stage=None):
-    """``tell_staff`` by a Celery worker, never in the customer's or dealer's request when a broker is there."""
-    args = (event, dispatch.pk, stage.pk if stage is not None else None)
-    run_later("suz_oscar.dispatch.tasks.tell_staff_task", args=args, inline=lambda: tell_staff(*args))
+def tell_staff_declined(dispatch, stage=None):
+    """Every dealer declined: ``stage`` is the one that opened early (or none is left)."""
+    announce("order_declined", key=f"dispatch:{dispatch.pk}:{stage.pk if stage is not None else 'last'}",
+             staff=True, context={"order": dispatch.order, "stage": stage})
+
+
+def tell_customer_taken(dispatch, dealer):
+    """A dealer took the order: the customer learns who will call."""
+    announce("order_taken", key=f"dispatch:{dispatch.pk}:{dispatch.claimed_at:%Y%m%d%H%M%S%f}",
+             customers=[dispatch.order], context={"order": dispatch.order, "dealer": dealer})
+
+
+def tell_customer_returned(dispatch, now):
+    """The dealer gave the order back: the customer learns another dealer is being found."""
+    announce("order_returned", key=f"dispatch:{dispatch.pk}:{now:%Y%m%d%H%M%S%f}", customers=[dispatch.order],
+             context={"order": dispatch.order})

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from suz_oscar.core.conf import suz_settings
-from suz_oscar.core.mail import staff_addresses
 from suz_oscar.offers.vocabulary import sku_for
 
 from . import notifications, selectors
@@ -114,7 +113,7 @@ def dispatch_plan(*, order: Order, now: datetime | None = None) -> Dispatch:
             raise
         return existing  # planned already (the unique order decides, race-free)
     if not context.eligible:
-        transaction.on_commit(lambda: notifications.tell_staff_later("manual", dispatch))
+        notifications.tell_staff_manual(dispatch)
     return dispatch
 
 
@@ -130,6 +129,8 @@ def dispatch_claim(*, dispatch: Dispatch, dealer: Dealer, user: User | None = No
             Visibility.objects.filter(dispatch=dispatch).update(is_open=False)
             _record(dispatch, Dispatch.OFFERED, Dispatch.ACCEPTED, dealer=dealer, user=user, now=now)
             _lines_to(dispatch.order_id, dealer)
+            dispatch.claimed_at = now
+            notifications.tell_customer_taken(dispatch, dealer)
     if not won:
         raise AlreadyTaken(selectors.claim_refusal(dispatch, dealer, now))
     dispatch.refresh_from_db()
@@ -199,6 +200,7 @@ def dispatch_give_up(*, dispatch: Dispatch, dealer: Dealer, user: User | None = 
     Visibility.objects.filter(dispatch=locked).update(is_open=True)
     _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user, fault=Fault.DEALER, note=note, now=now)
     _event(event, locked, dealer, fault=Fault.DEALER, user=user, now=now)
+    notifications.tell_customer_returned(locked, now)
     _open_next_if_nobody_left(locked, now)  # as if it had declined: the others need not wait for the clock
     return locked
 
@@ -244,13 +246,13 @@ def _open_next_if_nobody_left(locked, now):
                 Dispatch.objects.filter(pk=locked.pk).update(open_to_all_at=now)
             else:
                 Visibility.objects.filter(stage=upcoming, opens_at__gt=now).update(opens_at=now)
-            transaction.on_commit(lambda: notifications.tell_staff_later("declined", locked, upcoming))
+            notifications.tell_staff_declined(locked, upcoming)
             return upcoming
         # Nobody is left in the plan: the order waits for staff to assign it.
         if Dispatch.objects.filter(pk=locked.pk, claimed_by=None, status=Dispatch.OFFERED).update(
                 status=Dispatch.MANUAL):
             _record(locked, Dispatch.OFFERED, Dispatch.MANUAL, note=_("every dealer declined"), now=now)
-            transaction.on_commit(lambda: notifications.tell_staff_later("declined", locked))
+            notifications.tell_staff_declined(locked)
     return None
 
 
@@ -282,13 +284,12 @@ def dispatch_sla_watch(*, now: datetime | None = None) -> list[Dispatch]:
     hours, take_back = suz_settings.SUZ_DISPATCH_SLA_HOURS, suz_settings.SUZ_DISPATCH_SLA_RETURN
     late = Dispatch.objects.filter(status=Dispatch.ACCEPTED, claimed_at__lte=now - timedelta(hours=hours),
                                    sla_alerted_at=None).select_related("order", "claimed_by__partner")
-    alerted, staff = [], None
+    alerted = []
     for dispatch in late:
         if not Dispatch.objects.filter(pk=dispatch.pk, sla_alerted_at=None).update(sla_alerted_at=now):
             continue  # another sweep got it
-        staff = staff_addresses() if staff is None else staff
         dealer = dispatch.claimed_by
-        notifications.tell_staff_sla(dispatch, dealer, hours, take_back, staff)
+        notifications.tell_staff_sla(dispatch, dealer, hours, take_back)
         with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
             note = _("not processed in time (SLA)")
         if take_back:

@@ -24,11 +24,6 @@ def sweep_stage_notifications():
 
 
 @shared_task(ignore_result=True)
-def tell_staff_task(event, dispatch_id, stage_id=None):
-    notifications.tell_staff(event, dispatch_id, stage_id)
-
-
-@shared_task(ignore_result=True)
 def sla_watch():
     """Periodic (celery beat): orders accepted but not processed within ``SUZ_DISPATCH_SLA_HOURS``."""
     services.dispatch_sla_watch()

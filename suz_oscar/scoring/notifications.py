@@ -1,15 +1,18 @@
-"""Emails of dealer scoring: a warning below the first threshold, exclusion below the second."""
+"""Who scoring tells what: a warning below the first threshold, exclusion below the second.
 
-from suz_oscar.core.mail import email_staff, send_email
-from suz_oscar.dealers.selectors import manager_addresses
+Announced through ``core.outbox`` inside the ledger's transaction (the rows commit with the points).
+"""
 
-
-def warn_dealer(dealer, threshold):
-    send_email("suz/scoring/emails/rating_warning", {"dealer": dealer, "threshold": threshold},
-               manager_addresses(dealer))
+from suz_oscar.core.outbox import announce
 
 
-def tell_excluded(dealer, threshold):
+def warn_dealer(dealer, threshold, now):
+    announce("rating_warning", key=f"dealer:{dealer.pk}:{now:%Y%m%d%H%M%S%f}", dealers=[dealer],
+             context={"dealer": dealer, "threshold": threshold})
+
+
+def tell_excluded(dealer, threshold, now):
     context = {"dealer": dealer, "threshold": threshold}
-    send_email("suz/scoring/emails/excluded", context, manager_addresses(dealer))
-    email_staff("suz/scoring/emails/excluded_staff", context)
+    key = f"dealer:{dealer.pk}:{now:%Y%m%d%H%M%S%f}"
+    announce("dealer_excluded", key=key, dealers=[dealer], context=context)
+    announce("dealer_excluded_staff", key=key, staff=True, context=context)

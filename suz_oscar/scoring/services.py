@@ -81,12 +81,12 @@ def record(*, dealer: Dealer, delta: Decimal | int, reason: str, dispatch: Dispa
 def _apply_thresholds(dealer, before, delta, rules, now):
     after = dealer.rating
     if rules.warn_below is not None and after < rules.warn_below <= before:
-        transaction.on_commit(lambda: notifications.warn_dealer(dealer, rules.warn_below))
+        notifications.warn_dealer(dealer, rules.warn_below, now)
     if (rules.exclude_below is not None and delta < 0 and after < rules.exclude_below
             and dealer.excluded_at is None):
         Dealer.objects.filter(pk=dealer.pk).update(excluded_at=now)
         dealer.excluded_at = now
-        transaction.on_commit(lambda: notifications.tell_excluded(dealer, rules.exclude_below))
+        notifications.tell_excluded(dealer, rules.exclude_below, now)
 
 
 def restore(*, dealer: Dealer, user: User | None = None) -> None:

@@ -1,0 +1,100 @@
+"""Reads of notifications: a user's on-site list and unread count, the outbox for staff, the preference matrix."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from oscar.core.loading import get_model
+
+from . import registry
+from .vocabulary import Audience, Channel, State
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser as User
+    from django.db.models import QuerySet
+
+OutboxMessage = get_model("suz_notifications", "OutboxMessage")
+Preference = get_model("suz_notifications", "Preference")
+Contact = get_model("suz_notifications", "Contact")
+
+
+def site_notifications(user: User) -> QuerySet:
+    return get_model("communication", "Notification").objects.filter(recipient=user).order_by("-date_sent", "-pk")
+
+
+def unread_count(user: User) -> int:
+    if not user.is_authenticated:
+        return 0
+    return site_notifications(user).filter(date_read=None).count()
+
+
+def outbox(state: str | None = None) -> QuerySet:
+    rows = OutboxMessage.objects.select_related("recipient").order_by("-created_at", "-pk")
+    return rows.filter(state=state) if state else rows
+
+
+def failed_count() -> int:
+    return OutboxMessage.objects.filter(state=State.FAILED).count()
+
+
+def event_types_for(user: User, is_manager: bool) -> list[registry.EventType]:
+    """The types a user may be told about: staff's, and those of a dealer's managers for managers."""
+    audiences = []
+    if user.is_staff:
+        audiences.append(Audience.STAFF)
+    if is_manager:
+        audiences += [Audience.STAGE_DEALERS, Audience.DEALER]
+    return registry.for_audience(*audiences)
+
+
+def preference_matrix(user: User, event_types) -> list[dict]:
+    """Per type: ``{"type", "cells": [{"channel", "label", "on", "mandatory", "name"}]}``."""
+    choices = {(p.event_type, p.channel): p.enabled for p in Preference.objects.filter(user=user)}
+    rows = []
+    for etype in event_types:
+        on = channels_for(user, etype, choices)
+        cells = [{"channel": value, "label": label, "on": value in on,
+                  "mandatory": value in etype.mandatory_channels(), "name": f"{etype.key}:{value}"}
+                 for value, label in Channel.choices]
+        rows.append({"type": etype, "cells": cells})
+    return rows
+
+
+def phone_of(user: User) -> str:
+    contact = Contact.objects.filter(user=user).first()
+    return contact.phone.as_e164 if contact and contact.phone else ""
+
+
+def channels_for(user: User, event_type: registry.EventType, choices: dict | None = None) -> set[str]:
+    """The channels ``user`` gets ``event_type`` by: the defaults, less what they switched off, plus what they
+    switched on, plus the mandatory ones. ``choices``: ``{(event, channel): enabled}`` read once per event."""
+    if choices is None:
+        choices = {(p.event_type, p.channel): p.enabled
+                   for p in Preference.objects.filter(user=user, event_type=event_type.key)}
+    chosen = set(event_type.default_channels())
+    for channel in Channel.values:
+        enabled = choices.get((event_type.key, channel))
+        if enabled is True:
+            chosen.add(channel)
+        elif enabled is False:
+            chosen.discard(channel)
+    return chosen | set(event_type.mandatory_channels())
+
+
+def timeline(dispatch, *, public_only: bool) -> list[dict]:
+    """The order's conversation and history in one thread, oldest first: ``{"kind", "at", "comment" |
+    "change"}``. The customer (``public_only``) sees public entries only, and no status history (the page
+    shows the status in their words); staff and the dealer holding the order see everything."""
+    Comment = get_model("suz_notifications", "Comment")
+    comments = Comment.objects.filter(dispatch=dispatch).select_related("author", "dealer__partner")
+    if public_only:
+        return [{"kind": "comment", "at": c.created_at, "comment": c} for c in comments.filter(public=True)]
+    entries = [{"kind": "comment", "at": c.created_at, "comment": c} for c in comments]
+    changes = dispatch.history.select_related("dealer__partner", "user", "failure_reason", "decline_reason")
+    entries += [{"kind": "change", "at": ch.created_at, "change": ch} for ch in changes]
+    return sorted(entries, key=lambda e: e["at"])
+
+
+def may_comment(dispatch, user, dealer) -> bool:
+    """Staff on any order; a dealer's manager on the orders its dealer holds."""
+    return user.is_staff or (dealer is not None and dispatch.claimed_by_id == dealer.pk)
