@@ -72,6 +72,7 @@ RULES = {
     "suz-after-login": public(),
     "suz-city-set": public(),
     "suz-city-search": public(query={"q": "Мос"}),
+    "suz-dealer-map": public(query={"place": "moskva", "product": "1"}),
     "suz-order-status": public(lambda o: {"number": o.guest_order.number, "hash": o.guest_order.verification_hash()}),
     "basket:add": public(lambda o: {"pk": o.product.pk}),
     "catalogue:index": public(),

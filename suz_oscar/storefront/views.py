@@ -26,6 +26,7 @@ from suz_oscar.dealers.cities import city_search, find_city
 from suz_oscar.offers import selectors
 
 from .city import change_city
+from .dealer_map import dealer_map
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -210,3 +211,19 @@ class BasketAddView(OscarBasketAddView):
             if product is not None and not product.is_parent:
                 strategy.materialize_best_offer(product)
         return super().post(request, *args, **kwargs)
+
+
+class DealerMapView(View):
+    """«Где купить» as JSON: ``?place=<city slug>&product=<id>`` → ``{city, product, dealers: [… outlets]}``.
+
+    The same answer for every visitor (no session, no city cookie: ``place`` is not the storefront's
+    ``?city=``), cached on the server under the storefront's version and for a minute in the browser.
+    Junk in either parameter gives an empty map, not an error.
+    """
+
+    def get(self, request):
+        data = dealer_map(city_slug=request.GET.get("place") or None,
+                          product_id=request.GET.get("product") or None)
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "separators": (",", ":")})
+        response["Cache-Control"] = "public, max-age=60"
+        return response

@@ -3,6 +3,7 @@ from django.db import transaction
 from oscar.core.loading import get_model
 
 from sandbox.demo.catalogue import ensure_catalogue
+from sandbox.demo.pages import ensure_pages
 from sandbox.demo.network import (
     ensure_decline_reasons,
     ensure_network,
@@ -43,6 +44,7 @@ class Command(BaseCommand):
                 made_offers = ensure_offers() + ensure_services() + ensure_own_products()
                 ensure_decline_reasons()
                 ensure_site()
+                ensure_pages()
                 ensure_points()
                 ensure_user("admin@example.com", password=PASSWORD, staff=True)
                 ensure_user("customer@example.com", password=PASSWORD)
