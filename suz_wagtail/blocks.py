@@ -78,7 +78,8 @@ class WhereToBuyBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         city = _visitor_city(parent_context)
         data = dealer_map.dealer_map(city_slug=city.slug if city else None, product_id=value.get("product"))
-        context.update({"city": city, "product": data["product"], "dealers": data["dealers"][: value.get("limit") or 5]})
+        limit = value.get("limit") or 5
+        context.update({"city": city, "product": data["product"], "dealers": data["dealers"][:limit]})
         return context
 
 

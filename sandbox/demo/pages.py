@@ -59,7 +59,8 @@ def ensure_pages():
     shop, _ = SuzShopSettings.objects.get_or_create(site=site)
     if not shop.phone:
         shop.phone = "8 800 555-35-35"
-        shop.contacts = "<p>Отдел продаж производителя: пн–пт 9:00–18:00, <a href=\"mailto:shop@example.com\">shop@example.com</a></p>"
+        shop.contacts = ("<p>Отдел продаж производителя: пн–пт 9:00–18:00, "
+                         '<a href="mailto:shop@example.com">shop@example.com</a></p>')
         shop.callback_minutes = 15
         shop.save()
     return home

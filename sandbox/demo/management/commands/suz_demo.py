@@ -3,7 +3,6 @@ from django.db import transaction
 from oscar.core.loading import get_model
 
 from sandbox.demo.catalogue import ensure_catalogue
-from sandbox.demo.pages import ensure_pages
 from sandbox.demo.network import (
     ensure_decline_reasons,
     ensure_network,
@@ -14,6 +13,7 @@ from sandbox.demo.network import (
     ensure_site,
     ensure_user,
 )
+from sandbox.demo.pages import ensure_pages
 from suz_oscar.dealers.geo import load_reference_data
 
 PASSWORD = "demo"
