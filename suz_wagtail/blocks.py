@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from suz_oscar.storefront import dealer_map
 
@@ -123,6 +124,24 @@ class CityPickerBlock(blocks.StructBlock):
         return context
 
 
+class PromotionBannerBlock(blocks.StructBlock):
+    """A promotion's banner (title, text, picture, end date), shown only while it runs."""
+
+    promotion = SnippetChooserBlock("suz_promotions.Promotion", label=_("Promotion"))
+    page = blocks.PageChooserBlock(label=_("Link to page"), required=False)
+
+    class Meta:
+        icon = "tag"
+        label = _("Promotion banner")
+        template = "suz_wagtail/blocks/promotion_banner.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        promotion = value.get("promotion")
+        context["running"] = promotion is not None and dealer_map.running_promotion(promotion.pk) is not None
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("Heading"), form_classname="title", template="suz_wagtail/blocks/heading.html")
     paragraph = blocks.RichTextBlock(label=_("Paragraph"))
@@ -131,4 +150,5 @@ class BodyBlock(blocks.StreamBlock):
     where_to_buy = WhereToBuyBlock()
     dealer_map = DealerMapBlock()
     city_picker = CityPickerBlock()
+    promotion_banner = PromotionBannerBlock()
 

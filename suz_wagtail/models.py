@@ -90,6 +90,41 @@ class SuzDealerMapPage(RoutablePageMixin, Page):
         return TemplateResponse(request, "suz_wagtail/dealer_page.html", context)
 
 
+class SuzPromotionPage(Page):
+    """A promotion's page: its text, its products priced for the visitor's city (the promo price where a dealer
+    of the city takes part) and the participating dealers on the map."""
+
+    promotion = models.ForeignKey("suz_promotions.Promotion", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+", verbose_name=_("promotion"))
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("promotion"), FieldPanel("body")]
+
+    template = "suz_wagtail/promotion_page.html"
+
+    class Meta:
+        verbose_name = _("promotion page")
+        verbose_name_plural = _("promotion pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        running = dealer_map.running_promotion(self.promotion_id) if self.promotion_id else None
+        products = dealer_map.promotion_products(running)
+        strategy = getattr(request, "strategy", None)
+        rows = []
+        if strategy is not None and hasattr(strategy, "prefetch"):
+            strategy.prefetch(products)
+            for product in products:
+                family = [product, *product.get_public_children()] if product.is_parent else [product]
+                promo = [o for item in family for o in strategy.offers(item)
+                         if o.promotion is not None and o.promotion.pk == running.pk]
+                rows.append((product, min(promo, key=lambda o: o.price) if promo else None))
+        else:
+            rows = [(product, None) for product in products]
+        context.update({"running": running, "rows": rows, "map_city": getattr(request, "suz_city", None)})
+        return context
+
+
 @register_setting(icon="site")
 class SuzShopSettings(BaseSiteSetting):
     """What the site says about the shop: its phone, its contacts, and the promise after checkout."""

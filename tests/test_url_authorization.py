@@ -121,6 +121,7 @@ RULES = {
                                                                  "request_pk": o.territory_request.pk}),
     "suz_dashboard:suz-territory-request-list": staff_only(),
     "suz_dashboard:suz-own-product-list": dealer_object(dealer_pk),
+    "suz_dashboard:suz-promotion-list": dealer_object(dealer_pk),
     "suz_dashboard:suz-own-product-create": dealer_object(dealer_pk),
     "suz_dashboard:suz-own-product-update": dealer_object(lambda o: {"pk": o.dealer_b.pk,
                                                                       "product_pk": o.own_product.pk}),

@@ -342,7 +342,11 @@ def run_map():
     from oscar.core.loading import get_model
 
     setup_django("suz")
+    from django.core.management import call_command
+
     from suz_oscar.core.cache import bump
+
+    call_command("migrate", verbosity=0)
 
     City = get_model("suz_dealers", "City")
     Dealer = get_model("suz_dealers", "Dealer")
@@ -352,7 +356,8 @@ def run_map():
     if not Outlet.objects.filter(dealer__partner__code__startswith="bench-").exists():
         Outlet.objects.bulk_create([
             Outlet(dealer=dealer, city=city, address=f"ул. Ленина, д. {n}", opening_hours="Пн–Пт 9:00–19:00",
-                   latitude=city.latitude + rnd.uniform(-0.1, 0.1), longitude=city.longitude + rnd.uniform(-0.1, 0.1))
+                   latitude=round(float(city.latitude) + rnd.uniform(-0.1, 0.1), 6),
+                   longitude=round(float(city.longitude) + rnd.uniform(-0.1, 0.1), 6))
             for dealer in Dealer.objects.filter(partner__code__startswith="bench-")
             for n, city in enumerate(rnd.sample(cities, 5))
         ], batch_size=5000)

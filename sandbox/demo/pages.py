@@ -8,7 +8,7 @@ from django.db import transaction
 from oscar.core.loading import get_model
 from wagtail.models import Page, Site
 
-from suz_wagtail.models import SuzDealerMapPage, SuzHomePage, SuzShopSettings
+from suz_wagtail.models import SuzDealerMapPage, SuzHomePage, SuzPromotionPage, SuzShopSettings
 
 INTRO = (
     "<p>Стеновые и потолочные панели, плинтусы и молдинги от производителя. Выберите свой город — "
@@ -55,6 +55,11 @@ def ensure_pages():
     if not SuzDealerMapPage.objects.exists():
         home.add_child(instance=SuzDealerMapPage(title="Где купить", slug="gde-kupit", intro=MAP_INTRO,
                                                  show_in_menus=True))
+    promotion = ensure_promotion()
+    if promotion is not None and not SuzPromotionPage.objects.exists():
+        page = home.add_child(instance=SuzPromotionPage(title=promotion.title, slug="akciya", promotion=promotion))
+        home.body.insert(0, ("promotion_banner", {"promotion": promotion, "page": page}))
+        home.save_revision().publish()
     site = Site.objects.get(is_default_site=True)
     shop, _ = SuzShopSettings.objects.get_or_create(site=site)
     if not shop.phone:
@@ -64,3 +69,28 @@ def ensure_pages():
         shop.callback_minutes = 15
         shop.save()
     return home
+
+
+def ensure_promotion():
+    """A running promotion of the manufacturer (15 % off the «Норд» panels in every region) that no dealer
+    has joined yet: in the demo, dealer2 joins it in its dashboard (Промоакции)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    Promotion = get_model("suz_promotions", "Promotion")
+    Product = get_model("catalogue", "Product")
+    promotion = Promotion.objects.order_by("pk").first()
+    if promotion is not None:
+        return promotion
+    products = list(Product.objects.filter(title__icontains="Норд", parent=None))
+    if not products:
+        return None
+    now = timezone.now()
+    promotion = Promotion.objects.create(
+        title="Неделя «Норд»: −15 %", percent_off=15, starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(days=30),
+        text="Панели «Норд» всех цветов на 15 % дешевле рекомендованной цены у дилеров-участников акции.",
+    )
+    promotion.products.set(products)
+    return promotion

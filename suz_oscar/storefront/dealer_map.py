@@ -12,9 +12,12 @@ The text is the dealer's own: the page puts it on screen as text, never as HTML.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
+from django.utils.translation import get_language
 from oscar.core.loading import get_model
 
 from suz_oscar.core.cache import cached
@@ -22,6 +25,7 @@ from suz_oscar.dealers.cities import city_by_slug
 from suz_oscar.dealers.selectors import taking_orders
 from suz_oscar.offers.selectors import dealers_serving, distance_km, offers_for_products
 from suz_oscar.offers.vocabulary import Availability
+from suz_oscar.promotions import selectors as promotion_selectors
 
 if TYPE_CHECKING:  # names of the type hints only
     from suz_oscar.dealers.models import City, Dealer
@@ -48,24 +52,55 @@ def empty_map(city: City | None = None) -> dict:
     return {"city": _city_json(city), "product": None, "dealers": []}
 
 
-def dealer_map(*, city_slug: str | None = None, product_id: str | None = None) -> dict:
-    """The map's data for a city (``None``: the whole country) and optionally one product in stock.
-
-    A city or product that does not exist gives an empty map, never an error. ``city_slug`` and
-    ``product_id`` are what the visitor typed: they are checked here.
-    """
-    city = None
+def _normalise(city_slug, product_id, promotion_id):
+    """``(valid, city, product_pk, promotion_pk)`` from what the visitor typed; nothing unknown passes."""
+    city = product_pk = promotion_pk = None
     if city_slug:
         city = city_by_slug(city_slug)
         if city is None:
-            return empty_map()
-    product_pk = None
+            return False, None, None, None
     if product_id:
         product_pk = parse_id(product_id)
         if product_pk is None or not _product_exists(product_pk):
-            return empty_map(city)
-    key = f"dealer-map:{city.pk if city else '-'}:{product_pk or '-'}"
-    return cached(key, lambda: _build(city, product_pk))
+            return False, city, None, None
+    if promotion_id:
+        promotion_pk = parse_id(promotion_id)
+        if promotion_pk not in {r.pk for r in promotion_selectors.running()}:
+            return False, city, None, None
+    return True, city, product_pk, promotion_pk
+
+
+def dealer_map(*, city_slug: str | None = None, product_id: str | None = None,
+               promotion_id: str | None = None) -> dict:
+    """The map's data for a city (``None``: the whole country), optionally only the dealers with one product in
+    stock, or only those taking part in one running promotion.
+
+    A city, product or promotion that does not exist gives an empty map, never an error. ``city_slug``,
+    ``product_id`` and ``promotion_id`` are what the visitor typed: they are checked here.
+    """
+    valid, city, product_pk, promotion_pk = _normalise(city_slug, product_id, promotion_id)
+    if not valid:
+        return empty_map(city)
+    data = cached(f"dealer-map:{get_language()}:{city.pk if city else '-'}:{product_pk or '-'}",
+                  lambda: _build(city, product_pk))
+    if promotion_pk is not None:
+        dealers = next(r.dealers for r in promotion_selectors.running() if r.pk == promotion_pk)
+        data = {**data, "dealers": [d for d in data["dealers"] if d["id"] in dealers]}
+    return data
+
+
+def dealer_map_json(*, city_slug: str | None = None, product_id: str | None = None,
+                    promotion_id: str | None = None) -> str:
+    """:func:`dealer_map` as the JSON text the endpoint sends, cached as text: a cached answer costs no work
+    but reading it (the whole country is about 1 MB at 1,000 dealers × 5 outlets)."""
+    valid, city, product_pk, promotion_pk = _normalise(city_slug, product_id, promotion_id)
+    if not valid:
+        return json.dumps(empty_map(city), ensure_ascii=False, separators=(",", ":"))
+    key = (f"dealer-map-json:{get_language()}:{city.pk if city else '-'}:{product_pk or '-'}:"
+           f"{promotion_pk or '-'}")
+    return cached(key, lambda: json.dumps(
+        dealer_map(city_slug=city_slug, product_id=product_id, promotion_id=promotion_id),
+        ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder))
 
 
 def _product_exists(pk: int) -> bool:
@@ -88,9 +123,11 @@ def _build(city: City | None, product_pk: int | None) -> dict:
                 prices.setdefault(offer.dealer.pk, (offer.price, offer.currency))
         dealers = [d for d in dealers if d.pk in prices]
     outlets = {}
-    for outlet in (Outlet.objects.filter(dealer__in=[d.pk for d in dealers], is_active=True)
-                   .select_related("city").order_by("pk")):
-        outlets.setdefault(outlet.dealer_id, []).append(outlet)
+    english = (get_language() or "").startswith("en")
+    for row in (Outlet.objects.filter(dealer__in=[d.pk for d in dealers], is_active=True).order_by("pk")
+                .values_list("dealer_id", "latitude", "longitude", "name", "address", "opening_hours", "phone",
+                             "city__name", "city__name_en")):
+        outlets.setdefault(row[0], []).append(row)
     rows = []
     for dealer in dealers:
         own = outlets.get(dealer.pk, [])
@@ -101,15 +138,14 @@ def _build(city: City | None, product_pk: int | None) -> dict:
     return {
         "city": _city_json(city),
         "product": {"id": product["pk"], "title": product["title"]} if product else None,
-        "dealers": [_dealer_json(dealer, own, km, prices.get(dealer.pk)) for dealer, own, km in rows],
+        "dealers": [_dealer_json(dealer, own, km, prices.get(dealer.pk), english) for dealer, own, km in rows],
     }
 
 
 def _nearest_km(outlets, city) -> float | None:
     if city is None or city.latitude is None:
         return None
-    distances = [distance_km(city.latitude, city.longitude, o.latitude, o.longitude)
-                 for o in outlets if o.latitude is not None]
+    distances = [distance_km(city.latitude, city.longitude, o[1], o[2]) for o in outlets if o[1] is not None]
     return min(distances) if distances else None
 
 
@@ -121,7 +157,8 @@ def _city_json(city: City | None) -> dict | None:
             "lat": float(city.latitude) if located else None, "lon": float(city.longitude) if located else None}
 
 
-def _dealer_json(dealer: Dealer, outlets: list, km: float | None, price) -> dict:
+def _dealer_json(dealer: Dealer, outlets: list, km: float | None, price, english: bool = False) -> dict:
+    """A dealer as the page shows it. Phones go out as stored (E.164); the page formats them."""
     return {
         "id": dealer.pk,
         "slug": dealer.partner.code,
@@ -130,21 +167,21 @@ def _dealer_json(dealer: Dealer, outlets: list, km: float | None, price) -> dict
         "description": dealer.description,
         "logo": dealer.logo.url if dealer.logo else "",
         "website": dealer.website,
-        "phone": str(dealer.phone) if dealer.phone else "",
+        "phone": str(dealer.phone or ""),
         "km": round(km, 1) if km is not None else None,
         "price": str(price[0]) if price else None,
         "currency": price[1] if price else None,
         "outlets": [
             {
-                "lat": float(o.latitude) if o.latitude is not None else None,
-                "lon": float(o.longitude) if o.longitude is not None else None,
-                "name": o.name,
-                "city": o.city.display_name,
-                "address": o.address,
-                "hours": o.opening_hours,
-                "phone": str(o.phone) if o.phone else "",
+                "lat": float(lat) if lat is not None else None,
+                "lon": float(lon) if lon is not None else None,
+                "name": name,
+                "city": (city_en if english and city_en else city_name),
+                "address": address,
+                "hours": hours,
+                "phone": phone or "",
             }
-            for o in outlets
+            for _dealer, lat, lon, name, address, hours, phone, city_name, city_en in outlets
         ],
     }
 
@@ -214,3 +251,17 @@ def carousel_products(*, category_id: str | None = None, count: int = 8) -> list
         products = products.filter(categories__in=category.get_descendants_and_self()).distinct()
     return list(products.select_related("product_class").prefetch_related("images", "children")
                 .order_by("-date_created", "-pk")[:count])
+
+
+def running_promotion(pk) -> object | None:
+    """A running promotion (``promotions.selectors.Running``) by id, or ``None``."""
+    return next((r for r in promotion_selectors.running() if r.pk == pk), None)
+
+
+def promotion_products(promotion, limit: int = 24) -> list:
+    """The public products a running promotion covers (families, not their variants), for its page."""
+    if promotion is None:
+        return []
+    return list(Product.objects.browsable().filter(pk__in=promotion.products, is_public=True)
+                .select_related("product_class").prefetch_related("images", "children")
+                .order_by("title")[:limit])

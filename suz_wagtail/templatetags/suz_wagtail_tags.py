@@ -23,12 +23,13 @@ def suz_dealer_map_url(context):
 
 
 @register.inclusion_tag("suz_wagtail/includes/dealer_map.html", takes_context=True)
-def suz_dealer_map(context, city=None, product=None, base_url=None, list_size=30):
+def suz_dealer_map(context, city=None, product=None, base_url=None, list_size=30, promotion=None):
     """The map with the list of dealers beside it; the data comes from ``suz-dealer-map``."""
     return {
         "request": context.get("request"),
         "city": city,
         "product": product or "",
+        "promotion": promotion or "",
         "base_url": base_url if base_url is not None else suz_dealer_map_url(context),
         "tile_url": suz_settings.SUZ_MAP_TILE_URL,
         "attribution": suz_settings.SUZ_MAP_ATTRIBUTION,

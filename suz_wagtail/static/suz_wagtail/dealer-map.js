@@ -10,6 +10,11 @@
         return node;
     }
 
+    function phoneText(phone) {
+        var m = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(phone || "");
+        return m ? "+7 " + m[1] + " " + m[2] + "-" + m[3] + "-" + m[4] : (phone || "");
+    }
+
     function safeUrl(url) {
         return /^https?:\/\//i.test(url || "") ? url : "";
     }
@@ -27,7 +32,7 @@
         }
         box.appendChild(el("div", "", [outlet.city, outlet.address].filter(Boolean).join(", ")));
         if (outlet.hours) { box.appendChild(el("div", "", strings.hours + ": " + outlet.hours)); }
-        if (outlet.phone || dealer.phone) { box.appendChild(el("div", "", outlet.phone || dealer.phone)); }
+        if (outlet.phone || dealer.phone) { box.appendChild(el("div", "", phoneText(outlet.phone || dealer.phone))); }
         if (dealer.price) { box.appendChild(el("div", "", strings.price + ": " + dealer.price + " ₽")); }
         return box;
     }
@@ -68,7 +73,7 @@
         });
         var contacts = el("p");
         if (dealer.phone) {
-            var phone = el("a", "mr-3", dealer.phone);
+            var phone = el("a", "mr-3", phoneText(dealer.phone));
             phone.href = "tel:" + dealer.phone.replace(/[^+\d]/g, "");
             contacts.appendChild(phone);
         }
@@ -100,6 +105,7 @@
         var params = new URLSearchParams();
         if (root.dataset.city) { params.set("place", root.dataset.city); }
         if (root.dataset.product) { params.set("product", root.dataset.product); }
+        if (root.dataset.promotion) { params.set("promotion", root.dataset.promotion); }
         fetch(root.dataset.url + "?" + params.toString(), {credentials: "omit"})
             .then(function (response) {
                 if (!response.ok) { throw new Error(response.status); }
