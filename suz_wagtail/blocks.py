@@ -5,6 +5,8 @@ The choices editors make (a product, a category, a city) are lists read when the
 checked when the page is saved: a product or city that is not in the list is a form error.
 """
 
+from decimal import Decimal
+
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from wagtail import blocks
@@ -80,7 +82,8 @@ class WhereToBuyBlock(blocks.StructBlock):
         city = _visitor_city(parent_context)
         data = dealer_map.dealer_map(city_slug=city.slug if city else None, product_id=value.get("product"))
         limit = value.get("limit") or 5
-        context.update({"city": city, "product": data["product"], "dealers": data["dealers"][:limit]})
+        dealers = [{**d, "price": Decimal(d["price"])} for d in data["dealers"][:limit]]
+        context.update({"city": city, "product": data["product"], "dealers": dealers})
         return context
 
 

@@ -35,7 +35,8 @@ def network(db):
     suspended = DealerFactory(partner__name="Отключённый", regions=[tatarstan], rating=99, is_active=False)
     OutletFactory(dealer=low, city=kazan, latitude=55.79, longitude=49.12)
     OutletFactory(dealer=far50, city=kazan, latitude=55.60, longitude=49.50)  # ~30 km out
-    OutletFactory(dealer=near50, city=kazan, latitude=55.80, longitude=49.13, opening_hours="Пн–Пт 9–18")
+    OutletFactory(dealer=near50, city=kazan, latitude=55.80, longitude=49.13, opening_hours="Пн–Пт 9–18",
+                  phone="+78432000000")
     OutletFactory(dealer=muscovite, city=moscow, latitude=55.75, longitude=37.62)
     OutletFactory(dealer=suspended, city=kazan, latitude=55.79, longitude=49.12)
     product = ProductFactory(stockrecords=[], title="Норд графит")
@@ -60,6 +61,7 @@ def test_a_city_lists_its_dealers_by_rating_nearest_first_among_equals(network):
     near = data["dealers"][0]
     assert near["slug"] == network["near50"].partner.code
     assert near["outlets"][0]["hours"] == "Пн–Пт 9–18" and near["km"] < data["dealers"][1]["km"]
+    assert near["outlets"][0]["phone"] == "+78432000000"
     assert "legal_name" not in near and "email" not in near
 
 
@@ -165,7 +167,7 @@ def test_where_to_buy_block_lists_the_visitors_dealers_with_prices(network, map_
     request.suz_city = network["kazan"]
     html = block.render(block.to_python({"product": str(network["product"].pk), "heading": "", "limit": 5}),
                         context={"request": request})
-    assert "Низкий" in html and "410.00" in html and "Ближний" not in html
+    assert "Низкий" in html and "410,00" in html and "Ближний" not in html
     assert f"{map_page.url}?product={network['product'].pk}" in html
 
 
@@ -175,3 +177,24 @@ def test_shop_settings_refuse_a_promise_past_a_day(db):
     settings = SuzShopSettings(site=Site.objects.get(is_default_site=True), callback_minutes=5000)
     with pytest.raises(ValidationError):
         settings.full_clean()
+
+
+def test_the_promise_after_checkout_comes_from_the_shop_settings_when_editors_set_it(db, rf, settings):
+    from django.template import Context, Template
+    from wagtail.contrib.settings.context_processors import settings as settings_processor
+    from wagtail.models import Site
+
+    settings.SUZ_CALLBACK_MINUTES = 30
+    request = rf.get("/")
+    request.suz_city = None
+    template = Template("{% load suz_storefront %}{% suz_payment_and_call %}")
+
+    def rendered():
+        return template.render(Context({"request": request, **settings_processor(request)}))
+
+    assert "30" in rendered()
+    SuzShopSettings.objects.update_or_create(site=Site.objects.get(is_default_site=True),
+                                             defaults={"callback_minutes": 12})
+    request = rf.get("/")
+    request.suz_city = None
+    assert "12" in rendered() and "30" not in rendered()

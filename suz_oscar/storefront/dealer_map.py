@@ -179,7 +179,7 @@ def _dealer_json(dealer: Dealer, outlets: list, km: float | None, price, english
                 "city": (city_en if english and city_en else city_name),
                 "address": address,
                 "hours": hours,
-                "phone": phone or "",
+                "phone": str(phone) if phone else "",
             }
             for _dealer, lat, lon, name, address, hours, phone, city_name, city_en in outlets
         ],

@@ -124,10 +124,15 @@
                 });
                 cluster.addLayers(markers);
                 map.addLayer(cluster);
-                if (data.city && data.city.lat !== null) {
+                var hasCentre = data.city && data.city.lat !== null;
+                if (markers.length) {
+                    // The city's centre and every outlet of its dealers in view (they may be in the region's
+                    // other towns), no closer than a city's streets.
+                    var bounds = cluster.getBounds();
+                    if (hasCentre) { bounds.extend([data.city.lat, data.city.lon]); }
+                    map.fitBounds(bounds, {maxZoom: 12, padding: [20, 20]});
+                } else if (hasCentre) {
                     map.setView([data.city.lat, data.city.lon], 10);
-                } else if (markers.length) {
-                    map.fitBounds(cluster.getBounds(), {maxZoom: 12});
                 }
                 var shown = 0;
                 function showMore() {
