@@ -61,7 +61,7 @@ def test_a_city_lists_its_dealers_by_rating_nearest_first_among_equals(network):
     near = data["dealers"][0]
     assert near["slug"] == network["near50"].partner.code
     assert near["outlets"][0]["hours"] == "Пн–Пт 9–18" and near["km"] < data["dealers"][1]["km"]
-    assert near["outlets"][0]["phone"] == "+78432000000"
+    assert near["outlets"][0]["phone"] == "+7 843 200-00-00"
     assert "legal_name" not in near and "email" not in near
 
 
@@ -198,3 +198,20 @@ def test_the_promise_after_checkout_comes_from_the_shop_settings_when_editors_se
     request = rf.get("/")
     request.suz_city = None
     assert "12" in rendered() and "30" not in rendered()
+
+
+def test_editors_open_every_page_type_settings_and_promotions_in_the_wagtail_admin(staff):
+    from wagtail.models import Site
+
+    home = Page.objects.get(depth=2, slug="home")
+    client = client_for(staff)
+    for model in ("suzhomepage", "suzdealermappage", "suzpromotionpage"):
+        response = client.get(f"/cms/pages/add/suz_wagtail/{model}/{home.pk}/")
+        assert response.status_code == 200, model
+    site = Site.objects.get(is_default_site=True)
+    assert client.get(f"/cms/settings/suz_wagtail/suzshopsettings/{site.pk}/").status_code == 200
+    assert client.get("/cms/snippets/suz_promotions/promotion/add/").status_code == 200
+    response = client.post(f"/cms/pages/add/suz_wagtail/suzdealermappage/{home.pk}/", {
+        "title": "Где купить", "slug": "gde-kupit", "intro": "", "body-count": "0", "action-publish": "1"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert SuzDealerMapPage.objects.live().get().url == "/gde-kupit/"
