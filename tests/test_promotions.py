@@ -137,12 +137,12 @@ def test_a_promotion_needs_one_price_rule_and_an_end_after_its_start(db):
 
 
 def test_the_promotion_page_prices_its_products_for_the_city_and_maps_only_participants(world):
-    from wagtail.models import Page
-
     from suz_wagtail.models import SuzPromotionPage
 
+    from .test_wagtail_pages import wagtail_home
+
     join(world)
-    home = Page.objects.get(depth=2, slug="home")
+    home = wagtail_home()
     page = home.add_child(instance=SuzPromotionPage(title="Акция", slug="akciya", promotion=world["promotion"]))
     client = client_for()
     client.get("/", {"city": world["city"].slug})

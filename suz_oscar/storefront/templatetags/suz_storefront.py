@@ -1,4 +1,5 @@
 from django import template
+from django.core.exceptions import ObjectDoesNotExist
 
 from suz_oscar.offers import selectors
 
@@ -72,8 +73,8 @@ def _site_callback_minutes(context):
         return None
     try:
         return proxy["suz_wagtail"]["SuzShopSettings"].callback_minutes
-    except (LookupError, AttributeError, TypeError):
-        return None
+    except (LookupError, AttributeError, TypeError, ObjectDoesNotExist):
+        return None  # no Wagtail site for this request's host, or no such app: the setting's promise
 
 
 @register.inclusion_tag("suz/storefront/order_status_card.html")
