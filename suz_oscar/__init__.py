@@ -15,6 +15,7 @@ DOMAIN_APPS = [
     "phonenumber_field",
     "suz_oscar.dealers.apps.DealersConfig",
     "suz_oscar.offers.apps.OffersConfig",
+    "suz_oscar.promotions.apps.PromotionsConfig",
     "suz_oscar.checkout.apps.CheckoutConfig",
     "suz_oscar.dispatch.apps.DispatchConfig",
     "suz_oscar.scoring.apps.ScoringConfig",

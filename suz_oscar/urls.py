@@ -10,7 +10,7 @@ from django.urls import include, path, re_path
 from .dashboard.views import after_login
 from .dealers.views import InvitationView
 from .storefront.orders import OrderMessageView, OrderStatusView
-from .storefront.views import CitySearchView, CitySetView
+from .storefront.views import CitySearchView, CitySetView, DealerMapView
 
 urlpatterns = [
     path("welcome/", after_login, name="suz-after-login"),
@@ -18,6 +18,8 @@ urlpatterns = [
     # A manager invitation's link: outside the dashboard, the invitee has no access yet.
     path("dealer-invitation/<str:token>/", InvitationView.as_view(), name="suz-invitation"),
     path("city/search/", CitySearchView.as_view(), name="suz-city-search"),
+    # «Где купить»: dealers and outlets for the map pages (JSON, the same for every visitor).
+    path("dealers/map.json", DealerMapView.as_view(), name="suz-dealer-map"),
     # A guest's order page by its signed link (Oscar's asks for an email a guest may never have given).
     re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/$", OrderStatusView.as_view(),
             name="suz-order-status"),

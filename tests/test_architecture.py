@@ -13,16 +13,17 @@ PACKAGES = ("suz_oscar", "suz_wagtail")
 LAYERS = {
     "suz_oscar.core": set(),
     "suz_oscar.dealers": {"core"},
-    "suz_oscar.offers": {"core", "dealers"},
+    "suz_oscar.promotions": {"core", "dealers"},
+    "suz_oscar.offers": {"core", "dealers", "promotions"},
     "suz_oscar.checkout": {"core", "dealers", "storefront"},  # its views follow the visitor's city
-    "suz_oscar.dispatch": {"core", "dealers", "offers"},
+    "suz_oscar.dispatch": {"core", "dealers", "offers", "promotions"},
     "suz_oscar.scoring": {"core", "dealers", "dispatch"},
     "suz_oscar.notifications": {"core", "dealers", "offers", "dispatch", "scoring"},
     "suz_oscar.telephony": {"core", "dealers", "offers", "dispatch", "scoring", "notifications"},
     "suz_oscar.feedback": {"core", "dealers", "offers", "dispatch", "scoring", "notifications", "telephony"},
     "suz_oscar.analytics": {"core", "dealers", "offers", "dispatch", "scoring", "feedback"},
     "suz_oscar.storefront": {"core", "dealers", "offers", "dispatch", "scoring", "notifications", "feedback",
-                             "analytics"},
+                             "analytics", "promotions"},
 }
 HOMES = {name.rsplit(".", 1)[1] for name in LAYERS}
 LEAVES = {"suz_oscar", "suz_oscar.defaults"}  # the app lists and the settings defaults: anyone may read them

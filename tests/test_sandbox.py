@@ -6,7 +6,7 @@ from oscar.core.loading import get_model
 from oscar.test.factories import ProductFactory
 
 from sandbox.demo.catalogue import picture
-from suz_wagtail.models import HomePage
+from sandbox.demo.pages import ensure_pages
 
 from .conftest import client_for
 
@@ -14,7 +14,7 @@ ProductImage = get_model("catalogue", "ProductImage")
 
 
 def test_wagtail_serves_the_editable_home_page(db):
-    home = HomePage.objects.get()
+    home = ensure_pages()
     home.title = "Отделка без хлопот"
     home.save_revision().publish()
     response = client_for().get("/")

@@ -403,11 +403,72 @@ def run_notifications():
     print(f"notifications.pending_left: {OutboxMessage.objects.filter(state='pending').count()}")
 
 
+def run_map():
+    """«Где купить»: the map's JSON for a city and for the whole country at 1,000 dealers × 5 outlets, built
+    afresh each time (the cache emptied: the worst case; cached answers cost no query)."""
+    import random
+
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from oscar.core.loading import get_model
+
+    setup_django("suz")
+    from django.core.management import call_command
+
+    from suz_oscar.core.cache import bump
+
+    call_command("migrate", verbosity=0)
+
+    City = get_model("suz_dealers", "City")
+    Dealer = get_model("suz_dealers", "Dealer")
+    Outlet = get_model("suz_dealers", "Outlet")
+    rnd = random.Random(2)
+    cities = list(City.objects.filter(latitude__isnull=False).order_by("-population")[:300])
+    if not Outlet.objects.filter(dealer__partner__code__startswith="bench-").exists():
+        Outlet.objects.bulk_create([
+            Outlet(dealer=dealer, city=city, address=f"ул. Ленина, д. {n}", opening_hours="Пн–Пт 9:00–19:00",
+                   latitude=round(float(city.latitude) + rnd.uniform(-0.1, 0.1), 6),
+                   longitude=round(float(city.longitude) + rnd.uniform(-0.1, 0.1), 6))
+            for dealer in Dealer.objects.filter(partner__code__startswith="bench-")
+            for n, city in enumerate(rnd.sample(cities, 5))
+        ], batch_size=5000)
+        bump()
+    city = cities[0]
+    client = Client()
+    url = "/dealers/map.json"
+    for name, query in (("city", {"place": city.slug}), ("country", {})):
+        times = []
+        for _ in range(REPEAT // 3):
+            cache.clear()
+            started = time.perf_counter()
+            response = client.get(url, query)
+            times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+        cache.clear()
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url, query)
+        data = response.json()
+        print(f"map.{name}.median_ms: {statistics.median(times):.1f}")
+        print(f"map.{name}.queries: {len(ctx)}")
+        print(f"map.{name}.dealers: {len(data['dealers'])}")
+        print(f"map.{name}.outlets: {sum(len(d['outlets']) for d in data['dealers'])}")
+        print(f"map.{name}.kb: {len(response.content) / 1024:.0f}")
+        if name == "country":
+            print(f"wagtail.dealer_map_json.ms: {statistics.median(times):.1f}")
+    times = []
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        client.get(url, {})
+        times.append((time.perf_counter() - started) * 1000)
+    print(f"map.country.cached_median_ms: {statistics.median(times):.1f}")
+
+
 def main():
     if len(sys.argv) > 1:
-        {"serve": lambda: serve_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch,
-         "analytics": run_analytics,
-         "notifications": run_notifications,
+        {"serve": lambda: serve_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch, "map": run_map,
+         "analytics": run_analytics, "notifications": run_notifications,
          "seed": lambda: (setup_django("suz"), seed()), "seed_stock": seed_stock}[sys.argv[1]]()
         return
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -430,6 +491,7 @@ def main():
     subprocess.run([sys.executable, __file__, "dispatch"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "analytics"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "notifications"], env=env, check=True)
+    subprocess.run([sys.executable, __file__, "map"], env=env, check=True)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,9 @@ REQUIRED = [
     "suz_oscar/dealers/migrations/0001_initial.py",
     "suz_oscar/dealers/data/cities.json",
     "suz_wagtail/templates/suz_wagtail/home_page.html",
-    "suz_wagtail/migrations/0002_create_homepage.py",
+    "suz_wagtail/migrations/0001_initial.py",
+    "suz_wagtail/static/suz_wagtail/dealer-map.js",
+    "suz_oscar/static/suz/vendor/leaflet.markercluster/leaflet.markercluster.js",
 ]
 
 SMOKE = r"""

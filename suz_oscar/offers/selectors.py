@@ -16,6 +16,7 @@ from oscar.core.loading import get_model
 
 from suz_oscar.core.cache import cached
 from suz_oscar.dealers.selectors import taking_orders
+from suz_oscar.promotions import selectors as promotion_selectors
 
 from .vocabulary import Availability
 
@@ -47,6 +48,8 @@ class Offer:
     stockrecord: StockRecord | None = None
     nearest_outlet: Outlet | None = field(default=None, compare=False)
     distance_km: float | None = field(default=None, compare=False)
+    old_price: Decimal | None = field(default=None, compare=False)  # the price before a promotion
+    promotion: object = field(default=None, compare=False)  # promotions.selectors.Running, when one prices it
 
     @property
     def on_order(self):
@@ -175,9 +178,27 @@ def offers_for_products(product_ids: Iterable[int], dealers: list[Dealer],
                 result[product_id].append(
                     Offer(dealer, product_id, recommended.price, recommended.currency, Availability.IN_STOCK)
                 )
+    apply_promotions(result, rrp)
     for offers in result.values():
         offers.sort(key=Offer.sort_key)
     return result
+
+
+def apply_promotions(offers_by_product: dict[int, list[Offer]], recommended: dict) -> None:
+    """Price the offers of dealers that joined a running promotion of the product by it, when it is lower
+    (``old_price`` keeps the dealer's own). The running promotions are cached: no query on a warm cache."""
+    running = promotion_selectors.running()
+    if not running:
+        return
+    for product_id, offers in offers_by_product.items():
+        for offer in offers:
+            promotion = promotion_selectors.promotion_for(offer.dealer.pk, product_id, running)
+            if promotion is None:
+                continue
+            rrp = recommended.get(product_id)
+            price = promotion.price_from(rrp.price if rrp is not None else None)
+            if price is not None and price < offer.price:
+                offer.old_price, offer.price, offer.promotion = offer.price, price, promotion
 
 
 def distance_km(lat1, lon1, lat2, lon2) -> float:

@@ -11,7 +11,7 @@ Oscar in place of its Haystack views. They render Oscar's templates, so a site's
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
@@ -26,6 +26,7 @@ from suz_oscar.dealers.cities import city_search, find_city
 from suz_oscar.offers import selectors
 
 from .city import change_city
+from .dealer_map import dealer_map_json
 
 Product = get_model("catalogue", "Product")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -210,3 +211,20 @@ class BasketAddView(OscarBasketAddView):
             if product is not None and not product.is_parent:
                 strategy.materialize_best_offer(product)
         return super().post(request, *args, **kwargs)
+
+
+class DealerMapView(View):
+    """«Где купить» as JSON: ``?place=<city slug>&product=<id>&promotion=<id>`` → ``{city, product, dealers}``.
+
+    The same answer for every visitor (no session, no city cookie: ``place`` is not the storefront's
+    ``?city=``), cached on the server under the storefront's version and for a minute in the browser.
+    Junk in either parameter gives an empty map, not an error.
+    """
+
+    def get(self, request):
+        text = dealer_map_json(city_slug=request.GET.get("place") or None,
+                               product_id=request.GET.get("product") or None,
+                               promotion_id=request.GET.get("promotion") or None)
+        response = HttpResponse(text, content_type="application/json")
+        response["Cache-Control"] = "public, max-age=60"
+        return response

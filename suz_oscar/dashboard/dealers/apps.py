@@ -41,6 +41,7 @@ class DealersDashboardConfig(OscarDashboardConfig):
         "suz-own-product-create": staff_or_dealer,
         "suz-own-product-update": staff_or_dealer,
         "suz-own-product-delete": staff_or_dealer,
+        "suz-promotion-list": staff_or_dealer,
     }
 
     def ready(self):
@@ -79,6 +80,7 @@ class DealersDashboardConfig(OscarDashboardConfig):
                                                        "RecommendedPriceExportView")
         self.recommended_price_import_view = get_class("suz_dealers_dashboard.recommended",
                                                        "RecommendedPriceImportView")
+        self.promotion_list_view = get_class("suz_dealers_dashboard.promotions", "PromotionListView")
 
     def get_urls(self):
         urls = [
@@ -131,6 +133,7 @@ class DealersDashboardConfig(OscarDashboardConfig):
                  name="suz-invitation-revoke"),
             path("<int:pk>/invitations/<int:invitation_pk>/resend/", self.invitation_resend_view.as_view(),
                  name="suz-invitation-resend"),
+            path("<int:pk>/promotions/", self.promotion_list_view.as_view(), name="suz-promotion-list"),
             path("<int:pk>/territory/", self.territory_view.as_view(), name="suz-territory"),
             path("<int:pk>/territory/<int:request_pk>/", self.territory_request_view.as_view(),
                  name="suz-territory-request"),

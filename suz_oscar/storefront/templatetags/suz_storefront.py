@@ -1,4 +1,5 @@
 from django import template
+from django.core.exceptions import ObjectDoesNotExist
 
 from suz_oscar.offers import selectors
 
@@ -57,7 +58,23 @@ def suz_payment_and_call(context, order=None):
     request = context["request"]
     place = getattr(order, "suz_place", None) if order is not None else None
     city = place.city if place is not None else getattr(request, "suz_city", None)
-    return {"city": city.display_name if city else "", "callback_minutes": suz_settings.SUZ_CALLBACK_MINUTES}
+    minutes = _site_callback_minutes(context)
+    return {"city": city.display_name if city else "",
+            "callback_minutes": minutes if minutes is not None else suz_settings.SUZ_CALLBACK_MINUTES}
+
+
+def _site_callback_minutes(context):
+    """The promise editors set in Wagtail («Настройки магазина», ``suz_wagtail``), when the site has it.
+
+    Read through Wagtail's ``settings`` context processor, by name: the storefront does not import the pages app.
+    """
+    proxy = context.get("settings")
+    if proxy is None:
+        return None
+    try:
+        return proxy["suz_wagtail"]["SuzShopSettings"].callback_minutes
+    except (LookupError, AttributeError, TypeError, ObjectDoesNotExist):
+        return None  # no Wagtail site for this request's host, or no such app: the setting's promise
 
 
 @register.inclusion_tag("suz/storefront/order_status_card.html")

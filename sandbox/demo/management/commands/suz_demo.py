@@ -14,6 +14,7 @@ from sandbox.demo.network import (
     ensure_user,
 )
 from sandbox.demo.orders import ensure_orders
+from sandbox.demo.pages import ensure_pages
 from suz_oscar.dealers.geo import load_reference_data
 
 PASSWORD = "demo"
@@ -44,6 +45,7 @@ class Command(BaseCommand):
                 made_offers = ensure_offers() + ensure_services() + ensure_own_products()
                 ensure_decline_reasons()
                 ensure_site()
+                ensure_pages()
                 ensure_points()
                 ensure_user("admin@example.com", password=PASSWORD, staff=True)
                 ensure_user("customer@example.com", password=PASSWORD)

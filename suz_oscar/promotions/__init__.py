@@ -1,0 +1,1 @@
+"""Promotions (F13): the manufacturer runs them, dealers join them, the storefront prices joined offers by them."""

@@ -1,0 +1,1 @@
+"""The ``home`` app every ``wagtail start`` project has, as a host next to django-suz."""
