@@ -428,3 +428,24 @@ def test_the_rollup_equals_the_raw_aggregation_and_follows_changes(sales):
     refresh_rollup()
     assert _report(filters, Grouping.CHANNEL) == _raw(filters, Grouping.CHANNEL)
     assert _report(filters, Grouping.CHANNEL)[1][1] == 3
+
+
+@pytest.mark.django_db
+def test_a_scripts_fetch_and_a_prefixed_dashboard_are_no_visits(settings):
+    from django.test import RequestFactory
+
+    from suz_oscar.analytics.middleware import AttributionMiddleware
+
+    settings.LANGUAGES = [("ru", "Русский"), ("en", "English")]
+    middleware = AttributionMiddleware(lambda request: None)
+    factory = RequestFactory()
+
+    def recorded(path, **headers):
+        request = factory.get(path, {"utm_source": "yandex"}, **headers)
+        request.session = {}
+        return middleware._record(request)
+
+    assert recorded("/catalogue/")
+    assert not recorded("/dealers/map.json", HTTP_SEC_FETCH_DEST="empty")
+    assert not recorded("/ru/dashboard/")
+    assert recorded("/ru/catalogue/", HTTP_SEC_FETCH_DEST="document")

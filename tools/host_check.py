@@ -51,6 +51,7 @@ AUTHENTICATION_BACKENDS = ["oscar.apps.customer.auth_backends.EmailBackend",
                            "django.contrib.auth.backends.ModelBackend"]
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 LANGUAGE_CODE = "ru"
+OSCAR_DEFAULT_CURRENCY = "RUB"  # a Russian shop: its stock is priced in roubles
 LANGUAGES = [("ru", "Русский"), ("en-gb", "English")]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
@@ -131,7 +132,8 @@ order = get_model("order", "Order").objects.latest("pk")
 line = order.lines.get()
 print("ORDER " + json.dumps({"city": order.suz_place.city.slug, "phone": str(order.suz_place.phone),
                              "partner": line.partner_name, "total": str(order.total_incl_tax),
-                             "currency": order.currency}))
+                             "currency": order.currency,
+                             "recommended": str(line.product.recommended_price.price)}))
 '''
 
 
@@ -299,7 +301,7 @@ def main(python=None):
             server.wait(timeout=10)
         order = shell(python, project, env, HOST_ORDER, "ORDER")
         expected = {"city": "moskva", "phone": "+79161234567", "partner": "Host warehouse", "total": "1000.00",
-                    "currency": "RUB"}
+                    "currency": "RUB", "recommended": "1000.00"}
         if order != expected:
             raise SystemExit(f"the guest's order: {order}, expected {expected}")
     print("host-check: ok")

@@ -4,7 +4,7 @@ import contextvars
 
 from django.core import signing
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from suz_oscar.core.conf import suz_settings
 
@@ -67,7 +67,13 @@ class AttributionMiddleware:
         return response
 
     def _record(self, request):
-        if request.method != "GET" or request.path.startswith(tuple(suz_settings.SUZ_ANALYTICS_SKIP_PATHS)):
+        if request.method != "GET" or request.headers.get("Sec-Fetch-Dest", "document") != "document":
+            return False  # a script's fetch (the map's JSON, the city search) is no visit
+        path = request.path_info
+        language = translation.get_language_from_path(path)
+        if language and path.startswith(f"/{language}/"):
+            path = path[len(language) + 1:]  # /ru/dashboard/ is the dashboard too
+        if path.startswith(tuple(suz_settings.SUZ_ANALYTICS_SKIP_PATHS)):
             return False
         data = dict(request.session.get(SESSION_KEY) or {})
         before = dict(data)
