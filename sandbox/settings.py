@@ -194,6 +194,8 @@ PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"
 # Celery: Redis in production (CELERY_BROKER_URL); without one (the demo) a
 # notification that cannot be queued is logged and left to the sweep.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+# `make demo` runs no worker: work is done after the request unless a broker is given (with a worker to run).
+SUZ_USE_BROKER = bool(os.environ.get("CELERY_BROKER_URL"))
 CELERY_BROKER_CONNECTION_RETRY = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 1

@@ -44,6 +44,7 @@ CACHES = {
     }
 }
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+SUZ_USE_BROKER = True  # production runs workers (docs/production.md)
 
 # HTTPS: behind a proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

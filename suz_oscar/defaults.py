@@ -65,6 +65,9 @@ SUZ_CALLBACK_MINUTES = None
 # Celery broker calls made while a request is served (queueing a notification after an order) wait at
 # most this many seconds; after a failure the broker is not tried again for SUZ_BROKER_RETRY_AFTER
 # seconds. The beat sweeps send whatever could not be queued.
+# Whether Celery workers run: False does queued work in the web process after the request (a demo without a
+# worker, even where a Redis happens to answer); the beat sweeps still catch up where beat runs.
+SUZ_USE_BROKER = True
 SUZ_BROKER_TIMEOUT = 1.0
 SUZ_BROKER_RETRY_AFTER = 30
 

@@ -209,3 +209,14 @@ def test_staff_emails_go_to_a_worker_when_there_is_one_and_are_sent_in_place_whe
     with django_capture_on_commit_callbacks(execute=True):
         notifications.tell_staff_declined(dispatch)
     assert len(mail.outbox) == 2
+
+
+def test_a_site_without_workers_does_the_work_itself(settings):
+    """The demo on a machine where a Redis answers but no worker runs: nothing is handed to the broker."""
+    from suz_oscar.core import queue
+
+    queue.reset()
+    settings.SUZ_USE_BROKER = False
+    assert not queue.broker_available()
+    settings.SUZ_USE_BROKER = True
+    assert queue.broker_available()

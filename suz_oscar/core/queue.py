@@ -21,7 +21,9 @@ _broker_down_until = 0.0
 
 
 def broker_available():
-    return time.monotonic() >= _broker_down_until
+    """Whether to hand work to Celery: the site runs workers (``SUZ_USE_BROKER``) and the broker has not failed
+    lately. Otherwise the work is done after the request, in its process (the demo without a worker)."""
+    return suz_settings.SUZ_USE_BROKER and time.monotonic() >= _broker_down_until
 
 
 def _trip(reason, exc_info=None):
