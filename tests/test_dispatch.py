@@ -587,3 +587,25 @@ def test_fallback_dealer_takes_the_order_in_the_dashboard(network, staff):
     assert client_for(manager).post(claim).status_code == 302
     dispatch.refresh_from_db()
     assert dispatch.claimed_by == network["far"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_site_without_workers_announces_the_open_stage_at_once(settings):
+    """The demo runs no worker and no beat: the dealers of the stage open at placement learn of the order at
+    once, and only they (the later stages wait for their time)."""
+    from django.core import mail
+
+    from suz_oscar.dispatch import tasks
+    from suz_oscar.test.factories import create_manager
+
+    settings.SUZ_USE_BROKER = False
+    region = RegionFactory()
+    city = CityFactory(region=region)
+    product = ProductFactory(stockrecords=[])
+    dealers = [DealerFactory(regions=[region], rating=10 - i) for i in range(4)]
+    for dealer in dealers:
+        StockRecord.objects.create(partner=dealer.partner, product=product, partner_sku=f"w{dealer.pk}",
+                                   price=Decimal("100"))
+    managers = [create_manager(d) for d in dealers]
+    tasks.schedule_stage_notifications(services.dispatch_plan(order=make_order(city, product)))
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(m.email for m in managers[:3])
