@@ -46,73 +46,59 @@ class AbstractRecommendedPrice(models.Model):
         return f"{self.product}: {self.price} {self.currency}"
 
 
-class AbstractOfferImport(models.Model):
-    """An uploaded price file: checked rows kept for the preview, applied all or nothing."""
+class AbstractCheckedFile(models.Model):
+    """An uploaded file whose rows were checked: kept for the preview, then applied all or nothing."""
 
     PENDING, APPLIED = "pending", "applied"
     STATUSES = ((PENDING, _("checked, not applied")), (APPLIED, _("applied")))
+
+    filename = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=16, choices=STATUSES, default=PENDING)
+    errors = models.JSONField(_("errors"), default=list)
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_offers"
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def error_count(self):
+        """Rows with errors: those kept, and those past the kept ones (only counted)."""
+        return sum(error.get("more", 1) for error in self.errors)
+
+
+class AbstractOfferImport(AbstractCheckedFile):
+    """A dealer's uploaded price file."""
 
     dealer = models.ForeignKey(
         "suz_dealers.Dealer", on_delete=models.CASCADE, related_name="offer_imports", verbose_name=_("dealer"),
     )
-    filename = models.CharField(_("file name"), max_length=255)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
-        verbose_name=_("uploaded by"),
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    status = models.CharField(_("status"), max_length=16, choices=STATUSES, default=PENDING)
     rows = models.JSONField(_("rows"), default=list, help_text=_("Checked rows: product, price, availability."))
-    errors = models.JSONField(_("errors"), default=list)
-    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
 
-    class Meta:
+    class Meta(AbstractCheckedFile.Meta):
         abstract = True
-        app_label = "suz_offers"
-        ordering = ["-uploaded_at"]
         verbose_name = _("price file import")
         verbose_name_plural = _("price file imports")
 
-    def __str__(self):
-        return self.filename
 
-    @property
-    def error_count(self):
-        """Rows with errors: those kept, and those past the kept ones (only counted)."""
-        return sum(error.get("more", 1) for error in self.errors)
+class AbstractRecommendedPriceImport(AbstractCheckedFile):
+    """A staff's file of recommended prices."""
 
-
-class AbstractRecommendedPriceImport(models.Model):
-    """A staff's file of recommended prices: checked rows kept for the preview, applied all or nothing."""
-
-    PENDING, APPLIED = "pending", "applied"
-    STATUSES = ((PENDING, _("checked, not applied")), (APPLIED, _("applied")))
-
-    filename = models.CharField(_("file name"), max_length=255)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
-        verbose_name=_("uploaded by"),
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    status = models.CharField(_("status"), max_length=16, choices=STATUSES, default=PENDING)
     rows = models.JSONField(_("rows"), default=list, help_text=_("Checked rows: product and recommended price."))
-    errors = models.JSONField(_("errors"), default=list)
-    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
 
-    class Meta:
+    class Meta(AbstractCheckedFile.Meta):
         abstract = True
-        app_label = "suz_offers"
-        ordering = ["-uploaded_at"]
         verbose_name = _("recommended price file")
         verbose_name_plural = _("recommended price files")
-
-    def __str__(self):
-        return self.filename
-
-    @property
-    def error_count(self):
-        """Rows with errors: those kept, and those past the kept ones (only counted)."""
-        return sum(error.get("more", 1) for error in self.errors)
 
 
 class AbstractDealerProduct(models.Model):

@@ -217,15 +217,21 @@ def _rows(content, filename):
     raise PriceFileError(_("Upload a CSV or XLSX file."))
 
 
-def _columns(headers):
+def _header_columns(headers, known):
+    """``{column: index}`` of the ``known`` columns (``{column: header names}``) found in the header row."""
     found = {}
     for index, header in enumerate(headers):
         if "\x00" in _text(header):
             raise PriceFileError(_("The header row contains zero bytes (NUL)."))
         key = _text(header).lower()
-        for column, names in HEADERS.items():
+        for column, names in known.items():
             if key in names:
                 found.setdefault(column, index)
+    return found
+
+
+def _columns(headers):
+    found = _header_columns(headers, HEADERS)
     if "sku" not in found:
         raise PriceFileError(_("The file has no “SKU” column (Артикул)."))
     if "price" not in found and "availability" not in found:
@@ -441,14 +447,7 @@ def export_recommended_prices(fmt):
 
 
 def _recommended_columns(headers):
-    found = {}
-    for index, header in enumerate(headers):
-        if "\x00" in _text(header):
-            raise PriceFileError(_("The header row contains zero bytes (NUL)."))
-        key = _text(header).lower()
-        for column, names in RECOMMENDED_HEADERS.items():
-            if key in names:
-                found.setdefault(column, index)
+    found = _header_columns(headers, RECOMMENDED_HEADERS)
     if "sku" not in found:
         raise PriceFileError(_("The file has no “SKU” column (Артикул)."))
     if "price" not in found:
