@@ -9,6 +9,6 @@ class NotificationsConfig(OscarConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers
+        from . import receivers, selectors  # noqa: F401 (selectors registers the timeline sources)
 
         receivers.connect()

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from oscar.core.loading import get_model
 
+from suz_oscar.core import timeline as core_timeline
+
 from . import registry
 from .vocabulary import Audience, Channel, State
 
@@ -81,18 +83,30 @@ def channels_for(user: User, event_type: registry.EventType, choices: dict | Non
     return chosen | set(event_type.mandatory_channels())
 
 
-def timeline(dispatch, *, public_only: bool) -> list[dict]:
-    """The order's conversation and history in one thread, oldest first: ``{"kind", "at", "comment" |
-    "change"}``. The customer (``public_only``) sees public entries only, and no status history (the page
-    shows the status in their words); staff and the dealer holding the order see everything."""
+def timeline(dispatch, *, public_only: bool) -> list:
+    """The order's conversation and history in one thread, oldest first (``core.timeline`` entries from every
+    registered source). The customer (``public_only``) sees public entries only, and no status history (the
+    page shows the status in their words); staff and the dealer holding the order see everything."""
+    return core_timeline.entries(dispatch, public_only=public_only)
+
+
+@core_timeline.source
+def comments(dispatch, *, public_only: bool) -> list:
     Comment = get_model("suz_notifications", "Comment")
-    comments = Comment.objects.filter(dispatch=dispatch).select_related("author", "dealer__partner")
+    found = Comment.objects.filter(dispatch=dispatch).select_related("author", "dealer__partner")
     if public_only:
-        return [{"kind": "comment", "at": c.created_at, "comment": c} for c in comments.filter(public=True)]
-    entries = [{"kind": "comment", "at": c.created_at, "comment": c} for c in comments]
+        found = found.filter(public=True)
+    return [core_timeline.Entry("comment", c.created_at, "suz/notifications/_timeline_comment.html", {"comment": c})
+            for c in found]
+
+
+@core_timeline.source
+def status_changes(dispatch, *, public_only: bool) -> list:
+    if public_only:
+        return []
     changes = dispatch.history.select_related("dealer__partner", "user", "failure_reason", "decline_reason")
-    entries += [{"kind": "change", "at": ch.created_at, "change": ch} for ch in changes]
-    return sorted(entries, key=lambda e: e["at"])
+    return [core_timeline.Entry("change", ch.created_at, "suz/notifications/_timeline_change.html", {"change": ch})
+            for ch in changes]
 
 
 def may_comment(dispatch, user, dealer) -> bool:
