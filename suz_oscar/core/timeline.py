@@ -8,11 +8,14 @@ registers a source here in its ``AppConfig.ready()``::
     from suz_oscar.core import timeline
 
     @timeline.source
-    def calls(dispatch, *, public_only):
-        return [timeline.Entry("call", call.started_at, "suz/telephony/_timeline_call.html", {"call": call})
-                for call in ...]
+    def calls(dispatch_ids, *, public_only):
+        return [timeline.Entry("call", call.started_at, "suz/telephony/_timeline_call.html", {"call": call},
+                               dispatch_id=call.dispatch_id)
+                for call in Call.objects.filter(dispatch_id__in=dispatch_ids)]
 
-A source returns what the viewer may see: ``public_only`` is the customer's view (public entries only).
+A source gets a list of dispatch ids (one order's card asks for one; the customer card for all of a customer's
+orders, so a source must answer with a fixed number of queries, not one per order) and returns what the viewer
+may see: ``public_only`` is the customer's view (public entries only).
 Each entry is rendered with its own template; the template gets ``entry`` and the entry's ``data`` keys.
 """
 
@@ -33,6 +36,7 @@ class Entry:
     at: datetime
     template: str
     data: dict = field(default_factory=dict)
+    dispatch_id: int | None = None
 
     def __getitem__(self, key):  # templates read ``entry.comment`` as well as ``entry.data.comment``
         if key in ("kind", "at", "template"):
@@ -41,15 +45,21 @@ class Entry:
 
 
 def source(fn: Source) -> Source:
-    """Register ``fn(dispatch, *, public_only) -> list[Entry]``; registering the same function twice is a no-op."""
+    """Register ``fn(dispatch_ids, *, public_only) -> list[Entry]``; registering it twice is a no-op."""
     if fn not in _sources:
         _sources.append(fn)
     return fn
 
 
 def entries(dispatch, *, public_only: bool) -> list[Entry]:
-    """Every registered source's entries for ``dispatch``, oldest first."""
+    """Every registered source's entries for one order's ``dispatch``, oldest first."""
+    return entries_for([dispatch.pk], public_only=public_only)
+
+
+def entries_for(dispatch_ids, *, public_only: bool) -> list[Entry]:
+    """Every registered source's entries for several orders (the customer card), oldest first."""
+    ids = list(dispatch_ids)
     found: list[Entry] = []
     for fn in _sources:
-        found.extend(fn(dispatch, public_only=public_only))
+        found.extend(fn(ids, public_only=public_only))
     return sorted(found, key=lambda e: e.at)

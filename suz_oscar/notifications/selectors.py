@@ -91,21 +91,25 @@ def timeline(dispatch, *, public_only: bool) -> list:
 
 
 @core_timeline.source
-def comments(dispatch, *, public_only: bool) -> list:
+def comments(dispatch_ids, *, public_only: bool) -> list:
     Comment = get_model("suz_notifications", "Comment")
-    found = Comment.objects.filter(dispatch=dispatch).select_related("author", "dealer__partner")
+    found = Comment.objects.filter(dispatch_id__in=dispatch_ids).select_related("author", "dealer__partner")
     if public_only:
         found = found.filter(public=True)
-    return [core_timeline.Entry("comment", c.created_at, "suz/notifications/_timeline_comment.html", {"comment": c})
+    return [core_timeline.Entry("comment", c.created_at, "suz/notifications/_timeline_comment.html", {"comment": c},
+                                c.dispatch_id)
             for c in found]
 
 
 @core_timeline.source
-def status_changes(dispatch, *, public_only: bool) -> list:
+def status_changes(dispatch_ids, *, public_only: bool) -> list:
     if public_only:
         return []
-    changes = dispatch.history.select_related("dealer__partner", "user", "failure_reason", "decline_reason")
-    return [core_timeline.Entry("change", ch.created_at, "suz/notifications/_timeline_change.html", {"change": ch})
+    History = get_model("suz_dispatch", "StatusChange")
+    changes = History.objects.filter(dispatch_id__in=dispatch_ids).select_related(
+        "dealer__partner", "user", "failure_reason", "decline_reason")
+    return [core_timeline.Entry("change", ch.created_at, "suz/notifications/_timeline_change.html", {"change": ch},
+                                ch.dispatch_id)
             for ch in changes]
 
 
