@@ -284,3 +284,16 @@ def test_dealers_do_not_see_staff_emails_in_the_history(net, staff):
     page = reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": moved.pk})
     assert staff.email not in client_for(manager).get(page).content.decode()
     assert staff.email in client_for(staff).get(page).content.decode()
+
+
+def test_saving_a_dealer_loaded_before_points_keeps_the_points(net):
+    """A dashboard form or a script holds a dealer while an order completes: its save keeps the new rating."""
+    dealer = net["dealers"][0]
+    held = Dealer.objects.get(pk=dealer.pk)
+    close(taken(net, dealer), dealer, "completed")
+    held.description = "Новое описание"
+    held.save()
+    held.refresh_from_db()
+    assert held.description == "Новое описание"
+    assert held.rating == Decimal("10")
+    assert ratings_agree()

@@ -158,6 +158,16 @@ class AbstractDealer(models.Model):
     def name(self):
         return self.partner.name
 
+    #: Written only by scoring, with an ``UPDATE`` under a row lock: saving a dealer loaded earlier (a
+    #: dashboard form, a script) must not write its stale rating back over points recorded meanwhile.
+    SCORING_FIELDS = ("rating",)
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [f.attname for f in self._meta.concrete_fields
+                                       if not f.primary_key and f.name not in self.SCORING_FIELDS]
+        return super().save(*args, **kwargs)
+
     @property
     def managers(self):
         return self.partner.users.all()
