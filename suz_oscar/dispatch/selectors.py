@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from suz_oscar.core import timeline as core_timeline
 from suz_oscar.core.cache import cached
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.dealers.selectors import taking_orders
@@ -401,3 +402,46 @@ def customer_status(order: Order) -> tuple[CustomerStatus, Dealer | None]:
     if dispatch is None:
         return CustomerStatus.SEARCHING, None
     return CUSTOMER_STATUS.get(dispatch.status, CustomerStatus.SEARCHING), dispatch.claimed_by
+
+
+# ---------------------------------------------------------------- the customer's change requests
+
+def dealer_offer(dealer: Dealer, product):
+    """``dealer``'s offer of ``product`` now (its own stock record, else the whole line), or ``None``."""
+    offers = offers_for_products([product.pk], [dealer])[product.pk]
+    return offers[0] if offers else None
+
+
+def change_variants(line) -> list:
+    """The variants the customer may ask for instead of ``line``'s product: the other public children of the
+    same parent (another colour, another size)."""
+    Product = get_model("catalogue", "Product")
+    product = line.product
+    if product is None or product.parent_id is None:
+        return []
+    return list(Product.objects.filter(parent_id=product.parent_id, is_public=True).exclude(pk=product.pk)
+                .order_by("title", "pk"))
+
+
+def pending_change(dispatch: Dispatch):
+    """The customer's change request waiting for the holding dealer, or ``None``."""
+    from .vocabulary import ChangeState
+
+    return get_model("suz_dispatch", "ChangeRequest").objects.filter(
+        dispatch=dispatch, state=ChangeState.PENDING).select_related("product", "line").first()
+
+
+@core_timeline.source
+def change_requests(dispatch_ids, *, public_only: bool) -> list:
+    """The customer's change requests and the dealers' answers: the customer sees them too."""
+    found = get_model("suz_dispatch", "ChangeRequest").objects.filter(dispatch_id__in=dispatch_ids).select_related(
+        "product", "dealer__partner", "answered_by")
+    entries = []
+    for request in found:
+        template = "suz/dispatch/_timeline_change_request.html"
+        entries.append(core_timeline.Entry("change_request", request.created_at, template,
+                                           {"request": request, "answer": False}, request.dispatch_id))
+        if request.answered_at is not None:
+            entries.append(core_timeline.Entry("change_answer", request.answered_at, template,
+                                               {"request": request, "answer": True}, request.dispatch_id))
+    return entries
