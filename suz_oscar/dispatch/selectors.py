@@ -423,6 +423,19 @@ def change_variants(line) -> list:
                 .order_by("title", "pk"))
 
 
+def city_price(order, product, exclude=()):
+    """The price the storefront quotes for ``product`` in the order's city now: the offer of the dealer ranked
+    first there (``exclude``: dealers left out), else the manufacturer's recommended price, else ``None``."""
+    place = get_model("suz_checkout", "OrderPlace").objects.filter(order=order).select_related("city").first()
+    excluded = {d.pk for d in exclude}
+    dealers = [d for d in dealers_serving(place.city if place else None) if d.pk not in excluded]
+    offers = offers_for_products([product.pk], dealers)[product.pk]
+    if offers:
+        return offers[0].price
+    recommended = RecommendedPrice.objects.filter(product=product).first()
+    return recommended.price if recommended is not None else None
+
+
 def pending_change(dispatch: Dispatch):
     """The customer's change request waiting for the holding dealer, or ``None``."""
     from .vocabulary import ChangeState

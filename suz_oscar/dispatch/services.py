@@ -397,14 +397,13 @@ def _pending_request(request, dealer):
 
 
 def _order_totals(order):
-    """Recompute the order's basket total and total from its lines (delivery is agreed with the dealer)."""
+    """Recompute the order's total from its lines (delivery is agreed with the dealer)."""
     lines = list(OrderLine.objects.filter(order_id=order.pk))
     incl = sum((line.line_price_incl_tax for line in lines), Decimal(0))
     excl = sum((line.line_price_excl_tax for line in lines), Decimal(0))
-    order.basket_total_incl_tax, order.basket_total_excl_tax = incl, excl
-    order.total_incl_tax = incl + (order.shipping_incl_tax or 0)
-    order.total_excl_tax = excl + (order.shipping_excl_tax or 0)
-    order.save(update_fields=["basket_total_incl_tax", "basket_total_excl_tax", "total_incl_tax", "total_excl_tax"])
+    order.total_incl_tax = incl + (order.shipping_incl_tax or 0) + order.surcharge_incl_tax
+    order.total_excl_tax = excl + (order.shipping_excl_tax or 0) + order.surcharge_excl_tax
+    order.save(update_fields=["total_incl_tax", "total_excl_tax"])
 
 
 def _swap_line(line, product, price, dealer=None):
@@ -457,15 +456,16 @@ def _user(user):
 def change_request_refuse(*, request: ChangeRequest, dealer: Dealer, user: User | None = None, answer: str = "",
                           now: datetime | None = None) -> ChangeRequest:
     """The holding dealer cannot make the change: the order, with the change made (a new variant at the
-    manufacturer's recommended price when it has one), goes back to dispatch with a fresh plan that leaves
-    this dealer out, and the customer is told another dealer is being found. No points: nobody failed."""
+    storefront's price in the order's city, as the customer would be quoted it now), goes back to dispatch with a
+    fresh plan that leaves this dealer out, and the customer is told another dealer is being found. No points:
+    nobody failed."""
     now = now or timezone.now()
     locked, current = _pending_request(request, dealer)
     if current.product_id is not None:
         line = OrderLine.objects.filter(pk=current.line_id, order_id=locked.order_id).first()
         if line is not None:
-            recommended = get_model("suz_offers", "RecommendedPrice").objects.filter(product=current.product).first()
-            _swap_line(line, current.product, recommended.price if recommended else line.unit_price_incl_tax)
+            price = selectors.city_price(locked.order, current.product, exclude=[dealer])
+            _swap_line(line, current.product, price if price is not None else line.unit_price_incl_tax)
             _order_totals(locked.order)
     current.state, current.answered_by, current.answered_at = ChangeState.REFUSED, _user(user), now
     current.answer = answer.replace("\x00", "").strip()[:500]

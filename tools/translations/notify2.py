@@ -85,7 +85,6 @@ RU = {
         "Отменить заказ можно, пока дилер не согласовал его с вами.",
     # The thread
     "answer to the change request": "ответ на просьбу изменить заказ",
-    "change request": "просьба об изменении",
     "The dealer accepted the change.": "Дилер принял изменение.",
     "The dealer cannot make the change: we are finding another dealer for the order with your change.":
         "Дилер не может внести изменение: мы ищем для заказа с вашим изменением другого дилера.",
