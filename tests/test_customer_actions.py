@@ -14,8 +14,8 @@ from oscar.core.loading import get_model
 from oscar.test.factories import ProductFactory
 
 from suz_oscar.dispatch import selectors, tasks
-from suz_oscar.dispatch.exceptions import AlreadyTaken
 from suz_oscar.dispatch import services as dispatch_services
+from suz_oscar.dispatch.exceptions import AlreadyTaken
 from suz_oscar.notifications.backends import sms
 from suz_oscar.test.factories import UserFactory, create_manager
 
