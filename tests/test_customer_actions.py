@@ -325,3 +325,23 @@ def test_a_decline_tells_the_customer_once_per_round(variants, django_capture_on
     customer_mail = [m for m in mail.outbox if m.to == ["guest@example.com"]]
     assert len(customer_mail) == 1 and "другого дилера" in customer_mail[0].subject
     assert len([m for m in sms.outbox if m.to == "+79123456789"]) == 1
+
+
+# ---------------------------------------------------------------- a site without workers
+
+def test_without_workers_the_dashboards_poll_announces_stages_that_open_later(
+        variants, settings, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    v = variants
+    settings.SUZ_USE_BROKER = False
+    stages = list(v["dispatch"].stages.order_by("position"))
+    assert len(stages) > 1 and stages[1].opens_at > timezone.now()
+    v["dispatch"].stages.filter(pk=stages[1].pk).update(opens_at=timezone.now() - timedelta(seconds=1))
+    poll = reverse("suz_notifications_dashboard:suz-notifications-poll")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client_for(v["other_manager"]).get(poll).status_code == 200
+    assert v["dispatch"].stages.get(pk=stages[1].pk).notified_at is not None
+    assert any("новый заказ" in m.subject for m in mail.outbox if m.to == [v["other_manager"].email])
+    # At most once per SUZ_SWEEP_SECONDS: the next poll does not sweep again.
+    assert cache.get("suz:sweeps-without-workers") == 1
