@@ -71,6 +71,8 @@ def variants(db):
 
 
 def claim(v):
+    v["manager"].first_name = "Ольга"
+    v["manager"].save()
     dispatch_services.dispatch_claim(dispatch=v["dispatch"], dealer=v["holder"], user=v["manager"])
     v["dispatch"].refresh_from_db()
 
@@ -80,7 +82,8 @@ def claim(v):
 def test_the_guest_cancels_a_taken_order_and_its_dealer_is_told(variants, django_capture_on_commit_callbacks):
     v = variants
     claim(v)
-    assert "suz-cancel-form" in page(v["order"])
+    html = page(v["order"])
+    assert "suz-cancel-form" in html and "Ваш менеджер: Ольга" in html and v["holder"].name in html
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for().post(url("suz-order-cancel", v["order"]), follow=True)
     assert response.status_code == 200 and "Заказ отменён" in response.content.decode()

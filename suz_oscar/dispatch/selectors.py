@@ -404,6 +404,15 @@ def customer_status(order: Order) -> tuple[CustomerStatus, Dealer | None]:
     return CUSTOMER_STATUS.get(dispatch.status, CustomerStatus.SEARCHING), dispatch.claimed_by
 
 
+def manager_first_name(order: Order, dealer: Dealer | None) -> str:
+    """The first name of the manager who took ``order`` for ``dealer`` (the customer's page names them)."""
+    if dealer is None:
+        return ""
+    claim = (StatusChange.objects.filter(dispatch__order=order, dealer=dealer, to_status=Dispatch.ACCEPTED)
+             .exclude(user=None).select_related("user").order_by("-created_at", "-pk").first())
+    return claim.user.first_name if claim is not None else ""
+
+
 # ---------------------------------------------------------------- the customer's change requests
 
 def dealer_offer(dealer: Dealer, product):

@@ -83,6 +83,7 @@ RU = {
     "Cancel the order": "Отменить заказ",
     "You can cancel until the dealer has agreed the order with you.":
         "Отменить заказ можно, пока дилер не согласовал его с вами.",
+    "Your manager: %(manager)s": "Ваш менеджер: %(manager)s",
     # The thread
     "answer to the change request": "ответ на просьбу изменить заказ",
     "The dealer accepted the change.": "Дилер принял изменение.",

@@ -81,10 +81,11 @@ def _site_callback_minutes(context):
 def suz_order_status(order):
     """The order's state as its customer understands it, and its dealer once one has taken it."""
     from suz_oscar.core.conf import suz_settings
-    from suz_oscar.dispatch.selectors import customer_status
+    from suz_oscar.dispatch.selectors import customer_status, manager_first_name
 
     status, dealer = customer_status(order)
-    return {"status": status, "dealer": dealer, "callback_minutes": suz_settings.SUZ_CALLBACK_MINUTES}
+    return {"status": status, "dealer": dealer, "callback_minutes": suz_settings.SUZ_CALLBACK_MINUTES,
+            "manager": manager_first_name(order, dealer)}
 
 
 @register.simple_tag
