@@ -134,3 +134,6 @@ SUZ_NOTIFICATION_RETRY_DELAYS = [30, 120, 600, 1800, 7200]
 SUZ_NOTIFICATION_CLAIM_SECONDS = 120
 # The dealer inbox asks for new orders and notifications every this many seconds.
 SUZ_INBOX_POLL_SECONDS = 5
+# A site without workers (SUZ_USE_BROKER = False, the demo): the dashboard's poll runs the beat's sweeps (stages
+# that opened later, the outbox) at most once per this many seconds.
+SUZ_SWEEP_SECONDS = 30

@@ -9,7 +9,7 @@ from django.urls import include, path, re_path
 
 from .dashboard.views import after_login
 from .dealers.views import InvitationView
-from .storefront.orders import OrderMessageView, OrderStatusView
+from .storefront.orders import OrderCancelView, OrderChangeView, OrderMessageView, OrderStatusView
 from .storefront.views import CitySearchView, CitySetView, DealerMapView
 
 urlpatterns = [
@@ -25,6 +25,10 @@ urlpatterns = [
             name="suz-order-status"),
     re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/message/$", OrderMessageView.as_view(),
             name="suz-order-message"),
+    re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/cancel/$", OrderCancelView.as_view(),
+            name="suz-order-cancel"),
+    re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/change/$", OrderChangeView.as_view(),
+            name="suz-order-change"),
     path(
         "dashboard/dealers/",
         include((apps.get_app_config("suz_dealers_dashboard").urls[0], "suz_dashboard")),

@@ -76,6 +76,8 @@ RULES = {
     "suz-order-status": public(lambda o: {"number": o.guest_order.number, "hash": o.guest_order.verification_hash()}),
     "suz-order-message": public(lambda o: {"number": o.guest_order.number,
                                            "hash": o.guest_order.verification_hash()}),
+    "suz-order-cancel": public(lambda o: {"number": o.guest_order.number, "hash": o.guest_order.verification_hash()}),
+    "suz-order-change": public(lambda o: {"number": o.guest_order.number, "hash": o.guest_order.verification_hash()}),
     "basket:add": public(lambda o: {"pk": o.product.pk}),
     "catalogue:index": public(),
     "search:search": public(query={"q": "панель"}),
@@ -143,6 +145,8 @@ RULES = {
     "suz_dispatch_dashboard:suz-inbox-status": dealer_object(lambda o: {"pk": o.claimed.pk}, staff=403),
     "suz_dispatch_dashboard:suz-inbox-give-up": dealer_object(lambda o: {"pk": o.claimed.pk}, staff=403),
     "suz_dispatch_dashboard:suz-inbox-assign": staff_only(lambda o: {"pk": o.claimed.pk}),
+    "suz_dispatch_dashboard:suz-inbox-change": dealer_object(lambda o: {"pk": o.claimed.pk,
+                                                                         "request_pk": o.change_request.pk}, staff=403),
     "suz_dispatch_dashboard:suz-strategies": staff_only(),
     "suz_dispatch_dashboard:suz-strategy-action": staff_only(),
     "suz_dispatch_dashboard:suz-strategy-edit": staff_only(
@@ -245,6 +249,7 @@ class Objects:
                                                            partner_sku="b1", price=Decimal("100"))
         self.claimed = dispatch_services.dispatch_plan(order=make_order(self.city, self.product))
         dispatch_services.dispatch_claim(dispatch=self.claimed, dealer=self.dealer_b)
+        self.change_request = dispatch_services.change_request_add(dispatch=self.claimed, text="Другой цвет")
         self.offered = dispatch_services.dispatch_plan(order=make_order(self.city, self.product))
         assert self.offered.status == Dispatch.OFFERED
         self.guest_order = self.offered.order

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .vocabulary import CLOSED, DEALER_MOVES, Fault, Status
+from .vocabulary import CLOSED, DEALER_MOVES, ChangeState, Fault, Status
 
 
 class AbstractDispatch(models.Model):
@@ -267,3 +267,43 @@ class AbstractQuotaUse(models.Model):
         indexes = [models.Index(fields=["quota_dealer", "created_at"], name="suz_quota_use_period")]
         verbose_name = _("quota use")
         verbose_name_plural = _("quota use")
+
+
+class AbstractChangeRequest(models.Model):
+    """The customer asks the dealer holding the order for a change: in words, and optionally another variant
+    (a sibling of the same parent product, e.g. another colour) for one line. The dealer accepts it (the line
+    changes, the total is recomputed) or cannot (the order goes back to dispatch without that dealer)."""
+
+    dispatch = models.ForeignKey(
+        "suz_dispatch.Dispatch", on_delete=models.CASCADE, related_name="change_requests", verbose_name=_("order"),
+    )
+    dealer = models.ForeignKey(
+        "suz_dealers.Dealer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("dealer"), help_text=_("The dealer holding the order when the customer asked."),
+    )
+    text = models.TextField(_("request"), max_length=2000, blank=True)
+    line = models.ForeignKey(
+        "order.Line", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("line"),
+    )
+    product = models.ForeignKey(
+        "catalogue.Product", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("requested variant"),
+    )
+    old_title = models.CharField(_("line before"), max_length=255, blank=True)
+    state = models.CharField(_("state"), max_length=16, choices=ChangeState.choices, default=ChangeState.PENDING)
+    answer = models.CharField(_("answer"), max_length=500, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("answered by"),
+    )
+    created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_dispatch"
+        ordering = ["created_at", "pk"]
+        verbose_name = _("change request")
+        verbose_name_plural = _("change requests")
+        constraints = [models.UniqueConstraint(fields=["dispatch"], condition=models.Q(state="pending"),
+                                               name="suz_change_one_pending")]

@@ -9,7 +9,7 @@ class DispatchConfig(OscarConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers
+        from . import receivers, selectors  # noqa: F401 (selectors registers a timeline source)
 
         receivers.connect()
         receivers.connect_config_cache()

@@ -1,6 +1,7 @@
 from oscar.core.loading import is_model_registered
 
 from .abstract_models import (
+    AbstractChangeRequest,
     AbstractDeclineReason,
     AbstractDispatch,
     AbstractFailureReason,
@@ -76,3 +77,10 @@ if not is_model_registered("suz_dispatch", "QuotaUse"):
         pass
 
     __all__.append("QuotaUse")
+
+if not is_model_registered("suz_dispatch", "ChangeRequest"):
+
+    class ChangeRequest(AbstractChangeRequest):
+        pass
+
+    __all__.append("ChangeRequest")

@@ -6,18 +6,24 @@ claimed by one conditional UPDATE of ``Stage.notified_at``, so the ETA task and 
 fire and managers are still told once. Timers only notify; who sees what is decided by the stored plan.
 """
 
+import logging
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.outbox import announce
+from suz_oscar.core.queue import enqueue
 
 from . import selectors
 
 Stage = get_model("suz_dispatch", "Stage")
 Visibility = get_model("suz_dispatch", "Visibility")
 Dispatch = get_model("suz_dispatch", "Dispatch")
+logger = logging.getLogger("suz.dispatch")
+NOTIFY_STAGE_TASK = "suz_oscar.dispatch.tasks.notify_stage_task"
 
 
 
@@ -82,3 +88,44 @@ def tell_customer_returned(dispatch, now):
     """The dealer gave the order back: the customer learns another dealer is being found."""
     announce("order_returned", key=f"dispatch:{dispatch.pk}:{now:%Y%m%d%H%M%S%f}", customers=[dispatch.order],
              context={"order": dispatch.order})
+
+
+def schedule_stages(dispatch):
+    """Queue one ETA task per stage, never holding the request for a slow broker (``core.queue``).
+
+    A broker that is down or stuck loses nothing: the beat sweep sends what was not queued. A site that runs no
+    worker at all (``SUZ_USE_BROKER = False``: the demo) announces the stages open already here and now.
+    """
+    for stage in dispatch.stages.all():
+        if enqueue(NOTIFY_STAGE_TASK, args=(stage.pk,), eta=stage.opens_at):
+            continue
+        if not suz_settings.SUZ_USE_BROKER and stage.opens_at <= timezone.now():
+            notify_stage(stage.pk)
+        else:
+            logger.info("Stage %s of dispatch %s not queued; the sweep will announce it", stage.pk, dispatch.pk)
+
+
+def tell_customer_declined(dispatch):
+    """A dealer turned the order down before anyone took it: the customer learns another dealer is being found.
+    Once per round of offers (the count of claims so far), however many dealers decline in it."""
+    rounds = dispatch.history.filter(to_status=Dispatch.ACCEPTED).count()
+    announce("order_returned", key=f"dispatch:{dispatch.pk}:declined:{rounds}", customers=[dispatch.order],
+             context={"order": dispatch.order})
+
+
+def tell_dealer_cancelled(dispatch, dealer):
+    """The customer cancelled the order the dealer holds."""
+    announce("order_cancelled_customer", key=f"dispatch:{dispatch.pk}", dealers=[dealer],
+             context={"order": dispatch.order, "dealer": dealer})
+
+
+def tell_dealer_change_requested(dispatch, request, url=""):
+    """The customer asks the holding dealer for a change."""
+    announce("change_requested", key=f"change:{request.pk}", dealers=[dispatch.claimed_by],
+             context={"order": dispatch.order, "request": request, "url": url})
+
+
+def tell_customer_change(dispatch, request):
+    """The dealer accepted the customer's change, or could not (another dealer is being found)."""
+    announce("change_answered", key=f"change:{request.pk}", customers=[dispatch.order],
+             context={"order": dispatch.order, "request": request})

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from suz_oscar.core import timeline as core_timeline
 from suz_oscar.core.cache import cached
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.dealers.selectors import taking_orders
@@ -401,3 +402,68 @@ def customer_status(order: Order) -> tuple[CustomerStatus, Dealer | None]:
     if dispatch is None:
         return CustomerStatus.SEARCHING, None
     return CUSTOMER_STATUS.get(dispatch.status, CustomerStatus.SEARCHING), dispatch.claimed_by
+
+
+def manager_first_name(order: Order, dealer: Dealer | None) -> str:
+    """The first name of the manager who took ``order`` for ``dealer`` (the customer's page names them)."""
+    if dealer is None:
+        return ""
+    claim = (StatusChange.objects.filter(dispatch__order=order, dealer=dealer, to_status=Dispatch.ACCEPTED)
+             .exclude(user=None).select_related("user").order_by("-created_at", "-pk").first())
+    return claim.user.first_name if claim is not None else ""
+
+
+# ---------------------------------------------------------------- the customer's change requests
+
+def dealer_offer(dealer: Dealer, product):
+    """``dealer``'s offer of ``product`` now (its own stock record, else the whole line), or ``None``."""
+    offers = offers_for_products([product.pk], [dealer])[product.pk]
+    return offers[0] if offers else None
+
+
+def change_variants(line) -> list:
+    """The variants the customer may ask for instead of ``line``'s product: the other public children of the
+    same parent (another colour, another size)."""
+    Product = get_model("catalogue", "Product")
+    product = line.product
+    if product is None or product.parent_id is None:
+        return []
+    return list(Product.objects.filter(parent_id=product.parent_id, is_public=True).exclude(pk=product.pk)
+                .order_by("title", "pk"))
+
+
+def city_price(order, product, exclude=()):
+    """The price the storefront quotes for ``product`` in the order's city now: the offer of the dealer ranked
+    first there (``exclude``: dealers left out), else the manufacturer's recommended price, else ``None``."""
+    place = get_model("suz_checkout", "OrderPlace").objects.filter(order=order).select_related("city").first()
+    excluded = {d.pk for d in exclude}
+    dealers = [d for d in dealers_serving(place.city if place else None) if d.pk not in excluded]
+    offers = offers_for_products([product.pk], dealers)[product.pk]
+    if offers:
+        return offers[0].price
+    recommended = RecommendedPrice.objects.filter(product=product).first()
+    return recommended.price if recommended is not None else None
+
+
+def pending_change(dispatch: Dispatch):
+    """The customer's change request waiting for the holding dealer, or ``None``."""
+    from .vocabulary import ChangeState
+
+    return get_model("suz_dispatch", "ChangeRequest").objects.filter(
+        dispatch=dispatch, state=ChangeState.PENDING).select_related("product", "line").first()
+
+
+@core_timeline.source
+def change_requests(dispatch_ids, *, public_only: bool) -> list:
+    """The customer's change requests and the dealers' answers: the customer sees them too."""
+    found = get_model("suz_dispatch", "ChangeRequest").objects.filter(dispatch_id__in=dispatch_ids).select_related(
+        "product", "dealer__partner", "answered_by")
+    entries = []
+    for request in found:
+        template = "suz/dispatch/_timeline_change_request.html"
+        entries.append(core_timeline.Entry("change_request", request.created_at, template,
+                                           {"request": request, "answer": False}, request.dispatch_id))
+        if request.answered_at is not None:
+            entries.append(core_timeline.Entry("change_answer", request.answered_at, template,
+                                               {"request": request, "answer": True}, request.dispatch_id))
+    return entries

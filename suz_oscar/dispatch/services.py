@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from datetime import timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 from suz_oscar.core.conf import suz_settings
@@ -20,7 +22,7 @@ from .exceptions import AlreadyTaken, DispatchError
 from .plan_store import store_plan
 from .signals import dispatch_event
 from .strategies import DispatchStrategy, PlanContext
-from .vocabulary import Event, Fault
+from .vocabulary import CHANGEABLE, CUSTOMER_CANCELLABLE, ChangeState, Event, Fault
 
 if TYPE_CHECKING:  # names of the type hints only
     from datetime import datetime
@@ -36,6 +38,7 @@ Dispatch = get_model("suz_dispatch", "Dispatch")
 Stage = get_model("suz_dispatch", "Stage")
 Visibility = get_model("suz_dispatch", "Visibility")
 StatusChange = get_model("suz_dispatch", "StatusChange")
+ChangeRequest = get_model("suz_dispatch", "ChangeRequest")
 OrderLine = get_model("order", "Line")
 StockRecord = get_model("partner", "StockRecord")
 
@@ -44,6 +47,12 @@ def _event(event, dispatch, dealer, *, fault="", user=None, now=None):
     """Tell listeners (dealer scoring) inside the change's transaction: their writes commit or roll back with it."""
     dispatch_event.send(sender=Dispatch, event=event, dispatch=dispatch, dealer=dealer, fault=fault,
                         user=user if user is not None and user.is_authenticated else None, now=now)
+
+
+def _note(text):
+    """A history note in the notification language (the history is read by staff and dealers alike)."""
+    with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
+        return str(text)
 
 
 def _record(dispatch, from_status, to_status, *, dealer=None, user=None, failure_reason=None, fault="", note="",
@@ -70,17 +79,12 @@ def _lines_to(order_id, dealer):
     OrderLine.objects.bulk_update(lines, ["partner", "partner_name", "stockrecord", "partner_sku"])
 
 
-def dispatch_plan(*, order: Order, now: datetime | None = None) -> Dispatch:
-    """Store the order's dispatch plan: stages (audience, opening time) and each dealer's visibility.
+def _stages(dispatch, context):
+    """The plan's stages ``[(strategy, Stage, audience)]`` and visibility rows, from the strategies' chain.
 
-    A stage open to every dealer stores neither audience nor rows: the dispatch
-    keeps its opening (``open_to_all_at``) and the plan ends there, as no dealer is
-    left for a later stage. An order no dealer is eligible for waits for manual
-    assignment. The order's dispatch is unique: planning twice returns the first plan.
+    Sets ``dispatch.open_to_all_at`` when a stage is open to every dealer (the plan ends there).
     """
-    now = now or timezone.now()
-    context = PlanContext(order=order, eligible=selectors.eligible_dealers(order), now=now)
-    dispatch = Dispatch(order=order, status=Dispatch.OFFERED if context.eligible else Dispatch.MANUAL)
+    now = context.now
     cursor, seen, stages, visibility = 0.0, set(), [], []
     for strategy in load_strategies() if context.eligible else ():
         spec = strategy.stage(context, cursor)
@@ -99,6 +103,21 @@ def dispatch_plan(*, order: Order, now: datetime | None = None) -> Dispatch:
         seen.update(d.pk for d in audience)
         visibility += [Visibility(dispatch=dispatch, stage=stages[-1][1], dealer=d, opens_at=opens_at)
                        for d in audience]
+    return stages, visibility
+
+
+def dispatch_plan(*, order: Order, now: datetime | None = None) -> Dispatch:
+    """Store the order's dispatch plan: stages (audience, opening time) and each dealer's visibility.
+
+    A stage open to every dealer stores neither audience nor rows: the dispatch
+    keeps its opening (``open_to_all_at``) and the plan ends there, as no dealer is
+    left for a later stage. An order no dealer is eligible for waits for manual
+    assignment. The order's dispatch is unique: planning twice returns the first plan.
+    """
+    now = now or timezone.now()
+    context = PlanContext(order=order, eligible=selectors.eligible_dealers(order), now=now)
+    dispatch = Dispatch(order=order, status=Dispatch.OFFERED if context.eligible else Dispatch.MANUAL)
+    stages, visibility = _stages(dispatch, context)
     hooked = [(strategy, stage, audience) for strategy, stage, audience in stages
               if type(strategy).stored is not DispatchStrategy.stored]
     try:
@@ -228,6 +247,7 @@ def dispatch_decline(*, dispatch: Dispatch, dealer: Dealer, reason: DeclineReaso
     if not declined:
         raise DispatchError(selectors.claim_refusal(locked, dealer, now))
     _record(locked, locked.status, locked.status, dealer=dealer, user=user, decline_reason=reason, now=now)
+    notifications.tell_customer_declined(locked)
     return _open_next_if_nobody_left(locked, now)
 
 
@@ -301,3 +321,190 @@ def dispatch_sla_watch(*, now: datetime | None = None) -> list[Dispatch]:
                 _event(Event.SLA_BREACH, dispatch, dealer, fault=Fault.DEALER, now=now)
         alerted.append(dispatch)
     return alerted
+
+
+# ---------------------------------------------------------------- the customer's acts
+
+@transaction.atomic
+def dispatch_cancel_by_customer(*, dispatch: Dispatch, user: User | None = None,
+                                now: datetime | None = None) -> Dispatch:
+    """The customer cancels the order while nobody has processed it (contacted them): it leaves every inbox,
+    the history records the customer's fault, and the dealer holding it (if any) is told. Closed or processed
+    orders are refused with the reason."""
+    now = now or timezone.now()
+    locked = Dispatch.objects.select_for_update().get(pk=dispatch.pk)
+    if locked.status not in CUSTOMER_CANCELLABLE:
+        if locked.status == Dispatch.CANCELLED:
+            raise DispatchError(_("The order is cancelled already."))
+        if locked.status in Dispatch.CLOSED:
+            raise DispatchError(_("The order is closed: there is nothing to cancel."))
+        raise DispatchError(_("The dealer has already agreed the order with you, so it cannot be cancelled on the "
+                              "site. Write to the dealer below or call it."))
+    from_status, holder = locked.status, locked.claimed_by
+    locked.status = Dispatch.CANCELLED
+    locked.save(update_fields=["status"])
+    Visibility.objects.filter(dispatch=locked).update(is_open=False)
+    ChangeRequest.objects.filter(dispatch=locked, state=ChangeState.PENDING).update(
+        state=ChangeState.REFUSED, answer=_note(gettext_lazy("the order is cancelled")), answered_at=now)
+    _record(locked, from_status, Dispatch.CANCELLED, dealer=holder, user=user, fault=Fault.CUSTOMER,
+            note=_note(gettext_lazy("cancelled by the customer")), now=now)
+    if holder is not None:
+        _event(Event.CANCELLED, locked, holder, fault=Fault.CUSTOMER, user=user, now=now)
+        notifications.tell_dealer_cancelled(locked, holder)
+    dispatch.status = Dispatch.CANCELLED
+    return locked
+
+
+@transaction.atomic
+def change_request_add(*, dispatch: Dispatch, text: str = "", line=None, product=None, user: User | None = None,
+                       url: str = "", now: datetime | None = None) -> ChangeRequest:
+    """The customer asks the dealer holding the order for a change: ``text``, and/or ``product`` (a sibling
+    variant) for ``line``. One request waits at a time; the dealer's managers are told."""
+    now = now or timezone.now()
+    locked = Dispatch.objects.select_for_update().get(pk=dispatch.pk)
+    text = text.replace("\x00", "").strip()[:2000]
+    if locked.status not in CHANGEABLE or locked.claimed_by_id is None:
+        if locked.status in Dispatch.CLOSED:
+            raise DispatchError(_("The order is closed: it cannot be changed any more."))
+        raise DispatchError(_("You can ask for a change once a dealer has taken the order. Until then, write "
+                              "a message: the shop reads it."))
+    if ChangeRequest.objects.filter(dispatch=locked, state=ChangeState.PENDING).exists():
+        raise DispatchError(_("Your previous request is still waiting for the dealer's answer."))
+    if product is not None:
+        if line is None or line.order_id != locked.order_id:
+            raise DispatchError(_("Choose the line to change."))
+        if product.pk not in {p.pk for p in selectors.change_variants(line)}:
+            raise DispatchError(_("This variant cannot replace the line: choose one of the listed variants."))
+    elif not text:
+        raise DispatchError(_("Describe the change, or choose another variant of a line."))
+    request = ChangeRequest.objects.create(
+        dispatch=locked, dealer=locked.claimed_by, text=text, line=line if product is not None else None,
+        product=product, old_title=(line.title if line is not None and product is not None else "")[:255],
+        created_at=now)
+    notifications.tell_dealer_change_requested(locked, request, url)
+    return request
+
+
+def _pending_request(request, dealer):
+    """Lock the order and its request; the request must wait for ``dealer``, which holds the order."""
+    locked = Dispatch.objects.select_for_update().select_related("order").get(pk=request.dispatch_id)
+    current = ChangeRequest.objects.select_for_update().get(pk=request.pk)
+    if locked.claimed_by_id != dealer.pk or locked.status not in CHANGEABLE:
+        raise DispatchError(_("This order is not yours."))
+    if current.state != ChangeState.PENDING:
+        raise DispatchError(_("The request has been answered already."))
+    return locked, current
+
+
+def _order_totals(order):
+    """Recompute the order's total from its lines (delivery is agreed with the dealer)."""
+    lines = list(OrderLine.objects.filter(order_id=order.pk))
+    incl = sum((line.line_price_incl_tax for line in lines), Decimal(0))
+    excl = sum((line.line_price_excl_tax for line in lines), Decimal(0))
+    order.total_incl_tax = incl + (order.shipping_incl_tax or 0) + order.surcharge_incl_tax
+    order.total_excl_tax = excl + (order.shipping_excl_tax or 0) + order.surcharge_excl_tax
+    order.save(update_fields=["total_incl_tax", "total_excl_tax"])
+
+
+def _swap_line(line, product, price, dealer=None):
+    """``line`` becomes ``product`` at ``price`` per unit (its dealer's stock record when it has one)."""
+    line.product, line.title = product, product.get_title()[:255]
+    line.upc = product.upc
+    line.unit_price_incl_tax = line.unit_price_excl_tax = price
+    line.line_price_incl_tax = line.line_price_excl_tax = price * line.quantity
+    line.line_price_before_discounts_incl_tax = line.line_price_before_discounts_excl_tax = price * line.quantity
+    fields = ["product", "title", "upc", "unit_price_incl_tax", "unit_price_excl_tax", "line_price_incl_tax",
+              "line_price_excl_tax", "line_price_before_discounts_incl_tax", "line_price_before_discounts_excl_tax"]
+    if dealer is not None:
+        record = StockRecord.objects.filter(partner_id=dealer.partner_id, product=product).first()
+        line.stockrecord = record
+        line.partner_sku = record.partner_sku if record else sku_for(product)
+        fields += ["stockrecord", "partner_sku"]
+    line.save(update_fields=fields)
+
+
+@transaction.atomic
+def change_request_accept(*, request: ChangeRequest, dealer: Dealer, user: User | None = None, answer: str = "",
+                          now: datetime | None = None) -> ChangeRequest:
+    """The holding dealer accepts the change. A new variant is re-checked against the dealer's own offer now:
+    not offered → refused with the reason (nothing changes); offered → the line becomes that variant at the
+    dealer's price and the order's total is recomputed. The customer is told."""
+    now = now or timezone.now()
+    locked, current = _pending_request(request, dealer)
+    if current.product_id is not None:
+        line = OrderLine.objects.filter(pk=current.line_id, order_id=locked.order_id).first()
+        offer = selectors.dealer_offer(dealer, current.product)
+        if line is None:
+            raise DispatchError(_("The line of this request is no longer in the order."))
+        if offer is None:
+            raise DispatchError(_("You do not offer “%(product)s”: add it to your offers, or answer that you "
+                                  "cannot.") % {"product": current.product.get_title()})
+        _swap_line(line, current.product, offer.price, dealer)
+        _order_totals(locked.order)
+    current.state, current.answered_by, current.answered_at = ChangeState.ACCEPTED, _user(user), now
+    current.answer = answer.replace("\x00", "").strip()[:500]
+    current.save(update_fields=["state", "answered_by", "answered_at", "answer"])
+    notifications.tell_customer_change(locked, current)
+    return current
+
+
+def _user(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+@transaction.atomic
+def change_request_refuse(*, request: ChangeRequest, dealer: Dealer, user: User | None = None, answer: str = "",
+                          now: datetime | None = None) -> ChangeRequest:
+    """The holding dealer cannot make the change: the order, with the change made (a new variant at the
+    storefront's price in the order's city, as the customer would be quoted it now), goes back to dispatch with a
+    fresh plan that leaves this dealer out, and the customer is told another dealer is being found. No points:
+    nobody failed."""
+    now = now or timezone.now()
+    locked, current = _pending_request(request, dealer)
+    if current.product_id is not None:
+        line = OrderLine.objects.filter(pk=current.line_id, order_id=locked.order_id).first()
+        if line is not None:
+            price = selectors.city_price(locked.order, current.product, exclude=[dealer])
+            _swap_line(line, current.product, price if price is not None else line.unit_price_incl_tax)
+            _order_totals(locked.order)
+    current.state, current.answered_by, current.answered_at = ChangeState.REFUSED, _user(user), now
+    current.answer = answer.replace("\x00", "").strip()[:500]
+    current.save(update_fields=["state", "answered_by", "answered_at", "answer"])
+    from_status = locked.status
+    _record(locked, from_status, Dispatch.OFFERED, dealer=dealer, user=user,
+            note=_note(gettext_lazy("the dealer cannot make the change the customer asked for")), now=now)
+    dispatch_replan(dispatch=locked, exclude=[dealer], now=now)
+    notifications.tell_customer_change(locked, current)
+    return current
+
+
+def dispatch_replan(*, dispatch: Dispatch, exclude=(), now: datetime | None = None) -> Dispatch:
+    """Store a fresh plan for an order already dispatched (in the caller's transaction, the row locked): the
+    eligible dealers of the order as it is now, less ``exclude``, which keep a declined row and so never see it
+    again (not even in the stage open to every dealer). Its stages are announced after commit."""
+    now = now or timezone.now()
+    order = dispatch.order
+    order.suz_place = get_model("suz_checkout", "OrderPlace").objects.select_related("city").get(order=order)
+    excluded = {d.pk for d in exclude}
+    eligible = [d for d in selectors.eligible_dealers(order) if d.pk not in excluded]
+    context = PlanContext(order=order, eligible=eligible, now=now)
+    Visibility.objects.filter(dispatch=dispatch).delete()
+    Stage.objects.filter(dispatch=dispatch).delete()
+    dispatch.claimed_by, dispatch.claimed_at, dispatch.open_to_all_at = None, None, None
+    dispatch.sla_alerted_at = None
+    stages, visibility = _stages(dispatch, context)
+    dispatch.status = Dispatch.OFFERED if eligible else Dispatch.MANUAL
+    dispatch.save(update_fields=["claimed_by", "claimed_at", "open_to_all_at", "sla_alerted_at", "status"])
+    Stage.objects.bulk_create([stage for _strategy, stage, _audience in stages])
+    Visibility.objects.bulk_create(visibility)
+    for strategy, stage, audience in stages:
+        if type(strategy).stored is not DispatchStrategy.stored:
+            strategy.stored(dispatch, stage, audience, now)
+    for dealer in exclude:
+        _decline_row(dispatch, dealer, now)
+    if not eligible:
+        _record(dispatch, Dispatch.OFFERED, Dispatch.MANUAL, note=_note(gettext_lazy("no other dealer can take it")),
+                now=now)
+        notifications.tell_staff_manual(dispatch)
+    transaction.on_commit(lambda: notifications.schedule_stages(dispatch))
+    return dispatch

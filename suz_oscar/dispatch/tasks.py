@@ -1,16 +1,8 @@
 """Celery tasks of dispatch: thin, they load by id and call notifications and services."""
 
-import logging
-
 from celery import shared_task
-from django.utils import timezone
-
-from suz_oscar.core.conf import suz_settings
-from suz_oscar.core.queue import enqueue
 
 from . import notifications, services
-
-logger = logging.getLogger("suz.dispatch")
 
 
 @shared_task(ignore_result=True)
@@ -32,15 +24,5 @@ def sla_watch():
 
 
 def schedule_stage_notifications(dispatch):
-    """Queue one ETA task per stage, never holding the request for a slow broker (``core.queue``).
-
-    A broker that is down or stuck loses nothing: the beat sweep sends what was not queued. A site that runs no
-    worker at all (``SUZ_USE_BROKER = False``: the demo) announces the stages open already here and now.
-    """
-    for stage in dispatch.stages.all():
-        if enqueue(notify_stage_task, args=(stage.pk,), eta=stage.opens_at):
-            continue
-        if not suz_settings.SUZ_USE_BROKER and stage.opens_at <= timezone.now():
-            notifications.notify_stage(stage.pk)
-        else:
-            logger.info("Stage %s of dispatch %s not queued; the sweep will announce it", stage.pk, dispatch.pk)
+    """Queue one ETA task per stage (``notifications.schedule_stages``)."""
+    notifications.schedule_stages(dispatch)

@@ -41,3 +41,16 @@ class Event(models.TextChoices):
     CANCELLED = "cancelled", _("order cancelled")
     GIVEN_BACK = "given_back", _("order given back")
     SLA_BREACH = "sla_breach", _("SLA breach")
+
+# What the customer may still cancel: nobody has contacted them yet («обработан» not reached).
+CUSTOMER_CANCELLABLE = (Status.NEW, Status.OFFERED, Status.ACCEPTED, Status.MANUAL)
+# While a dealer holds the order and it is not closed, the customer may ask it for a change.
+CHANGEABLE = (Status.ACCEPTED, Status.PROCESSED)
+
+
+class ChangeState(models.TextChoices):
+    """A customer's change request: waiting for the holding dealer, accepted, or the dealer could not."""
+
+    PENDING = "pending", _("waiting for the dealer")
+    ACCEPTED = "accepted", _("accepted")
+    REFUSED = "refused", _("the dealer cannot")

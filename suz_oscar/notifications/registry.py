@@ -94,3 +94,12 @@ ORDER_TAKEN = register(EventType(
 ORDER_RETURNED = register(EventType(
     "order_returned", _("Your order goes to another dealer"), Audience.CUSTOMER,
     "suz/notifications/emails/order_returned", frozenset({E, S, W})))
+ORDER_CANCELLED_CUSTOMER = register(EventType(
+    "order_cancelled_customer", _("The customer cancelled an order"), Audience.DEALER,
+    "suz/notifications/emails/order_cancelled_customer", frozenset({E, S, W}), frozenset({W})))
+CHANGE_REQUESTED = register(EventType(
+    "change_requested", _("The customer asks for a change"), Audience.DEALER,
+    "suz/notifications/emails/change_requested", frozenset({E, S, W}), frozenset({W})))
+CHANGE_ANSWERED = register(EventType(
+    "change_answered", _("Answer to your change request"), Audience.CUSTOMER,
+    "suz/notifications/emails/change_answered", frozenset({E, S, W})))

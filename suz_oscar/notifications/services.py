@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F, Q
-from django.template import TemplateDoesNotExist
+from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from oscar.core.loading import get_model
@@ -49,15 +49,42 @@ TRANSACTIONAL = {Channel.SITE}
 
 # ---------------------------------------------------------------- writing the rows
 
+def _staff_texts(event_type, context):
+    """The texts staff wrote for the type in Oscar's «Communications» (a ``CommunicationEventType`` whose code is
+    the type's key in capitals), rendered: ``{"subject", "body", "sms"}``, a blank field left out. A text that
+    does not render (a template error) is left out too and logged: the file template stands in."""
+    row = get_model("communication", "CommunicationEventType").objects.filter(code=event_type.key.upper()).first()
+    if row is None:
+        return {}
+    texts = {}
+    for name, field in (("subject", "email_subject_template"), ("body", "email_body_template"),
+                        ("sms", "sms_template")):
+        source = (getattr(row, field) or "").strip()
+        if not source:
+            continue
+        try:
+            template = engines["django"].from_string("{% autoescape off %}" + source + "{% endautoescape %}")
+            texts[name] = template.render(context)
+        except (TemplateSyntaxError, ValueError, TypeError, AttributeError) as exc:
+            logger.warning("The staff's %s of %s does not render (%s); the file template is used", name,
+                           row.code, exc)
+    return texts
+
+
 def _render(event_type, context):
-    """``(subject, email body, short text)`` in the notification language; the short text (SMS, the site's
-    list) is ``<template>_sms.txt`` if there is one, else the subject."""
+    """``(subject, email body, short text)`` in the notification language: the staff's texts of the type in
+    Oscar's «Communications» where written, else the files; the short text (SMS, the site's list) is
+    ``<template>_sms.txt`` if there is one, else the subject."""
     subject, body = render_email(event_type.template, context)
     with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):
         try:
             short = " ".join(render_to_string(f"{event_type.template}_sms.txt", context).split())
         except TemplateDoesNotExist:
             short = subject
+        staff = _staff_texts(event_type, context)
+    subject = " ".join(staff["subject"].split()) if staff.get("subject") else subject
+    body = staff.get("body") or body
+    short = " ".join(staff["sms"].split()) if staff.get("sms") else short
     return subject[:255], body, short
 
 

@@ -20,6 +20,7 @@ class DispatchDashboardConfig(OscarDashboardConfig):
         "suz-inbox-order": staff_or_dealer,
         "suz-inbox-status": (["partner.dashboard_access"],),
         "suz-inbox-give-up": (["partner.dashboard_access"],),
+        "suz-inbox-change": (["partner.dashboard_access"],),
         "suz-inbox-assign": ["is_staff"],
         # The manufacturer's dispatch settings (default_permissions: staff only).
     }
@@ -33,6 +34,7 @@ class DispatchDashboardConfig(OscarDashboardConfig):
         self.status_view = get_class("suz_dispatch_dashboard.views", "StatusView")
         self.give_up_view = get_class("suz_dispatch_dashboard.views", "GiveUpView")
         self.assign_view = get_class("suz_dispatch_dashboard.views", "AssignView")
+        self.change_view = get_class("suz_dispatch_dashboard.views", "ChangeAnswerView")
         self.strategy_list_view = get_class("suz_dispatch_dashboard.settings_views", "StrategyListView")
         self.strategy_action_view = get_class("suz_dispatch_dashboard.settings_views", "StrategyActionView")
         self.strategy_edit_view = get_class("suz_dispatch_dashboard.settings_views", "StrategyEditView")
@@ -49,6 +51,7 @@ class DispatchDashboardConfig(OscarDashboardConfig):
             path("<int:pk>/status/", self.status_view.as_view(), name="suz-inbox-status"),
             path("<int:pk>/give-up/", self.give_up_view.as_view(), name="suz-inbox-give-up"),
             path("<int:pk>/assign/", self.assign_view.as_view(), name="suz-inbox-assign"),
+            path("<int:pk>/change/<int:request_pk>/", self.change_view.as_view(), name="suz-inbox-change"),
             path("strategies/", self.strategy_list_view.as_view(), name="suz-strategies"),
             path("strategies/action/", self.strategy_action_view.as_view(), name="suz-strategy-action"),
             path("strategies/edit/", self.strategy_edit_view.as_view(), name="suz-strategy-edit"),

@@ -316,3 +316,33 @@ class AssignView(DispatchMixin, generic.View):
                 messages.success(request, _("Order %(number)s is assigned to %(dealer)s.")
                                  % {"number": dispatch.order.number, "dealer": form.cleaned_data["dealer"].name})
         return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
+
+
+class ChangeAnswerView(DealerActionMixin, generic.View):
+    """The dealer holding the order accepts the customer's change request or answers that it cannot (the order
+    then goes back to dispatch without it). Another dealer's order, or a request of another order: 404."""
+
+    def post(self, request, *args, **kwargs):
+        dealer = self.get_dealer()
+        dispatch = get_object_or_404(dealer.claimed_orders.select_related("order"), pk=kwargs["pk"])
+        change = get_object_or_404(get_model("suz_dispatch", "ChangeRequest"), pk=kwargs["request_pk"],
+                                   dispatch=dispatch)
+        decision = request.POST.get("decision")
+        answer = request.POST.get("answer", "")[:500]
+        if decision not in ("accept", "refuse"):
+            messages.error(request, _("Choose whether you accept the change."))
+            return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
+        try:
+            if decision == "accept":
+                services.change_request_accept(request=change, dealer=dealer, user=request.user, answer=answer)
+            else:
+                services.change_request_refuse(request=change, dealer=dealer, user=request.user, answer=answer)
+        except DispatchError as exc:
+            messages.error(request, str(exc))
+            return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
+        if decision == "accept":
+            messages.success(request, _("The change is accepted; the customer is told."))
+            return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
+        messages.info(request, _("Order %(number)s goes back to dispatch with the change; the customer is told.")
+                      % {"number": dispatch.order.number})
+        return redirect("suz_dispatch_dashboard:suz-inbox")

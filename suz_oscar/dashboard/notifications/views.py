@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 from django.views import generic
 from oscar.core.loading import get_model
 
+from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.forms import errors_as_text
 from suz_oscar.dashboard.mixins import FixedPageSizeMixin
 from suz_oscar.dealers.selectors import dealer_for_user
@@ -38,10 +39,29 @@ class MarkReadView(generic.View):
         return redirect("suz_notifications_dashboard:suz-notifications")
 
 
+SWEEP_LOCK = "suz:sweeps-without-workers"
+
+
+def sweep_without_workers():
+    """A site without Celery workers or beat (the demo, ``SUZ_USE_BROKER = False``) still announces the stages
+    that open later and sends what waits in the outbox: the dashboard's poll runs the beat's sweeps, at most
+    once per ``SUZ_SWEEP_SECONDS`` across processes (a cache lock). With workers the beat does it."""
+    from django.core.cache import cache
+
+    from suz_oscar.dispatch import notifications as dispatch_notifications
+
+    if suz_settings.SUZ_USE_BROKER or not cache.add(SWEEP_LOCK, 1, suz_settings.SUZ_SWEEP_SECONDS):
+        return
+    for stage_id in dispatch_notifications.due_stages().values_list("pk", flat=True)[:100]:
+        dispatch_notifications.notify_stage(stage_id)
+    services.notification_deliver_due()
+
+
 class PollView(generic.View):
     """What the dashboard's pages ask every few seconds: unread notifications and orders in the inbox."""
 
     def get(self, request, *args, **kwargs):
+        sweep_without_workers()
         dealer = None if request.user.is_staff else dealer_for_user(request.user)
         latest = selectors.site_notifications(request.user).filter(date_read=None).first()
         return JsonResponse({

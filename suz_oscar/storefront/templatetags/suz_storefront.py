@@ -81,10 +81,11 @@ def _site_callback_minutes(context):
 def suz_order_status(order):
     """The order's state as its customer understands it, and its dealer once one has taken it."""
     from suz_oscar.core.conf import suz_settings
-    from suz_oscar.dispatch.selectors import customer_status
+    from suz_oscar.dispatch.selectors import customer_status, manager_first_name
 
     status, dealer = customer_status(order)
-    return {"status": status, "dealer": dealer, "callback_minutes": suz_settings.SUZ_CALLBACK_MINUTES}
+    return {"status": status, "dealer": dealer, "callback_minutes": suz_settings.SUZ_CALLBACK_MINUTES,
+            "manager": manager_first_name(order, dealer)}
 
 
 @register.simple_tag
@@ -93,3 +94,30 @@ def suz_order_status_url(order):
     from suz_oscar.storefront.orders import order_status_url
 
     return order_status_url(order)
+
+
+@register.inclusion_tag("suz/storefront/order_actions.html", takes_context=True)
+def suz_customer_actions(context, order):
+    """What the customer may still do: cancel while nobody has processed the order, ask the holding dealer for
+    a change (in words or another variant of a line) while it is open, and see a request waiting."""
+    from oscar.core.loading import get_model
+
+    from suz_oscar.dispatch import selectors
+    from suz_oscar.dispatch.vocabulary import CHANGEABLE, CUSTOMER_CANCELLABLE
+
+    dispatch = get_model("suz_dispatch", "Dispatch").objects.filter(order=order).first()
+    ctx = {"order": order, "dispatch": dispatch, "csrf_token": context.get("csrf_token"),
+           "hash": order.verification_hash()}
+    if dispatch is None:
+        return ctx
+    pending = selectors.pending_change(dispatch)
+    may_change = dispatch.status in CHANGEABLE and dispatch.claimed_by_id is not None and pending is None
+    variants = []
+    if may_change:
+        for line in order.lines.select_related("product"):
+            options = selectors.change_variants(line)
+            if options:
+                variants.append((line, options))
+    ctx.update({"may_cancel": dispatch.status in CUSTOMER_CANCELLABLE, "may_change": may_change,
+                "pending": pending, "variants": variants})
+    return ctx
