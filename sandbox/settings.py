@@ -209,3 +209,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR"}},
 }
+
+# Telephony: the console backend plays each call out on a short clock (no PBX); customers would see this number.
+SUZ_TELEPHONY_CALLER_ID = "+74951234567"

@@ -137,3 +137,13 @@ SUZ_INBOX_POLL_SECONDS = 5
 # A site without workers (SUZ_USE_BROKER = False, the demo): the dashboard's poll runs the beat's sweeps (stages
 # that opened later, the outbox) at most once per this many seconds.
 SUZ_SWEEP_SECONDS = 30
+
+# Telephony (docs/telephony.md). The provider: a dotted path to a suz_oscar.telephony.backends.base.BaseBackend
+# subclass — "…console.ConsoleBackend" (the demo: a simulated call on a short clock), "…locmem.LocmemBackend"
+# (tests), "…mango.MangoBackend" (Mango Office VPBX); its keyword arguments in SUZ_TELEPHONY_BACKEND_OPTIONS.
+SUZ_TELEPHONY_BACKEND = "suz_oscar.telephony.backends.console.ConsoleBackend"
+SUZ_TELEPHONY_BACKEND_OPTIONS = {}
+# The number customers see when the system calls them (the site's number, in E.164), never a manager's own.
+SUZ_TELEPHONY_CALLER_ID = ""
+# How often the order card asks for a call's state while it is in progress (seconds).
+SUZ_TELEPHONY_POLL_SECONDS = 2

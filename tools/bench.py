@@ -465,10 +465,17 @@ def run_map():
     print(f"map.country.cached_median_ms: {statistics.median(times):.1f}")
 
 
+def run_telephony():
+    setup_django("suz")
+    from tools import bench_telephony
+
+    bench_telephony.run()
+
+
 def main():
     if len(sys.argv) > 1:
         {"serve": lambda: serve_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch, "map": run_map,
-         "analytics": run_analytics, "notifications": run_notifications,
+         "analytics": run_analytics, "notifications": run_notifications, "telephony": run_telephony,
          "seed": lambda: (setup_django("suz"), seed()), "seed_stock": seed_stock}[sys.argv[1]]()
         return
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -492,6 +499,7 @@ def main():
     subprocess.run([sys.executable, __file__, "analytics"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "notifications"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "map"], env=env, check=True)
+    subprocess.run([sys.executable, __file__, "telephony"], env=env, check=True)
 
 
 if __name__ == "__main__":
