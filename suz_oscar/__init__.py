@@ -21,6 +21,7 @@ DOMAIN_APPS = [
     "suz_oscar.scoring.apps.ScoringConfig",
     "suz_oscar.analytics.apps.AnalyticsConfig",
     "suz_oscar.notifications.apps.NotificationsConfig",
+    "suz_oscar.telephony.apps.TelephonyConfig",
     "suz_oscar.dashboard.dealers.apps.DealersDashboardConfig",
     "suz_oscar.dashboard.geo.apps.GeoDashboardConfig",
     "suz_oscar.dashboard.dispatch.apps.DispatchDashboardConfig",

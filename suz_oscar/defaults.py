@@ -135,6 +135,15 @@ SUZ_NOTIFICATION_CLAIM_SECONDS = 120
 # The dealer inbox asks for new orders and notifications every this many seconds.
 SUZ_INBOX_POLL_SECONDS = 5
 
+# Telephony (docs/telephony.md). The provider: a dotted path to a suz_oscar.telephony.backends.base.BaseBackend
+# subclass — "…console.ConsoleBackend" (the demo: a simulated call on a short clock), "…locmem.LocmemBackend"
+# (tests), "…mango.MangoBackend" (Mango Office VPBX); its keyword arguments in SUZ_TELEPHONY_BACKEND_OPTIONS.
+SUZ_TELEPHONY_BACKEND = "suz_oscar.telephony.backends.console.ConsoleBackend"
+SUZ_TELEPHONY_BACKEND_OPTIONS = {}
+# The number customers see when the system calls them (the site's number, in E.164), never a manager's own.
+SUZ_TELEPHONY_CALLER_ID = ""
+# How often the order card asks for a call's state while it is in progress (seconds).
+SUZ_TELEPHONY_POLL_SECONDS = 2
 # The robot's confirmation call (docs/robot-call.md). When the robot calls the customer: after a dealer takes the
 # order ("claimed"), or also right after placement ("placed").
 SUZ_ROBOT_CALL_ON = ("claimed",)

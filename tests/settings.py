@@ -15,3 +15,7 @@ SUZ_NOTIFICATION_BACKENDS = {
     "sms": "suz_oscar.notifications.backends.sms.LocmemBackend",
     "site": "suz_oscar.notifications.backends.site.SiteBackend",
 }
+
+# Calls stay in memory (suz_oscar.telephony.backends.locmem.LocmemBackend.started).
+SUZ_TELEPHONY_BACKEND = "suz_oscar.telephony.backends.locmem.LocmemBackend"
+SUZ_TELEPHONY_CALLER_ID = "+74950000000"
