@@ -144,6 +144,7 @@ SUZ_TELEPHONY_BACKEND_OPTIONS = {}
 SUZ_TELEPHONY_CALLER_ID = ""
 # How often the order card asks for a call's state while it is in progress (seconds).
 SUZ_TELEPHONY_POLL_SECONDS = 2
+
 # The robot's confirmation call (docs/robot-call.md). When the robot calls the customer: after a dealer takes the
 # order ("claimed"), or also right after placement ("placed").
 SUZ_ROBOT_CALL_ON = ("claimed",)

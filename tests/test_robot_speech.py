@@ -153,7 +153,8 @@ def test_the_dealer_and_the_manager_are_named_once_the_order_is_claimed(settings
 
 @pytest.mark.django_db
 def test_the_manufacturer_edits_the_template(settings):
-    settings.SUZ_ROBOT_SCRIPT = ("{{ lines|length|ru_number:'f' }} {{ lines|length|ru_plural:'позиция,позиции,позиций' }}"
+    settings.SUZ_ROBOT_SCRIPT = ("{{ lines|length|ru_number:'f' }} "
+                                 "{{ lines|length|ru_plural:'позиция,позиции,позиций' }}"
                                  " на {{ total }}. {{ 21|ru_number:'f' }}.")
     order = order_of([("Товар", "10", 1), ("Товар 2", "11", 1)], "1")
     assert speech.render_script(order).text == "две позиции на двадцать один рубль. двадцать одна."
