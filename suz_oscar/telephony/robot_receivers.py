@@ -1,11 +1,12 @@
-"""When the robot calls: a dealer took the order (a history entry to «accepted»), or the order was placed (its
-dispatch created), each after the commit and through Celery when there is a worker; and what a robot call's
+"""When the robot calls: a dealer took the order (a history entry to «accepted»), or the order was placed (Oscar's
+``order_placed``, once dispatch planned it), each after the commit and through Celery when there is a worker; and what a robot call's
 event means (``signals.call_changed``)."""
 
 import logging
 
 from django.db import transaction
 from django.db.models.signals import post_save
+from oscar.apps.order.signals import order_placed
 from oscar.core.loading import get_model
 
 from suz_oscar.core import queue
@@ -35,9 +36,17 @@ def claimed(sender, instance, created, raw=False, **kwargs):
         _request(instance.dispatch_id, robot.CLAIMED)
 
 
-def placed(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
-        _request(instance.pk, robot.PLACED)
+def placed(sender, order, **kwargs):
+    """Oscar's ``order_placed``: after the commit, once dispatch has stored the order's plan (its receiver was
+    connected first, so its ``on_commit`` runs first)."""
+    def run():
+        dispatch_id = get_model("suz_dispatch", "Dispatch").objects.filter(order=order).values_list(
+            "pk", flat=True).first()
+        if dispatch_id is not None:
+            _request(dispatch_id, robot.PLACED)
+
+    if robot.PLACED in (robot.suz_settings.SUZ_ROBOT_CALL_ON or ()):
+        transaction.on_commit(run)
 
 
 def settle(sender, call, event, at=None, **kwargs):
@@ -47,5 +56,5 @@ def settle(sender, call, event, at=None, **kwargs):
 
 def connect():
     post_save.connect(claimed, sender=get_model("suz_dispatch", "StatusChange"), dispatch_uid="suz-robot-claimed")
-    post_save.connect(placed, sender=get_model("suz_dispatch", "Dispatch"), dispatch_uid="suz-robot-placed")
+    order_placed.connect(placed, dispatch_uid="suz-robot-placed")
     call_changed.connect(settle, dispatch_uid="suz-robot-settle")
