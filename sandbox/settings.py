@@ -210,6 +210,9 @@ LOGGING = {
     "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR"}},
 }
 
+# Telephony: the console backend plays each call out on a short clock (no PBX); customers would see this number.
+SUZ_TELEPHONY_CALLER_ID = "+74951234567"
+
 # The robot's confirmation call reads the demo catalogue's titles with their plural forms (docs/robot-call.md).
 SUZ_ROBOT_NOUNS = {
     "стеновая панель": ("f", "стеновая панель", "стеновые панели", "стеновых панелей", "стеновую панель"),

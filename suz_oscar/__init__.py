@@ -28,6 +28,7 @@ DOMAIN_APPS = [
     "suz_oscar.dashboard.scoring.apps.ScoringDashboardConfig",
     "suz_oscar.dashboard.analytics.apps.AnalyticsDashboardConfig",
     "suz_oscar.dashboard.notifications.apps.NotificationsDashboardConfig",
+    "suz_oscar.dashboard.telephony.apps.TelephonyDashboardConfig",
 ]
 
 

@@ -11,6 +11,7 @@ from .dashboard.views import after_login
 from .dealers.views import InvitationView
 from .storefront.orders import OrderMessageView, OrderStatusView
 from .storefront.views import CitySearchView, CitySetView, DealerMapView
+from .telephony.views import WebhookView
 
 urlpatterns = [
     path("welcome/", after_login, name="suz-after-login"),
@@ -44,6 +45,13 @@ urlpatterns = [
     path(
         "dashboard/notifications/",
         include((apps.get_app_config("suz_notifications_dashboard").urls[0], "suz_notifications_dashboard")),
+    ),
+    # Telephony providers post call events here (the configured provider only; signature checked).
+    path("telephony/webhook/<slug:provider>/", WebhookView.as_view(), name="suz-telephony-webhook"),
+    path("telephony/webhook/<slug:provider>/<path:event>", WebhookView.as_view(), name="suz-telephony-webhook-event"),
+    path(
+        "dashboard/calls/",
+        include((apps.get_app_config("suz_telephony_dashboard").urls[0], "suz_telephony_dashboard")),
     ),
     path(
         "dashboard/regions/",

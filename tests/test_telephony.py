@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -14,7 +15,7 @@ from suz_oscar.telephony.exceptions import TelephonyError
 from suz_oscar.telephony.vocabulary import Event, Kind, Outcome, State
 from suz_oscar.test.factories import create_manager
 
-from .conftest import make_order, regional_network
+from .conftest import client_for, make_order, regional_network
 
 Call = get_model("suz_telephony", "Call")
 CallEvent = get_model("suz_telephony", "CallEvent")
@@ -109,3 +110,139 @@ def test_the_robot_call_does_not_unmask(masked):
     progress(call, Event.CONNECTED, {"event": Event.DIGITS, "digits": "1"}, Event.ENDED)
     assert call.digits == "1"
     assert not dispatch_selectors.phone_visible(dispatch, dispatch.claimed_by)
+
+
+# The order card: «Позвонить», the live state, the recording ---------------------------------------------
+
+def card_url(dispatch):
+    return reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": dispatch.pk})
+
+
+def start_url(dispatch):
+    return reverse("suz_telephony_dashboard:suz-call-start", kwargs={"pk": dispatch.pk})
+
+
+def state_of(client, call):
+    response = client.get(reverse("suz_telephony_dashboard:suz-call-state", kwargs={"pk": call.pk}))
+    assert response.status_code == 200
+    return response.json()
+
+
+WAV = b"RIFF" + bytes(range(256)) * 40  # 10 KB standing in for a recording
+
+
+def test_the_card_journey_of_a_masked_dealer(masked):
+    dispatch, manager, _other = masked
+    client = client_for(manager)
+    page = client.get(card_url(dispatch)).content.decode()
+    assert "id=\"call-button\"" in page and "9123456789" not in page and "tel:" not in page
+    response = client.post(start_url(dispatch))
+    assert response.status_code == 302 and response["Location"].endswith("#order-calls")
+    call = Call.objects.get()
+    page = client.get(card_url(dispatch)).content.decode()
+    assert "call-live" in page and "call-button" not in page  # one call at a time
+    assert "Calling you" in state_of(client, call)["html"]
+    progress(call, Event.MANAGER_ANSWERED, Event.CUSTOMER_RINGING)
+    data = state_of(client, call)
+    assert "Calling the customer" in data["html"] and "phone" not in data and "9123456789" not in str(data)
+    progress(call, Event.CONNECTED, start=timezone.now() - timedelta(seconds=42))
+    data = state_of(client, call)
+    assert data["state"] == "connected" and "00:4" in data["html"]
+    assert 'href="tel:+79123456789"' in data["phone"]
+    progress(call, {"event": Event.ENDED, "duration": 42}, {"event": Event.RECORDING, "content": WAV})
+    assert state_of(client, call)["final"]
+    page = client.get(card_url(dispatch)).content.decode()
+    assert 'href="tel:+79123456789"' in page and "00:42" in page
+    assert reverse("suz_telephony_dashboard:suz-call-recording", kwargs={"pk": call.pk}) in page
+    assert "timeline-call-" in page  # and in the order's thread
+    response = client.post(reverse("suz_dispatch_dashboard:suz-inbox-status", kwargs={"pk": dispatch.pk}),
+                           {"status": "processed"})
+    dispatch.refresh_from_db()
+    assert response.status_code == 302 and dispatch.status == "processed"
+
+
+def test_processed_is_refused_without_a_connected_call(masked):
+    dispatch, manager, _other = masked
+    client_for(manager).post(reverse("suz_dispatch_dashboard:suz-inbox-status", kwargs={"pk": dispatch.pk}),
+                             {"status": "processed"})
+    dispatch.refresh_from_db()
+    assert dispatch.status == "accepted"
+
+
+def test_a_manager_without_a_line_is_told_to_add_one(masked):
+    dispatch, manager, _other = masked
+    services.line_save(user=manager)
+    client = client_for(manager)
+    assert "call-no-line" in client.get(card_url(dispatch)).content.decode()
+    response = client.post(start_url(dispatch), follow=True)
+    assert "Add your phone" in response.content.decode() and not Call.objects.exists()
+    response = client.post(reverse("suz_telephony_dashboard:suz-phone-line"),
+                           {"extension": "12a", "phone": "", "next": card_url(dispatch)})
+    assert response.status_code == 200 and "2 to 8 digits" in response.content.decode()
+    response = client.post(reverse("suz_telephony_dashboard:suz-phone-line"),
+                           {"extension": "", "phone": "8 916 123-45-67", "next": card_url(dispatch)})
+    assert response["Location"] == card_url(dispatch)
+    assert get_model("suz_telephony", "Line").objects.get(user=manager).address == "+79161234567"
+    response = client.post(reverse("suz_telephony_dashboard:suz-phone-line"),
+                           {"extension": "", "phone": "", "next": "https://evil.example.com/"})
+    assert response["Location"] == reverse("suz_telephony_dashboard:suz-phone-line")
+
+
+def test_provider_down_is_a_clear_message_not_a_500(masked, settings):
+    dispatch, manager, _other = masked
+    settings.SUZ_TELEPHONY_BACKEND_OPTIONS = {"fail": "Телефония недоступна"}
+    response = client_for(manager).post(start_url(dispatch), follow=True)
+    assert response.status_code == 200 and "Телефония недоступна" in response.content.decode()
+    assert Call.objects.get().state == State.FAILED
+
+
+def test_staff_call_from_any_order_without_unmasking_the_dealer(masked, staff):
+    dispatch, _manager, _other = masked
+    services.line_save(user=staff, extension="100")
+    client_for(staff).post(start_url(dispatch))
+    call = Call.objects.get()
+    assert call.manager == staff and call.dealer is None
+    progress(call, Event.CONNECTED)
+    assert not dispatch_selectors.phone_visible(dispatch, dispatch.claimed_by)
+
+
+def test_another_dealer_gets_nothing(masked):
+    dispatch, manager, other_manager = masked
+    call = services.call_start(dispatch=dispatch, user=manager)
+    progress(call, Event.CONNECTED, {"event": Event.RECORDING, "content": WAV})
+    other = client_for(other_manager)
+    assert other.post(start_url(dispatch)).status_code == 404
+    for name in ("suz-call-state", "suz-call-recording", "suz-call-prompt"):
+        assert other.get(reverse(f"suz_telephony_dashboard:{name}", kwargs={"pk": call.pk})).status_code == 404
+    assert Call.objects.count() == 1
+
+
+def test_recordings_stream_with_range_requests(masked, staff):
+    dispatch, manager, _other = masked
+    call = services.call_start(dispatch=dispatch, user=manager)
+    progress(call, Event.CONNECTED, Event.ENDED, {"event": Event.RECORDING, "content": WAV, "filename": "a.wav"})
+    url = reverse("suz_telephony_dashboard:suz-call-recording", kwargs={"pk": call.pk})
+    for user in (manager, staff):
+        whole = client_for(user).get(url)
+        assert whole.status_code == 200 and b"".join(whole.streaming_content) == WAV
+        assert whole["Accept-Ranges"] == "bytes" and whole["Content-Type"] == "audio/x-wav"
+    part = client_for(manager).get(url, HTTP_RANGE="bytes=100-199")
+    assert part.status_code == 206 and part["Content-Range"] == f"bytes 100-199/{len(WAV)}"
+    assert b"".join(part.streaming_content) == WAV[100:200] and part["Content-Length"] == "100"
+    tail = client_for(manager).get(url, HTTP_RANGE="bytes=-10")
+    assert b"".join(tail.streaming_content) == WAV[-10:]
+    opened = client_for(manager).get(url, HTTP_RANGE=f"bytes={len(WAV) - 5}-")
+    assert b"".join(opened.streaming_content) == WAV[-5:]
+    for bad in (f"bytes={len(WAV)}-", "bytes=abc", "bytes=5-2", "items=0-1"):
+        assert client_for(manager).get(url, HTTP_RANGE=bad).status_code == 416
+
+
+def test_a_recording_kept_by_the_provider_is_fetched_by_its_id(masked):
+    dispatch, manager, _other = masked
+    call = services.call_start(dispatch=dispatch, user=manager)
+    LocmemBackend.recordings["rec-1"] = (WAV, "rec.wav")
+    progress(call, Event.CONNECTED, Event.ENDED, {"event": Event.RECORDING, "recording_id": "rec-1"})
+    url = reverse("suz_telephony_dashboard:suz-call-recording", kwargs={"pk": call.pk})
+    assert b"".join(client_for(manager).get(url).streaming_content) == WAV
+    call.refresh_from_db()
+    assert call.recording.name.endswith(".wav")

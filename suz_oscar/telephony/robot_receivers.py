@@ -1,6 +1,6 @@
-"""When the robot calls: a dealer took the order (a history entry to «accepted»), or the order was placed (Oscar's
-``order_placed``, once dispatch planned it), each after the commit and through Celery when there is a worker; and what a robot call's
-event means (``signals.call_changed``)."""
+"""When the robot calls: a dealer took the order (a history entry to «accepted»), or the order was placed
+(Oscar's ``order_placed``, once dispatch planned it), each after the commit and through Celery when there is a
+worker; and what a robot call's event means (``signals.call_changed``)."""
 
 import logging
 

@@ -15,6 +15,7 @@ from sandbox.demo.network import (
 )
 from sandbox.demo.orders import ensure_orders
 from sandbox.demo.pages import ensure_pages
+from sandbox.demo.telephony import ensure_phone_lines
 from suz_oscar.dealers.geo import load_reference_data
 
 PASSWORD = "demo"
@@ -51,6 +52,7 @@ class Command(BaseCommand):
                 ensure_user("customer@example.com", password=PASSWORD)
                 ensure_user("dealer1@example.com", password=PASSWORD, dealer_code="demo-001")
                 ensure_user("dealer2@example.com", password=PASSWORD, dealer_code="demo-002")
+                ensure_phone_lines()
                 made_orders = ensure_orders()
             self.stdout.write(
                 f"Demo data: {made_products} new product families, {made_dealers} new dealers, "
