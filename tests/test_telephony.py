@@ -176,6 +176,10 @@ def test_a_manager_without_a_line_is_told_to_add_one(masked):
     assert "call-no-line" in client.get(card_url(dispatch)).content.decode()
     response = client.post(start_url(dispatch), follow=True)
     assert "Add your phone" in response.content.decode() and not Call.objects.exists()
+    line_url = reverse("suz_telephony_dashboard:suz-phone-line")
+    page = client.get(line_url, {"next": card_url(dispatch)}).content.decode()
+    assert f'value="{card_url(dispatch)}"' in page
+    assert 'name="next" value=""' in client.get(line_url, {"next": "//evil.example.com/"}).content.decode()
     response = client.post(reverse("suz_telephony_dashboard:suz-phone-line"),
                            {"extension": "12a", "phone": "", "next": card_url(dispatch)})
     assert response.status_code == 200 and "2 to 8 digits" in response.content.decode()
@@ -246,3 +250,20 @@ def test_a_recording_kept_by_the_provider_is_fetched_by_its_id(masked):
     assert b"".join(client_for(manager).get(url).streaming_content) == WAV
     call.refresh_from_db()
     assert call.recording.name.endswith(".wav")
+
+
+def test_time_to_first_contact_is_the_first_connected_call(masked):
+    from suz_oscar.analytics.selectors import first_contact
+    from suz_oscar.scoring.selectors import scorecard
+
+    dispatch, manager, _other = masked
+    claimed_at = dispatch.claimed_at
+    Dispatch = get_model("suz_dispatch", "Dispatch")
+    assert Dispatch.objects.annotate(c=first_contact(path="")).get(pk=dispatch.pk).c is None
+    missed = services.call_start(dispatch=dispatch, user=manager)
+    progress(missed, Event.CUSTOMER_RINGING, {"event": Event.ENDED, "outcome": Outcome.NO_ANSWER},
+             start=claimed_at + timedelta(minutes=3))
+    call = services.call_start(dispatch=dispatch, user=manager)
+    progress(call, Event.CONNECTED, start=claimed_at + timedelta(minutes=10))
+    assert Dispatch.objects.annotate(c=first_contact(path="")).get(pk=dispatch.pk).c == call.connected_at
+    assert scorecard(dispatch.claimed_by)["median_contact_minutes"] == 10.0

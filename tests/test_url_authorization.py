@@ -172,6 +172,14 @@ RULES = {
     "suz_notifications_dashboard:suz-outbox": staff_only(query={"state": "failed"}),
     "suz_notifications_dashboard:suz-outbox-retry": staff_only(),
     "suz_notifications_dashboard:suz-order-comment": dealer_object(lambda o: {"pk": o.claimed.pk}),
+    # Telephony: the providers' webhook (POST only, signed), click-to-call and recordings of dealer B's order
+    "suz-telephony-webhook": public(lambda o: {"provider": "mango"}),
+    "suz-telephony-webhook-event": public(lambda o: {"provider": "mango", "event": "events/call"}),
+    "suz_telephony_dashboard:suz-call-start": dealer_object(lambda o: {"pk": o.claimed.pk}),
+    "suz_telephony_dashboard:suz-call-state": dealer_object(lambda o: {"pk": o.call.pk}),
+    "suz_telephony_dashboard:suz-call-recording": dealer_object(lambda o: {"pk": o.call.pk}),
+    "suz_telephony_dashboard:suz-call-prompt": dealer_object(lambda o: {"pk": o.call.pk}),
+    "suz_telephony_dashboard:suz-phone-line": dealers_and_staff(),
     # Regions and cities
     "suz_dashboard_geo:suz-region-list": staff_only(),
     "suz_dashboard_geo:suz-region-create": staff_only(),
@@ -245,6 +253,7 @@ class Objects:
                                                            partner_sku="b1", price=Decimal("100"))
         self.claimed = dispatch_services.dispatch_plan(order=make_order(self.city, self.product))
         dispatch_services.dispatch_claim(dispatch=self.claimed, dealer=self.dealer_b)
+        self.call = _robot_call(self.claimed)
         self.offered = dispatch_services.dispatch_plan(order=make_order(self.city, self.product))
         assert self.offered.status == Dispatch.OFFERED
         self.guest_order = self.offered.order
@@ -254,6 +263,20 @@ class Objects:
         self.invitation.save()
         self.territory_request = dealer_services.territory_request_submit(
             dealer=self.dealer_b, regions=[self.region, RegionFactory()], cities=[], comment="Расширяемся")
+
+
+def _robot_call(dispatch):
+    """A call of the order with a recording and the robot's audio (telephony's URLs need one)."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from suz_oscar.telephony import services as telephony_services
+
+    call = telephony_services.call_start(dispatch=dispatch, kind="robot", script="Здравствуйте",
+                                         prompt=ContentFile(b"RIFF-prompt", name="prompt.wav"))
+    telephony_services.call_event(provider=call.provider, call_id=call.provider_call_id, event="recording",
+                                  at=timezone.now(), content=b"RIFF-recording", filename="r.wav")
+    return call
 
 
 def generic_kwargs(names, o):
@@ -310,5 +333,6 @@ def test_who_may_open_every_url(group, customer, staff):
     assert o.invitation.state() == "pending" and o.territory_request.status == "pending"
     assert list(o.dealer_b.regions.all()) == [o.region]
     assert o.dealer_b.own_products.exists() and o.dealer_b.outlets.exists()
+    assert get_model("suz_telephony", "Call").objects.count() == 1  # nobody refused started a call
     o.offered.refresh_from_db()
     assert o.offered.claimed_by_id is None and not o.offered.visibility.filter(declined_at__isnull=False).exists()

@@ -499,10 +499,18 @@ def run_robot():
     print(f"telephony.robot_text.chars: {len(text)}")
 
 
+def run_telephony():
+    setup_django("suz")
+    from tools import bench_telephony
+
+    bench_telephony.run()
+
+
 def main():
     if len(sys.argv) > 1:
         {"serve": lambda: serve_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch, "map": run_map,
          "analytics": run_analytics, "notifications": run_notifications, "robot": run_robot,
+         "telephony": run_telephony,
          "seed": lambda: (setup_django("suz"), seed()), "seed_stock": seed_stock}[sys.argv[1]]()
         return
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -527,6 +535,7 @@ def main():
     subprocess.run([sys.executable, __file__, "notifications"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "map"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "robot"], env=env, check=True)
+    subprocess.run([sys.executable, __file__, "telephony"], env=env, check=True)
 
 
 if __name__ == "__main__":

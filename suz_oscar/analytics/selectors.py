@@ -204,9 +204,13 @@ FUNNEL_GROUPS = ("region", "dealer", "stage")
 
 
 def first_contact(path=DISPATCH):
-    """When the dealer first reached the customer: today the order's «processed» mark (the first connected
-    call and the first dealer message join here when telephony and messages land)."""
-    return Min(f"{path}history__created_at", filter=Q(**{f"{path}history__to_status": Status.PROCESSED}))
+    """When the dealer first reached the customer: its first call through the system that connected (telephony's
+    calls, read by their relation, not imported), else the order's «processed» mark (dealers who call from their
+    own phones)."""
+    call = Min(f"{path}calls__connected_at", filter=Q(**{f"{path}calls__kind": "manager",
+                                                         f"{path}calls__dealer": F(f"{path}claimed_by")}))
+    processed = Min(f"{path}history__created_at", filter=Q(**{f"{path}history__to_status": Status.PROCESSED}))
+    return Coalesce(call, processed)
 
 
 def _funnel_rows(filters, group):

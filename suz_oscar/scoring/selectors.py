@@ -7,7 +7,8 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Min, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -123,9 +124,14 @@ def scorecard(dealer: Dealer, since: datetime | None = None, now: datetime | Non
                .values("dispatch_id").order_by().union(claims.values("dispatch_id").order_by()).count())
     closed = counts["completed"] + counts["failed"] + counts["cancelled"]
     delays = dispatch_selectors.claim_delays([dealer.pk], since).get(dealer.pk, [])
+    # Time to first contact: the dealer's first call through the system that connected (telephony's calls, read by
+    # their relation), else its «processed» mark (a dealer calling from its own phones).
+    first_contact = Coalesce(
+        Min("calls__connected_at", filter=Q(calls__dealer=dealer, calls__kind="manager")),
+        Min("history__created_at", filter=Q(history__to_status=Dispatch.PROCESSED, history__dealer=dealer)))
     contacts = [max((contacted - claimed_at).total_seconds(), 0) for contacted, claimed_at in
-                changes.filter(to_status=Dispatch.PROCESSED, dispatch__claimed_by=dealer)
-                .values_list("created_at", "dispatch__claimed_at") if claimed_at]
+                held.annotate(contacted=first_contact).values_list("contacted", "claimed_at")
+                if contacted and claimed_at]
     failures = list(changes.filter(to_status=Dispatch.FAILED).values("failure_reason__title", "fault")
                     .annotate(n=Count("pk")).order_by("fault", "-n"))
     return {

@@ -242,8 +242,10 @@ def call_refresh(*, call, now: datetime | None = None):
     the page's polling calls this. Returns the call as it is now."""
     backend = get_backend()
     if backend.polls and backend.key == call.provider and (not call.is_final or not call.recording):
+        done = set(CallEvent.objects.filter(call=call).values_list("event", flat=True))
         for event in backend.poll(call, now or timezone.now()):
-            call_event(provider=backend.key, **event.as_kwargs())
+            if event.event not in done:
+                call_event(provider=backend.key, **event.as_kwargs())
         call.refresh_from_db()
     return call
 

@@ -167,13 +167,18 @@ class LineView(generic.FormView):
         line = selectors.line_of(self.request.user)
         return {"extension": line.extension, "phone": line.phone} if line else {}
 
+    def next_url(self):
+        """Back to the order card the manager came from (only our own order cards: no open redirect)."""
+        back = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        return back if re.fullmatch(r"/dashboard/inbox/\d+/", back) else ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(next_url=self.next_url(), **kwargs)
+
     def form_valid(self, form):
         services.line_save(user=self.request.user, extension=form.cleaned_data["extension"] or "",
                            phone=form.cleaned_data["phone"])
         messages.success(self.request, _("Your phone for calls is saved."))
-        back = self.request.POST.get("next", "")
-        if re.fullmatch(r"/dashboard/inbox/\d+/", back):
-            return redirect(back)
-        return redirect("suz_telephony_dashboard:suz-phone-line")
+        return redirect(self.next_url() or "suz_telephony_dashboard:suz-phone-line")
 
 

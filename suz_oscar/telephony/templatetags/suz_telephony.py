@@ -1,5 +1,6 @@
 """The order card's calls block: «Позвонить», the call in progress, the order's calls with their recordings."""
 
+import phonenumbers
 from django import template
 from django.template.loader import select_template
 
@@ -23,9 +24,18 @@ def suz_order_calls(context, dispatch, dealer=None):
     return {
         "shown": True, "request": request, "dispatch": dispatch, "calls": calls, "active": active,
         "can_call": user.is_staff or dispatch.status not in dispatch.CLOSED,
-        "line": selectors.line_of(user), "caller_id": suz_settings.SUZ_TELEPHONY_CALLER_ID,
+        "line": selectors.line_of(user), "caller_id": _international(suz_settings.SUZ_TELEPHONY_CALLER_ID),
         "poll_ms": int(suz_settings.SUZ_TELEPHONY_POLL_SECONDS * 1000), "csrf_token": context.get("csrf_token"),
     }
+
+
+def _international(number):
+    """+74951234567 as +7 495 123-45-67 (as given if it does not parse)."""
+    try:
+        parsed = phonenumbers.parse(number, "RU")
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    except phonenumbers.NumberParseException:
+        return number
 
 
 @register.simple_tag
