@@ -232,3 +232,35 @@ def check_attribution_middleware(app_configs, **kwargs):
             id="suz.W010",
         )]
     return []
+
+
+@checks.register()
+def robot_script(app_configs, **kwargs):
+    """The robot's script (``SUZ_ROBOT_SCRIPT``) is a template: one that does not compile would fail every call."""
+    from django.template import TemplateSyntaxError
+
+    from suz_oscar.telephony import speech
+
+    try:
+        speech.compile_script()
+    except TemplateSyntaxError as exc:
+        return [checks.Error(
+            _("SUZ_ROBOT_SCRIPT is not a valid template: %(error)s") % {"error": exc},
+            hint=_("The robot reads the default script until it is fixed."), id="suz.E020",
+        )]
+    return []
+
+
+@checks.register()
+def robot_speech(app_configs, **kwargs):
+    """Without espeak-ng the robot's calls carry the text only (the provider reads it, or nobody does)."""
+    from suz_oscar.telephony import speech
+
+    if speech.espeak_path() is None:
+        return [checks.Warning(
+            _("espeak-ng is not installed: the robot's confirmation calls are text only, with no audio to play "
+              "and none for staff to hear."),
+            hint=_("Install it (Debian, Ubuntu: apt-get install espeak-ng) or set SUZ_ROBOT_ESPEAK to its path."),
+            id="suz.W020",
+        )]
+    return []

@@ -147,3 +147,30 @@ SUZ_TELEPHONY_BACKEND_OPTIONS = {}
 SUZ_TELEPHONY_CALLER_ID = ""
 # How often the order card asks for a call's state while it is in progress (seconds).
 SUZ_TELEPHONY_POLL_SECONDS = 2
+
+# The robot's confirmation call (docs/robot-call.md). When the robot calls the customer: after a dealer takes the
+# order ("claimed"), or also right after placement ("placed").
+SUZ_ROBOT_CALL_ON = ("claimed",)
+# Calls without an answer (no answer, busy, failed, hung up before a key): tried again this many times, this many
+# minutes apart; then the dealer's managers are told.
+SUZ_ROBOT_RETRIES = 2
+SUZ_ROBOT_RETRY_MINUTES = 15
+# What the robot says: a Django template (speech, not HTML: nothing is escaped). Its variables and filters are
+# listed in suz_oscar/telephony/speech.py; `manage.py check` refuses one that does not compile.
+SUZ_ROBOT_SCRIPT = (
+    "Здравствуйте! {% if shop %}Это {{ shop }}. {% endif %}"
+    "Вы оформили заказ номер {{ order_number }}: {{ items }}. Итого {{ total }}. "
+    "{% if dealer %}Заказ принял дилер {{ dealer }}"
+    "{% if manager %}, ваш менеджер — {{ manager }}{% endif %}. {% endif %}"
+    "Чтобы подтвердить заказ, нажмите {{ confirm_key }}. "
+    "Чтобы {% if manager %}поговорить с менеджером{% else %}с вами связались{% endif %}, нажмите {{ manager_key }}."
+)
+# Opening phrases of product titles and how they agree with a number: gender ("m", "f", "n"), the forms after
+# 1, 2–4 and 5+, and optionally the accusative singular. A line «Стеновая панель «Норд», графит» × 2 is read
+# «две стеновые панели «Норд», графит»; a title that opens with none of them is read with SUZ_ROBOT_UNIT.
+SUZ_ROBOT_NOUNS = {}
+SUZ_ROBOT_UNIT = ("f", "штука", "штуки", "штук", "штуку")
+# The synthesiser (a path or a name on PATH; None: text only), its voice and speed (words a minute).
+SUZ_ROBOT_ESPEAK = "espeak-ng"
+SUZ_ROBOT_VOICE = "ru"
+SUZ_ROBOT_SPEED = 150

@@ -19,3 +19,5 @@ SUZ_NOTIFICATION_BACKENDS = {
 # Calls stay in memory (suz_oscar.telephony.backends.locmem.LocmemBackend.started).
 SUZ_TELEPHONY_BACKEND = "suz_oscar.telephony.backends.locmem.LocmemBackend"
 SUZ_TELEPHONY_CALLER_ID = "+74950000000"
+# The robot calls only in the tests of the robot (tests/test_robot_call.py switches it on).
+SUZ_ROBOT_CALL_ON = ()

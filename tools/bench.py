@@ -465,6 +465,40 @@ def run_map():
     print(f"map.country.cached_median_ms: {statistics.median(times):.1f}")
 
 
+def run_robot():
+    """The robot's text for a 20-line order (numerals in words, the template rendered): what each confirmation
+    call costs before synthesis. The order is built and rolled back."""
+    setup_django("suz")
+    from decimal import Decimal
+
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext, override_settings
+    from oscar.test.basket import add_product
+    from oscar.test.factories import ProductFactory, create_basket, create_order
+
+    from suz_oscar.telephony import speech
+
+    nouns = {"стеновая панель": ("f", "стеновая панель", "стеновые панели", "стеновых панелей", "стеновую панель")}
+    with transaction.atomic(), override_settings(SUZ_ROBOT_NOUNS=nouns):
+        basket = create_basket(empty=True)
+        for i in range(20):  # half the titles agree with their number, half are counted in pieces
+            title = f"Стеновая панель «Норд {i}», графит" if i % 2 else f"Клей монтажный {i}, 310 мл"
+            add_product(basket, price=Decimal("1234.56"), quantity=i + 1,
+                        product=ProductFactory(title=title, stockrecords=[]))
+        order = create_order(basket=basket)
+        times = []
+        for _ in range(REPEAT):
+            began = time.perf_counter()
+            text = speech.render_script(order).text
+            times.append((time.perf_counter() - began) * 1000)
+        with CaptureQueriesContext(connection) as ctx:
+            speech.render_script(order)
+        transaction.set_rollback(True)
+    print(f"telephony.robot_text.median_ms: {statistics.median(times):.2f}")
+    print(f"telephony.robot_text.queries: {len(ctx)}")
+    print(f"telephony.robot_text.chars: {len(text)}")
+
+
 def run_telephony():
     setup_django("suz")
     from tools import bench_telephony
@@ -475,7 +509,8 @@ def run_telephony():
 def main():
     if len(sys.argv) > 1:
         {"serve": lambda: serve_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch, "map": run_map,
-         "analytics": run_analytics, "notifications": run_notifications, "telephony": run_telephony,
+         "analytics": run_analytics, "notifications": run_notifications, "robot": run_robot,
+         "telephony": run_telephony,
          "seed": lambda: (setup_django("suz"), seed()), "seed_stock": seed_stock}[sys.argv[1]]()
         return
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -499,6 +534,7 @@ def main():
     subprocess.run([sys.executable, __file__, "analytics"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "notifications"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "map"], env=env, check=True)
+    subprocess.run([sys.executable, __file__, "robot"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "telephony"], env=env, check=True)
 
 

@@ -10,3 +10,6 @@ class TelephonyConfig(OscarConfig):
 
     def ready(self):
         from . import selectors  # noqa: F401 (registers the calls' timeline source)
+        from .robot_receivers import connect
+
+        connect()  # the robot's confirmation call (and its notification types)

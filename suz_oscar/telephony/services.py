@@ -20,6 +20,7 @@ from suz_oscar.dealers.selectors import dealer_for_user
 
 from .backends import get_backend
 from .exceptions import ProviderUnavailable, TelephonyError
+from .signals import call_changed
 from .vocabulary import FINAL_STATES, Direction, Event, Kind, Outcome, State
 
 if TYPE_CHECKING:
@@ -146,6 +147,7 @@ def call_event(*, provider: str, call_id: str, event: str, at: datetime, outcome
             _store_recording(call, content, filename)
         elif event == Event.RECORDING and recording_id and not call.recording:
             transaction.on_commit(lambda: _fetch_recording_quietly(call.pk))
+        call_changed.send(sender=Call, call=call, event=event, at=at)
     return call
 
 

@@ -50,3 +50,17 @@ class Event(models.TextChoices):
     ENDED = "ended", _("hung up")  # with ``outcome`` (and ``duration`` if the provider knows it)
     RECORDING = "recording", _("recording ready")  # with ``recording_id`` (fetched) or ``content`` (bytes)
     FAILED = "failed", _("the provider could not make the call")  # with ``error``
+
+
+class RobotResult(models.TextChoices):
+    """What came of the robot's confirmation call (``Call.result``)."""
+
+    CONFIRMED = "confirmed", _("the customer confirmed the order")  # pressed 1
+    WANTS_MANAGER = "wants_manager", _("the customer asked for the manager")  # pressed 2
+    RETRY = "retry", _("no answer, the robot will call again")  # ``data["retry_at"]``
+    RETRIED = "retried", _("no answer, called again")  # the next attempt is a call of its own
+    NO_ANSWER = "no_answer", _("the customer did not answer")  # after the last attempt: the dealer is told
+
+
+#: The robot's results after which it calls no more for that claim.
+ROBOT_FINAL = frozenset({RobotResult.CONFIRMED, RobotResult.WANTS_MANAGER, RobotResult.NO_ANSWER})
