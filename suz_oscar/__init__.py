@@ -21,12 +21,14 @@ DOMAIN_APPS = [
     "suz_oscar.scoring.apps.ScoringConfig",
     "suz_oscar.analytics.apps.AnalyticsConfig",
     "suz_oscar.notifications.apps.NotificationsConfig",
+    "suz_oscar.feedback.apps.FeedbackConfig",
     "suz_oscar.dashboard.dealers.apps.DealersDashboardConfig",
     "suz_oscar.dashboard.geo.apps.GeoDashboardConfig",
     "suz_oscar.dashboard.dispatch.apps.DispatchDashboardConfig",
     "suz_oscar.dashboard.scoring.apps.ScoringDashboardConfig",
     "suz_oscar.dashboard.analytics.apps.AnalyticsDashboardConfig",
     "suz_oscar.dashboard.notifications.apps.NotificationsDashboardConfig",
+    "suz_oscar.dashboard.feedback.apps.FeedbackDashboardConfig",
 ]
 
 

@@ -13,6 +13,7 @@ PERIODIC_TASKS = {
     "suz_oscar.analytics.tasks.refresh_rollup": 300.0,
     "suz_oscar.analytics.tasks.rebuild_rollup": 24 * 3600.0,
     "suz_oscar.notifications.tasks.sweep_outbox": 30.0,
+    "suz_oscar.feedback.tasks.complaint_sla_watch": 600.0,
 }
 
 
