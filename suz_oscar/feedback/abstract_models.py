@@ -19,7 +19,7 @@ from .vocabulary import Audience, ComplaintState, QuestionKind, ReviewState, Rol
 class AbstractSurveyQuestion(models.Model):
     text = models.CharField(_("question"), max_length=255)
     kind = models.CharField(_("answer"), max_length=16, choices=QuestionKind.choices, default=QuestionKind.YES_NO)
-    audience = models.CharField(_("asked"), max_length=16, choices=Audience.choices, default=Audience.ALL)
+    audience = models.CharField(_("who is asked"), max_length=16, choices=Audience.choices, default=Audience.ALL)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("asked"), default=True)
 
