@@ -255,4 +255,11 @@ RU = {
     "Order %(number)s: please rate the dealer": "Заказ %(number)s: оцените дилера",
     "How was your order %(number)s? Two minutes of your time":
         "Как прошёл ваш заказ %(number)s? Две минуты вашего времени",
+    # Checkout: the delivery point
+    "Delivery point on the map (optional)": "Точка доставки на карте (необязательно)",
+    "Click the map where the order should be delivered: the dealer will find you faster. Without a point the "
+    "dealer sees the city's centre.":
+        "Щёлкните по карте там, куда доставить заказ: так дилер найдёт вас быстрее. Без точки дилер видит центр "
+        "города.",
+    "Remove the point": "Убрать точку",
 }
