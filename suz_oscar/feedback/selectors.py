@@ -68,8 +68,8 @@ def open_complaints():
 
 def complaints(*, state: str | None = None, dealer: Dealer | None = None):
     found = Complaint.objects.select_related("dispatch__order", "dealer__partner").order_by("-created_at", "-pk")
-    if dealer is not None:
-        found = found.filter(dealer=dealer)
+    if dealer is not None:  # the complaints about the orders it holds
+        found = found.filter(dealer=dealer, dispatch__claimed_by=dealer)
     if state == "open":
         found = found.exclude(state__in=COMPLAINT_CLOSED)
     elif state:
