@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from suz_oscar.core.cache import bump
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.text import clean_text
 from suz_oscar.scoring import services as scoring
@@ -133,6 +134,7 @@ def review_moderate(*, review: Review, publish: bool, user: User, now: datetime 
     review.state = ReviewState.PUBLISHED if publish else ReviewState.REJECTED
     review.moderated_at, review.moderated_by = now or timezone.now(), _user(user)
     review.save(update_fields=["state", "moderated_at", "moderated_by"])
+    transaction.on_commit(bump)  # the dealer map's cached JSON counts published reviews
     return review
 
 
