@@ -22,6 +22,7 @@ DOMAIN_APPS = [
     "suz_oscar.analytics.apps.AnalyticsConfig",
     "suz_oscar.notifications.apps.NotificationsConfig",
     "suz_oscar.telephony.apps.TelephonyConfig",
+    "suz_oscar.feedback.apps.FeedbackConfig",
     "suz_oscar.dashboard.dealers.apps.DealersDashboardConfig",
     "suz_oscar.dashboard.geo.apps.GeoDashboardConfig",
     "suz_oscar.dashboard.dispatch.apps.DispatchDashboardConfig",
@@ -29,6 +30,7 @@ DOMAIN_APPS = [
     "suz_oscar.dashboard.analytics.apps.AnalyticsDashboardConfig",
     "suz_oscar.dashboard.notifications.apps.NotificationsDashboardConfig",
     "suz_oscar.dashboard.telephony.apps.TelephonyDashboardConfig",
+    "suz_oscar.dashboard.feedback.apps.FeedbackDashboardConfig",
 ]
 
 

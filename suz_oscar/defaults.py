@@ -113,6 +113,16 @@ SUZ_DASHBOARD_NAVIGATION = [
         ],
     },
     {"label": _("Analytics"), "icon": "fas fa-chart-line", "url_name": "suz_analytics_dashboard:suz-analytics-sales"},
+    {
+        "label": _("Feedback"),
+        "icon": "fas fa-comments",
+        "children": [
+            {"label": _("Complaints"), "url_name": "suz_feedback_dashboard:suz-complaints"},
+            {"label": _("Customers"), "url_name": "suz_feedback_dashboard:suz-customers"},
+            {"label": _("Reviews"), "url_name": "suz_feedback_dashboard:suz-reviews"},
+            {"label": _("Survey questions"), "url_name": "suz_feedback_dashboard:suz-survey-questions"},
+        ],
+    },
 ]
 
 # Notifications. Each channel's backend (dotted path), in the shape of Django's email backends: email goes
@@ -174,3 +184,11 @@ SUZ_ROBOT_UNIT = ("f", "штука", "штуки", "штук", "штуку")
 SUZ_ROBOT_ESPEAK = "espeak-ng"
 SUZ_ROBOT_VOICE = "ru"
 SUZ_ROBOT_SPEED = 150
+
+# Feedback. A survey goes to the customer when an order closes (completed, failed or cancelled); its link works
+# this many days and once. A score of at least SUZ_REVIEW_MIN_SCORE asks for a public review (staff publish it).
+# Staff are alerted once about a complaint nobody answered within SUZ_COMPLAINT_SLA_HOURS (None: never).
+SUZ_SURVEY_AFTER_CLOSE = True
+SUZ_SURVEY_LINK_DAYS = 30
+SUZ_REVIEW_MIN_SCORE = 4
+SUZ_COMPLAINT_SLA_HOURS = 24

@@ -14,6 +14,7 @@ PERIODIC_TASKS = {
     "suz_oscar.analytics.tasks.rebuild_rollup": 24 * 3600.0,
     "suz_oscar.notifications.tasks.sweep_outbox": 30.0,
     "suz_oscar.telephony.robot_tasks.robot_retry_due_task": 60.0,
+    "suz_oscar.feedback.tasks.complaint_sla_watch": 600.0,
 }
 
 

@@ -9,6 +9,7 @@ from django.urls import include, path, re_path
 
 from .dashboard.views import after_login
 from .dealers.views import InvitationView
+from .storefront.feedback import ComplaintView, ReviewView, SurveyView
 from .storefront.orders import OrderCancelView, OrderChangeView, OrderMessageView, OrderStatusView
 from .storefront.views import CitySearchView, CitySetView, DealerMapView
 from .telephony.views import WebhookView
@@ -30,6 +31,15 @@ urlpatterns = [
             name="suz-order-cancel"),
     re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/change/$", OrderChangeView.as_view(),
             name="suz-order-change"),
+    # Feedback: the survey's signed one-use link, the review after it, a complaint from the order's page.
+    re_path(r"^survey/(?P<token>[\w:=-]{1,200})/$", SurveyView.as_view(), name="suz-survey"),
+    re_path(r"^survey/(?P<token>[\w:=-]{1,200})/review/$", ReviewView.as_view(), name="suz-survey-review"),
+    re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/complaint/$", ComplaintView.as_view(),
+            name="suz-order-complaint"),
+    path(
+        "dashboard/feedback/",
+        include((apps.get_app_config("suz_feedback_dashboard").urls[0], "suz_feedback_dashboard")),
+    ),
     path(
         "dashboard/dealers/",
         include((apps.get_app_config("suz_dealers_dashboard").urls[0], "suz_dashboard")),

@@ -18,6 +18,8 @@ from oscar.test.factories import CategoryFactory, ProductFactory
 
 from suz_oscar.dealers import services as dealer_services
 from suz_oscar.dispatch import services as dispatch_services
+from suz_oscar.feedback.links import survey_token
+from suz_oscar.feedback.services import complaint_file
 from suz_oscar.offers.services import own_product_save
 from suz_oscar.test.factories import CityFactory, DealerFactory, OutletFactory, RegionFactory, create_manager
 
@@ -184,6 +186,22 @@ RULES = {
     "suz_telephony_dashboard:suz-call-recording": dealer_object(lambda o: {"pk": o.call.pk}),
     "suz_telephony_dashboard:suz-call-prompt": dealer_object(lambda o: {"pk": o.call.pk}),
     "suz_telephony_dashboard:suz-phone-line": dealers_and_staff(),
+    # Feedback: the customer's survey link and complaint; complaints, reviews, questions, the customer card
+    "suz-survey": public(lambda o: {"token": survey_token(o.survey)}),
+    "suz-survey-review": public(lambda o: {"token": survey_token(o.survey)}),
+    "suz-order-complaint": public(lambda o: {"number": o.guest_order.number,
+                                             "hash": o.guest_order.verification_hash()}),
+    "suz_feedback_dashboard:suz-survey-send": staff_only(lambda o: {"pk": o.claimed.pk}),
+    "suz_feedback_dashboard:suz-earned": dealer_object(lambda o: {"pk": o.claimed.pk}),
+    "suz_feedback_dashboard:suz-complaints": dealers_and_staff(),
+    "suz_feedback_dashboard:suz-complaint": dealer_object(lambda o: {"pk": o.complaint.pk}),
+    "suz_feedback_dashboard:suz-complaint-reply": dealer_object(lambda o: {"pk": o.complaint.pk}),
+    "suz_feedback_dashboard:suz-complaint-close": staff_only(lambda o: {"pk": o.complaint.pk}),
+    "suz_feedback_dashboard:suz-reviews": staff_only(),
+    "suz_feedback_dashboard:suz-review-moderate": staff_only(),
+    "suz_feedback_dashboard:suz-survey-questions": staff_only(),
+    "suz_feedback_dashboard:suz-customers": dealers_and_staff(),
+    "suz_feedback_dashboard:suz-customer": dealer_object(lambda o: {"pk": o.claimed.pk}),
     # Regions and cities
     "suz_dashboard_geo:suz-region-list": staff_only(),
     "suz_dashboard_geo:suz-region-create": staff_only(),
@@ -262,6 +280,9 @@ class Objects:
         self.offered = dispatch_services.dispatch_plan(order=make_order(self.city, self.product))
         assert self.offered.status == Dispatch.OFFERED
         self.guest_order = self.offered.order
+        self.survey = get_model("suz_feedback", "Survey").objects.create(dispatch=self.claimed, dealer=self.dealer_b,
+                                                                          nonce="n")
+        self.complaint = complaint_file(dispatch=self.claimed, text="Не перезвонили")
         get_model("suz_dispatch", "DeclineReason").objects.create(title="Нет")
         self.invitation = dealer_services.invitation_send(dealer=self.dealer_b, email="new-manager@example.com")
         self.invitation_token = dealer_services._issue_token(self.invitation)  # the email's link (sent at commit)
@@ -341,3 +362,5 @@ def test_who_may_open_every_url(group, customer, staff):
     assert get_model("suz_telephony", "Call").objects.count() == 1  # nobody refused started a call
     o.offered.refresh_from_db()
     assert o.offered.claimed_by_id is None and not o.offered.visibility.filter(declined_at__isnull=False).exists()
+    o.complaint.refresh_from_db()
+    assert o.complaint.state == "open" and o.complaint.messages.count() == 1

@@ -506,11 +506,22 @@ def run_telephony():
     bench_telephony.run()
 
 
+def run_feedback():
+    """The customer card of a customer with 200 orders and 5,000 timeline entries (tools/bench_feedback.py)."""
+    setup_django("suz")
+    from django.core.management import call_command
+
+    from tools import bench_feedback
+
+    call_command("migrate", verbosity=0)
+    bench_feedback.run()
+
+
 def main():
     if len(sys.argv) > 1:
         {"serve": lambda: serve_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch, "map": run_map,
          "analytics": run_analytics, "notifications": run_notifications, "robot": run_robot,
-         "telephony": run_telephony,
+         "telephony": run_telephony, "feedback": run_feedback,
          "seed": lambda: (setup_django("suz"), seed()), "seed_stock": seed_stock}[sys.argv[1]]()
         return
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -536,6 +547,7 @@ def main():
     subprocess.run([sys.executable, __file__, "map"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "robot"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "telephony"], env=env, check=True)
+    subprocess.run([sys.executable, __file__, "feedback"], env=env, check=True)
 
 
 if __name__ == "__main__":

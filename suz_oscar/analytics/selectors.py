@@ -84,9 +84,11 @@ def attributed(filters):
 
 
 def order_earned():
-    """«Заработано» of one order: what the reports count as its actual sale. Until customers confirm amounts
-    (feedback), the order total when the order is completed; the one place that changes when they do."""
-    return Case(When(**{f"{DISPATCH}status": Status.COMPLETED}, then=F("order__total_incl_tax")),
+    """«Заработано» of one order: what the reports count as its actual sale. For a completed order, the amount
+    the dealer confirmed or corrected when completing it (``feedback.Earned``), the order total where none was
+    recorded (orders completed before feedback); nothing for other orders. The one place the reports read it."""
+    return Case(When(**{f"{DISPATCH}status": Status.COMPLETED},
+                     then=Coalesce(F(f"{DISPATCH}earned__amount"), F("order__total_incl_tax"), output_field=MONEY)),
                 default=Value(Decimal(0)), output_field=MONEY)
 
 

@@ -31,6 +31,10 @@ class AbstractScoringRules(models.Model):
                                         allow_negative=True)],
         help_text=_("Five numbers separated by commas: the points for a customer's score of 1, 2, 3, 4 and 5."),
     )
+    complaint_upheld = _points(
+        _("per complaint upheld"), "-20",
+        _("When staff close a customer's complaint as justified, the dealer that held the order gets these points."),
+    )
     warn_below = models.DecimalField(
         _("warn the dealer below"), max_digits=10, decimal_places=2, null=True, blank=True,
         help_text=_("When a dealer's rating falls below this, its managers get a warning email."),
@@ -76,6 +80,7 @@ class AbstractPointsEntry(models.Model):
     COMPLETED, FAILED_DEALER, FAILED_CUSTOMER = "completed", "failed_dealer", "failed_customer"
     GIVEN_BACK, SLA_BREACH, SURVEY, ORDER_POINTS, MANUAL = (
         "given_back", "sla_breach", "survey", "order_points", "manual")
+    COMPLAINT = "complaint"
     REASONS = (
         (COMPLETED, _("order completed")),
         (FAILED_DEALER, _("order failed, dealer's fault")),
@@ -85,6 +90,7 @@ class AbstractPointsEntry(models.Model):
         (SURVEY, _("customer survey")),
         (ORDER_POINTS, _("points of the order set by staff")),
         (MANUAL, _("adjusted by staff")),
+        (COMPLAINT, _("customer complaint upheld")),
     )
 
     dealer = models.ForeignKey(

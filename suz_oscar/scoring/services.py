@@ -154,6 +154,16 @@ def record_survey(*, dispatch: Dispatch, score: int, user: User | None = None) -
                   note=_("score %(score)s of 5") % {"score": score}, rules=rules)
 
 
+def record_complaint_upheld(*, dispatch: Dispatch, dealer: Dealer, user: User | None = None,
+                            note: str = "") -> PointsEntry | None:
+    """Staff closed a customer's complaint about ``dispatch`` as justified: ``dealer`` gets the rule's points."""
+    rules = current_rules()
+    if not rules.complaint_upheld:
+        return None
+    return record(dealer=dealer, delta=rules.complaint_upheld, reason=PointsEntry.COMPLAINT, dispatch=dispatch,
+                  user=user, note=note, rules=rules)
+
+
 @transaction.atomic
 def recompute_ratings(*, now: datetime | None = None) -> dict[int, tuple[Decimal, Decimal]]:
     """Set every dealer's rating to its ledger sum (all time or ``SUZ_RATING_WINDOW_DAYS``).

@@ -23,6 +23,7 @@ from oscar.core.loading import get_model
 from suz_oscar.core.cache import cached
 from suz_oscar.dealers.cities import city_by_slug
 from suz_oscar.dealers.selectors import taking_orders
+from suz_oscar.feedback.selectors import published_reviews
 from suz_oscar.offers.selectors import dealers_serving, distance_km, offers_for_products
 from suz_oscar.offers.vocabulary import Availability
 from suz_oscar.promotions import selectors as promotion_selectors
@@ -135,10 +136,12 @@ def _build(city: City | None, product_pk: int | None) -> dict:
         rows.append((dealer, own, nearest))
     rows.sort(key=lambda row: (-row[0].rating, -row[0].priority,
                                row[2] if row[2] is not None else float("inf"), row[0].name.casefold(), row[0].pk))
+    reviews = published_reviews([d.pk for d in dealers])  # staff-moderated customer reviews: count, average
     return {
         "city": _city_json(city),
         "product": {"id": product["pk"], "title": product["title"]} if product else None,
-        "dealers": [_dealer_json(dealer, own, km, prices.get(dealer.pk), english) for dealer, own, km in rows],
+        "dealers": [{**_dealer_json(dealer, own, km, prices.get(dealer.pk), english),
+                     "reviews": reviews.get(dealer.pk)} for dealer, own, km in rows],
     }
 
 

@@ -19,6 +19,7 @@ from suz_oscar.dealers.selectors import dealer_for_user
 from suz_oscar.dispatch import config, selectors, services
 from suz_oscar.dispatch.exceptions import DispatchError
 from suz_oscar.dispatch.strategies import InvalidStrategy
+from suz_oscar.feedback.services import earned_set
 
 Dispatch = get_model("suz_dispatch", "Dispatch")
 DeclineReason = get_model("suz_dispatch", "DeclineReason")
@@ -88,9 +89,14 @@ class StatusForm(forms.Form):
     failure_reason = forms.ModelChoiceField(label=_("Failure reason"), required=False,
                                             queryset=FailureReason.objects.filter(is_active=True))
     note = forms.CharField(label=_("Comment"), required=False, max_length=255)
+    earned = forms.DecimalField(label=_("Earned: what the customer paid you"), required=False, min_value=0,
+                                max_digits=12, decimal_places=2,
+                                help_text=_("When completing: the order total unless you correct it."))
 
     def __init__(self, *args, dispatch=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if dispatch is not None and not self.is_bound:
+            self.fields["earned"].initial = dispatch.order.total_incl_tax
         labels = dict(Dispatch.STATUSES)
         moves = Dispatch.DEALER_MOVES.get(dispatch.status, ()) if dispatch is not None else ()
         self.fields["status"].choices = [(code, labels[code]) for code in moves]
@@ -280,6 +286,8 @@ class StatusView(DealerActionMixin, generic.View):
             except DispatchError as exc:
                 messages.error(request, str(exc))
             else:
+                if form.cleaned_data["status"] == Dispatch.COMPLETED and form.cleaned_data["earned"] is not None:
+                    earned_set(dispatch=dispatch, amount=form.cleaned_data["earned"], user=request.user)
                 messages.success(request, _("Order status changed."))
         return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
 

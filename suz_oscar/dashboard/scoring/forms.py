@@ -9,7 +9,7 @@ class ScoringRulesForm(forms.ModelForm):
     class Meta:
         model = ScoringRules
         fields = ["completed", "per_thousand", "failed_dealer", "failed_customer", "given_back", "sla_breach",
-                  "survey", "warn_below", "exclude_below"]
+                  "survey", "complaint_upheld", "warn_below", "exclude_below"]
 
 
 # A hand adjustment or an order's points stay far inside the ledger's and the rating's columns.

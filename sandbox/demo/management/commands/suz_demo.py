@@ -3,6 +3,7 @@ from django.db import transaction
 from oscar.core.loading import get_model
 
 from sandbox.demo.catalogue import ensure_catalogue
+from sandbox.demo.feedback import ensure_feedback
 from sandbox.demo.network import (
     ensure_decline_reasons,
     ensure_network,
@@ -54,6 +55,7 @@ class Command(BaseCommand):
                 ensure_user("dealer2@example.com", password=PASSWORD, dealer_code="demo-002")
                 ensure_phone_lines()
                 made_orders = ensure_orders()
+                ensure_feedback()
             self.stdout.write(
                 f"Demo data: {made_products} new product families, {made_dealers} new dealers, "
                 f"{made_offers} new offers, {made_orders} new orders with attribution and ad spend "
