@@ -220,7 +220,7 @@ class RefusalsReportView(ReportView):
             row["status_label"] = str(Status(row["to_status"]).label) if row["to_status"] in Status.values else ""
             row["fault_label"] = str(Fault(row["fault"]).label) if row["fault"] in Fault.values else gettext(
                 "not given")
-            row["reason"] = row["failure_reason__title"] or gettext("no reason given")
+            row["reason"] = row["reason"] or gettext("no reason given")
         report["months"] = selectors.refusals_by_month(filters)
         report["fault_shares"] = [
             (str(Fault(fault).label) if fault in Fault.values else gettext("not given"), count,
