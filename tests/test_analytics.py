@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
 from suz_oscar.analytics import attribution, selectors, services, spendfiles
@@ -249,10 +249,10 @@ def test_reports_are_staff_only(name, customer, manager_a):
 # Spend files ----------------------------------------------------------------------------------------------
 
 YANDEX_CSV = ("«Статистика по кампаниям» 01.11.2026 - 30.11.2026\n"
-              "День;Кампания;Показы;Клики;Расход (руб.)\n"
-              "01.11.2026;ремонт-потолок;1 200;35;1 234,50\n"
-              "02.11.2026;ремонт-потолок;900;20;800\n"
-              "Итого;;2100;55;2034,50\n").encode()
+              "День;№ Кампании;Кампания;Показы;Клики;Расход (руб.)\n"
+              "01.11.2026;70012345;ремонт-потолок;1 200;35;1 234,50\n"
+              "02.11.2026;70012345;ремонт-потолок;900;20;800\n"
+              "Итого;;;2100;55;2034,50\n").encode()
 
 
 def test_a_yandex_direct_file_is_imported(staff):
@@ -262,8 +262,8 @@ def test_a_yandex_direct_file_is_imported(staff):
     response = client.post(reverse("suz_analytics_dashboard:suz-analytics-spend-import"), {"file": upload})
     assert response.status_code == 302
     spend = AdSpend.objects.get(day="2026-11-01")
-    assert (spend.platform, spend.campaign, spend.spend, spend.clicks, spend.impressions) == (
-        "yandex_direct", "ремонт-потолок", Decimal("1234.50"), 35, 1200)
+    assert (spend.platform, spend.campaign, spend.campaign_id, spend.spend, spend.clicks, spend.impressions) == (
+        "yandex_direct", "ремонт-потолок", "70012345", Decimal("1234.50"), 35, 1200)
     assert AdSpend.objects.count() == 2
 
 
@@ -280,13 +280,13 @@ def test_a_google_ads_xlsx_is_imported():
     rows, errors, platform = spendfiles.parse_spend_file(content.getvalue(), "report.xlsx")
     assert errors == [] and platform == "google_ads"
     assert rows == [{"platform": "google_ads", "day": timezone.datetime(2026, 11, 1).date(), "campaign": "gads-brand",
-                     "spend": Decimal("456.70"), "clicks": 12, "impressions": 300}]
+                     "campaign_id": "", "spend": Decimal("456.70"), "clicks": 12, "impressions": 300}]
 
 
 def test_a_spend_file_with_a_bad_row_changes_nothing(staff):
     AdSpend.objects.create(day="2026-11-01", platform="yandex_direct", campaign="ремонт-потолок", spend=1)
     content = YANDEX_CSV.replace(b"02.11.2026;", b"31.02.2026;").replace(b";800", b";-5")
-    content += "01.11.2026;ремонт-потолок;1;1;1\n03.11.2026;;1;1;1e999\n".encode()
+    content += "01.11.2026;70012345;ремонт-потолок;1;1;1\n03.11.2026;1;;1;1;1e999\n".encode()
     upload = io.BytesIO(content)
     upload.name = "direct.csv"
     response = client_for(staff).post(reverse("suz_analytics_dashboard:suz-analytics-spend-import"),
@@ -307,6 +307,10 @@ def test_broken_spend_files_are_refused_in_words(content, name):
     with pytest.raises(spendfiles.SpendFileError) as info:
         spendfiles.parse_spend_file(content, name)
     assert str(info.value)
+    with translation.override("ru"):
+        with pytest.raises(spendfiles.SpendFileError) as info:
+            spendfiles.parse_spend_file(content, name)
+    assert "прайс" not in str(info.value).lower()  # its own words, not the price files'
 
 
 def test_backfill_and_the_system_check(world, settings):  # noqa: F811

@@ -8,7 +8,6 @@ by channel, source, campaign and time also read the daily roll-up (``DailySales`
 """
 
 import dataclasses
-import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal

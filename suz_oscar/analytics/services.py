@@ -106,7 +106,8 @@ def _fact_columns(now):
         Value(""), output_field=CharField())
     is_refused = {f"{d}status__in": refused}
     columns = {"order_id": F("order_id"), "placed_at": F("placed_at")}
-    columns.update({f"{touch}_{name}": F(f"{touch}_{name}") for touch in ("first", "last") for name in FACT_TOUCH_FIELDS})
+    columns.update({f"{touch}_{name}": F(f"{touch}_{name}")
+                    for touch in ("first", "last") for name in FACT_TOUCH_FIELDS})
     columns.update({
         "region_id": F("order__suz_place__region_id"),
         "city_id": F("order__suz_place__city_id"),
