@@ -20,6 +20,14 @@ RU = {
         "в utm_campaign стоит номер кампании, засчитываются этой кампании. До 20 МБ.",
     "bad campaign id “%(value)s”: digits and Latin letters, at most 32":
         "неверный № кампании «%(value)s»: только цифры и латинские буквы, не больше 32",
+    "Minutes of each step from the step before it; the first contact is the dealer’s first message to the "
+    "customer, else the «processed» mark.":
+        "Минуты каждого шага от предыдущего; первый контакт — первое сообщение дилера покупателю, а если его "
+        "нет — отметка «обработан».",
+    "Spend is matched to orders by the campaign’s name or id in their UTM tags (utm_campaign); region, city and "
+    "dealer narrow the orders, not the spend.":
+        "Расходы сопоставляются с заказами по названию или номеру кампании в UTM-метке (utm_campaign); регион, "
+        "город и дилер сужают заказы, но не расходы.",
     # Reading uploaded tables (core.tabular)
     "The file cannot be read: it is damaged, or not a CSV or XLSX table. Save it again from your spreadsheet "
     "(as “CSV UTF-8” or XLSX) and upload it.":
