@@ -113,8 +113,10 @@ def seed():
         """INSERT INTO suz_dispatch_visibility (dispatch_id, dealer_id, stage_id, opens_at, is_open)
            SELECT d.id, d.claimed_by_id, s.id, d.date_placed, false
            FROM bench_d d JOIN suz_dispatch_stage s ON s.dispatch_id = d.id WHERE d.claimed_by_id IS NOT NULL""",
-        """INSERT INTO suz_analytics_adspend (day, platform, campaign, spend, clicks, impressions, imported_at)
-           SELECT (now() - d * interval '1 day')::date, 'yandex_direct', 'campaign-' || c, 500 + (d * c) %% 3000,
+        """INSERT INTO suz_analytics_adspend (day, platform, campaign, campaign_id, spend, clicks, impressions,
+               imported_at)
+           SELECT (now() - d * interval '1 day')::date, 'yandex_direct', 'campaign-' || c, (700000 + c)::text,
+                  500 + (d * c) %% 3000,
                   10 + c, 0, now()
            FROM generate_series(0, %(days)s - 1) d, generate_series(0, 36) c""",
         "ANALYZE",
