@@ -1,6 +1,7 @@
 """Sales analytics: attribution from a real storefront journey, the reports against raw SQL counts, exports,
 the spend import, and bad input (junk UTM values, script, formulas, bad filters, broken files)."""
 
+import dataclasses
 import io
 import json
 import re
@@ -12,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
 from suz_oscar.analytics import attribution, selectors, services, spendfiles
@@ -179,7 +180,7 @@ def test_refusals_by_reason_and_fault(sales):
     report = selectors.refusals(today_filters())
     assert report["refused"] == 1 and report["orders"] == 5
     (row,) = report["rows"]
-    assert (row["failure_reason__title"], row["fault"], row["count"]) == ("Передумал", "customer", 1)
+    assert (row["reason"], row["fault"], row["count"]) == ("Передумал", "customer", 1)
     assert row["of_orders"] == pytest.approx(20.0) and row["of_refusals"] == pytest.approx(100.0)
     assert sum(counts.get("customer", 0) for _month, counts in selectors.refusals_by_month(today_filters())) == 1
 
@@ -248,10 +249,10 @@ def test_reports_are_staff_only(name, customer, manager_a):
 # Spend files ----------------------------------------------------------------------------------------------
 
 YANDEX_CSV = ("«Статистика по кампаниям» 01.11.2026 - 30.11.2026\n"
-              "День;Кампания;Показы;Клики;Расход (руб.)\n"
-              "01.11.2026;ремонт-потолок;1 200;35;1 234,50\n"
-              "02.11.2026;ремонт-потолок;900;20;800\n"
-              "Итого;;2100;55;2034,50\n").encode()
+              "День;№ Кампании;Кампания;Показы;Клики;Расход (руб.)\n"
+              "01.11.2026;70012345;ремонт-потолок;1 200;35;1 234,50\n"
+              "02.11.2026;70012345;ремонт-потолок;900;20;800\n"
+              "Итого;;;2100;55;2034,50\n").encode()
 
 
 def test_a_yandex_direct_file_is_imported(staff):
@@ -261,8 +262,8 @@ def test_a_yandex_direct_file_is_imported(staff):
     response = client.post(reverse("suz_analytics_dashboard:suz-analytics-spend-import"), {"file": upload})
     assert response.status_code == 302
     spend = AdSpend.objects.get(day="2026-11-01")
-    assert (spend.platform, spend.campaign, spend.spend, spend.clicks, spend.impressions) == (
-        "yandex_direct", "ремонт-потолок", Decimal("1234.50"), 35, 1200)
+    assert (spend.platform, spend.campaign, spend.campaign_id, spend.spend, spend.clicks, spend.impressions) == (
+        "yandex_direct", "ремонт-потолок", "70012345", Decimal("1234.50"), 35, 1200)
     assert AdSpend.objects.count() == 2
 
 
@@ -279,13 +280,13 @@ def test_a_google_ads_xlsx_is_imported():
     rows, errors, platform = spendfiles.parse_spend_file(content.getvalue(), "report.xlsx")
     assert errors == [] and platform == "google_ads"
     assert rows == [{"platform": "google_ads", "day": timezone.datetime(2026, 11, 1).date(), "campaign": "gads-brand",
-                     "spend": Decimal("456.70"), "clicks": 12, "impressions": 300}]
+                     "campaign_id": "", "spend": Decimal("456.70"), "clicks": 12, "impressions": 300}]
 
 
 def test_a_spend_file_with_a_bad_row_changes_nothing(staff):
     AdSpend.objects.create(day="2026-11-01", platform="yandex_direct", campaign="ремонт-потолок", spend=1)
     content = YANDEX_CSV.replace(b"02.11.2026;", b"31.02.2026;").replace(b";800", b";-5")
-    content += "01.11.2026;ремонт-потолок;1;1;1\n03.11.2026;;1;1;1e999\n".encode()
+    content += "01.11.2026;70012345;ремонт-потолок;1;1;1\n03.11.2026;1;;1;1;1e999\n".encode()
     upload = io.BytesIO(content)
     upload.name = "direct.csv"
     response = client_for(staff).post(reverse("suz_analytics_dashboard:suz-analytics-spend-import"),
@@ -306,6 +307,10 @@ def test_broken_spend_files_are_refused_in_words(content, name):
     with pytest.raises(spendfiles.SpendFileError) as info:
         spendfiles.parse_spend_file(content, name)
     assert str(info.value)
+    with translation.override("ru"):
+        with pytest.raises(spendfiles.SpendFileError) as info:
+            spendfiles.parse_spend_file(content, name)
+    assert "прайс" not in str(info.value).lower()  # its own words, not the price files'
 
 
 def test_backfill_and_the_system_check(world, settings):  # noqa: F811
@@ -390,10 +395,34 @@ def test_product_titles_cannot_break_out_of_the_event_data(world, settings):  # 
     assert _events(page)[0]["ecommerce"]["items"][0]["item_name"] == product.title
 
 
+def _raw_sales(filters, group):
+    """The sales report aggregated from the source tables (attribution, dispatch, order), not the facts."""
+    from django.db.models import Count, F, Q, Sum
+    from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
+
+    rows = Attribution.objects.all()
+    if filters.date_from:
+        rows = rows.filter(placed_at__gte=selectors._start(filters.date_from))
+    if filters.date_to:
+        rows = rows.filter(placed_at__lt=selectors._start(filters.date_to + timedelta(days=1)))
+    for name, path in (("region", "order__suz_place__region"), ("city", "order__suz_place__city"),
+                       ("dealer", "order__suz_dispatch__claimed_by")):
+        if getattr(filters, name) is not None:
+            rows = rows.filter(**{path: getattr(filters, name)})
+    key = {Grouping.DAY: TruncDay("placed_at"), Grouping.WEEK: TruncWeek("placed_at"),
+           Grouping.MONTH: TruncMonth("placed_at")}.get(group) or F(filters.prefix + group)
+    measures = {"orders": Count("pk"), "claimed": Count("pk", filter=Q(order__suz_dispatch__claimed_at__isnull=False)),
+                "completed": Count("pk", filter=Q(order__suz_dispatch__status=Status.COMPLETED)),
+                "earned": Sum(selectors.order_earned())}
+    grouped = [dict(row, key=selectors._day_key(row["key"]))
+               for row in rows.annotate(key=key).values("key").annotate(**measures).order_by()]
+    return grouped, rows.aggregate(**measures)
+
+
 def _raw(filters, group):
-    rows, totals = selectors._raw_sales(filters, group)
+    rows, totals = _raw_sales(filters, group)
     return sorted((str(r["key"]), r["orders"], r["claimed"], r["completed"], Decimal(r["earned"])) for r in rows), (
-        totals["orders"], totals["completed"], Decimal(totals["earned"]))
+        totals["orders"], totals["completed"], Decimal(totals["earned"] or 0))
 
 
 def _report(filters, group):
@@ -407,7 +436,7 @@ def test_the_rollup_equals_the_raw_aggregation_and_follows_changes(sales):
     now = timezone.now()
     for index, order in enumerate(orders):  # spread over the last ten days, one today
         Attribution.objects.filter(order=order).update(placed_at=now - timedelta(days=2 * index))
-    assert call_command("suz_analytics_rollup", verbosity=0) is None
+    assert call_command("suz_analytics_rebuild", verbosity=0) is None  # the facts and the roll-up
     filters = Filters(date_from=timezone.localdate() - timedelta(days=30), date_to=timezone.localdate())
     assert selectors.uses_rollup(filters, Grouping.CAMPAIGN)
     for touch in (Touch.LAST, Touch.FIRST):
@@ -415,6 +444,11 @@ def test_the_rollup_equals_the_raw_aggregation_and_follows_changes(sales):
         for group in (Grouping.CHANNEL, Grouping.SOURCE, Grouping.CAMPAIGN, Grouping.DAY, Grouping.WEEK,
                       Grouping.MONTH):
             assert _report(filters, group) == _raw(filters, group), (touch, group)
+        for group in (Grouping.TERM, Grouping.LANDING, Grouping.CHANNEL):  # the facts alone
+            for narrowed in ({"region": sales["x"].region}, {"dealer": sales["dealer"]}, {"city": sales["x"]}):
+                narrowed = dataclasses.replace(filters, **narrowed)
+                assert not selectors.uses_rollup(narrowed, group)
+                assert _report(narrowed, group) == _raw(narrowed, group), (group, narrowed)
     assert _report(filters, Grouping.CHANNEL)[1][0] == 5
 
     # An order of four days ago completes: the beat's refresh redoes its day.
@@ -449,3 +483,94 @@ def test_a_scripts_fetch_and_a_prefixed_dashboard_are_no_visits(settings):
     assert not recorded("/dealers/map.json", HTTP_SEC_FETCH_DEST="empty")
     assert not recorded("/ru/dashboard/")
     assert recorded("/ru/catalogue/", HTTP_SEC_FETCH_DEST="document")
+
+
+# Order facts ---------------------------------------------------------------------------------------------
+
+OrderFact = get_model("suz_analytics", "OrderFact")
+FACT_FIELDS = [f.attname for f in OrderFact._meta.concrete_fields if f.name != "updated_at"]
+
+
+def _facts():
+    return {row["order_id"]: row for row in OrderFact.objects.values(*FACT_FIELDS)}
+
+
+def test_facts_follow_every_change_of_an_order_and_equal_a_rebuild(sales, staff, dealer_b):
+    from suz_oscar.notifications import services as notification_services
+
+    dealer = sales["dealer"]
+    completed, failed, _b, claimed, unclaimed = (order.suz_dispatch for order in sales["orders"])
+    facts = _facts()
+    assert set(facts) == {order.pk for order in sales["orders"]}
+    assert facts[completed.order_id]["outcome"] == Status.COMPLETED
+    assert facts[completed.order_id]["earned"] == completed.order.total_incl_tax
+    assert facts[completed.order_id]["stage"] and facts[completed.order_id]["dealer_id"] == dealer.pk
+    assert facts[completed.order_id]["region_id"] == sales["x"].region_id
+    assert (facts[failed.order_id]["outcome"], facts[failed.order_id]["fault"]) == (Status.FAILED, "customer")
+    assert facts[failed.order_id]["earned"] == 0 and facts[failed.order_id]["close_reason_id"]
+    assert facts[unclaimed.order_id]["claimed_at"] is None and facts[unclaimed.order_id]["stage"] == ""
+    # «processed» is the first contact when nothing came before it
+    assert facts[completed.order_id]["contacted_at"] == facts[completed.order_id]["processed_at"] is not None
+
+    # The dealer writes to the customer before processing: that message is the first contact.
+    comment = notification_services.comment_add(dispatch=claimed, author=None, role="dealer", text="Перезвоню",
+                                                public=True, dealer=dealer)
+    assert OrderFact.objects.get(pk=claimed.order_id).contacted_at == comment.created_at
+    # An internal note is no contact.
+    notification_services.comment_add(dispatch=unclaimed, author=staff, role="staff", text="x", public=False)
+    dispatch_services.dispatch_claim(dispatch=unclaimed, dealer=dealer)
+    assert OrderFact.objects.get(pk=unclaimed.order_id).claimed_at is not None
+    dispatch_services.dispatch_give_up(dispatch=unclaimed, dealer=dealer)
+    fact = OrderFact.objects.get(pk=unclaimed.order_id)
+    assert (fact.claimed_at, fact.dealer_id, fact.contacted_at) == (None, None, None)
+    dispatch_services.dispatch_assign(dispatch=unclaimed, dealer=dealer_b, user=staff)
+    assert OrderFact.objects.get(pk=unclaimed.order_id).dealer_id == dealer_b.pk
+    dispatch_services.dispatch_set_status(dispatch=unclaimed, dealer=dealer_b, to_status=Status.CANCELLED)
+    assert OrderFact.objects.get(pk=unclaimed.order_id).outcome == Status.CANCELLED
+
+    kept = _facts()
+    call_command("suz_analytics_rebuild", verbosity=0)
+    assert _facts() == kept
+
+
+def test_funnel_and_refusals_agree_with_raw_sql(sales):
+    """Each step's count from the dispatch history itself, and the percentiles of the minutes from placement to
+    claim computed here from the raw rows (PostgreSQL's percentile_cont and Python agree)."""
+    filters = today_filters()
+    (row,) = selectors.funnel(filters, "region")
+    expected = raw(
+        "SELECT COUNT(*), COUNT(d.claimed_at),"
+        " (SELECT COUNT(DISTINCT h.dispatch_id) FROM suz_dispatch_statuschange h WHERE h.to_status = 'processed'),"
+        " (SELECT COUNT(DISTINCT h.dispatch_id) FROM suz_dispatch_statuschange h"
+        "  WHERE h.to_status IN ('completed', 'failed', 'cancelled'))"
+        " FROM suz_analytics_attribution a JOIN suz_dispatch_dispatch d ON d.order_id = a.order_id")[0]
+    assert (row["orders"], row["claimed_count"], row["processed_count"], row["closed_count"]) == tuple(expected)
+    minutes = sorted((d.claimed_at - d.order.date_placed).total_seconds() / 60
+                     for d in (o.suz_dispatch for o in sales["orders"]) if d.claimed_at)
+    assert row["claimed_median"] == pytest.approx(selectors._percentile(minutes, 0.5), abs=1e-6)
+    assert row["claimed_p90"] == pytest.approx(selectors._percentile(minutes, 0.9), abs=1e-6)
+    python = selectors._funnel_python(selectors._funnel_rows(filters, "region"))[0]
+    for step in selectors.STEPS:
+        for name in ("count", "median", "p90"):
+            assert row[f"{step}_{name}"] == pytest.approx(python[f"{step}_{name}"], abs=1e-6), (step, name)
+
+    refused = dict(((status, fault), n) for status, fault, n in raw(
+        "SELECT h.to_status, h.fault, COUNT(DISTINCT h.dispatch_id) FROM suz_dispatch_statuschange h"
+        " WHERE h.to_status IN ('failed', 'cancelled') GROUP BY h.to_status, h.fault"))
+    assert {(r["to_status"], r["fault"]): r["count"] for r in selectors.refusals(filters)["rows"]} == refused
+
+
+def test_spend_is_matched_by_campaign_id_as_well_as_by_name(sales):
+    """An ad's link may carry the campaign's id in utm_campaign (Yandex Direct's {campaign_id}): a spend row
+    with «№ кампании» counts those orders too, and filtering by the campaign's name finds them."""
+    today = timezone.localdate()
+    order = make_order(sales["x"], sales["product"])
+    services.attribution_attach(order=order, touches={"first": {"channel": "paid_search", "campaign": "700123"}})
+    services.spend_import(rows=[{"day": today, "platform": "yandex_direct", "campaign": "B", "campaign_id": "700123",
+                                 "spend": Decimal("100"), "clicks": 3, "impressions": 30}])
+    rows = {row["campaign"]: row for row in selectors.advertising(today_filters(touch=Touch.FIRST))}
+    assert "700123" not in rows
+    assert (rows["B"]["orders"], rows["B"]["completed"], rows["B"]["campaign_ids"]) == (2, 1, "700123")
+    assert rows["B"]["cost_per_completed"] == Decimal("100")
+    assert selectors.sales(today_filters(touch=Touch.FIRST, campaign="B"), Grouping.CAMPAIGN)[1]["orders"] == 2
+    assert selectors.advertising(today_filters(touch=Touch.FIRST, campaign="700123"))[0]["orders"] == 2

@@ -1,8 +1,9 @@
 """`make bench`, sales analytics: ANALYTICS_ORDERS orders over two years seeded with bulk SQL (PostgreSQL's
 generate_series, no factories), then each report timed over the whole period and over one month.
 
-Prints `analytics.seed_s`, the roll-up's rebuild time and a beat refresh's, and per report
-`analytics.<report>.<period>.median_ms` and `….queries`.
+Prints `analytics.seed_s`, the order facts' and the roll-up's rebuild times (`suz_analytics_rebuild`), what one
+change of an order costs its facts, a beat refresh of the roll-up, and per report (every grouping, and the
+region / city / dealer filters) `analytics.<report>.<period>.median_ms` and `….queries`.
 Run alone: `python tools/bench.py analytics` (DATABASE_URL: a PostgreSQL database of your own).
 """
 
@@ -71,12 +72,12 @@ def seed():
            SELECT order_id, (%(city_ids)s::bigint[])[1 + g %% cardinality(%(city_ids)s::bigint[])],
                   (%(region_ids)s::bigint[])[1 + g %% cardinality(%(city_ids)s::bigint[])], '+79001234567',
                   date_placed FROM bench_g""",
-        """INSERT INTO suz_analytics_attribution (order_id, placed_at, search_queries, client_id,
+        """INSERT INTO suz_analytics_attribution (order_id, placed_at, search_queries, client_id, ga_client_id,
                first_channel, first_source, first_medium, first_campaign, first_term, first_content,
                first_landing, first_referrer, first_yclid, first_gclid, first_at,
                last_channel, last_source, last_medium, last_campaign, last_term, last_content,
                last_landing, last_referrer, last_yclid, last_gclid, last_at)
-           SELECT order_id, date_placed, '[]'::jsonb, '',
+           SELECT order_id, date_placed, '[]'::jsonb, '', '',
                   c.channel, c.source, '', c.campaign, c.term, '', '/bench/', '', '', '', date_placed,
                   c.channel, c.source, '', c.campaign, c.term, '', '/catalogue/' || (g %% 40), '', '', '', date_placed
            FROM bench_g, LATERAL (SELECT
@@ -112,15 +113,21 @@ def seed():
         """INSERT INTO suz_dispatch_visibility (dispatch_id, dealer_id, stage_id, opens_at, is_open)
            SELECT d.id, d.claimed_by_id, s.id, d.date_placed, false
            FROM bench_d d JOIN suz_dispatch_stage s ON s.dispatch_id = d.id WHERE d.claimed_by_id IS NOT NULL""",
-        """INSERT INTO suz_analytics_adspend (day, platform, campaign, spend, clicks, impressions, imported_at)
-           SELECT (now() - d * interval '1 day')::date, 'yandex_direct', 'campaign-' || c, 500 + (d * c) %% 3000,
+        """INSERT INTO suz_analytics_adspend (day, platform, campaign, campaign_id, spend, clicks, impressions,
+               imported_at)
+           SELECT (now() - d * interval '1 day')::date, 'yandex_direct', 'campaign-' || c, (700000 + c)::text,
+                  500 + (d * c) %% 3000,
                   10 + c, 0, now()
            FROM generate_series(0, %(days)s - 1) d, generate_series(0, 36) c""",
         "ANALYZE",
     ]
-    with connection.cursor() as cursor:
-        for sql in statements:
+    from django.db import transaction
+
+    with transaction.atomic(), connection.cursor() as cursor:  # all or nothing: a failed seed leaves no orders
+        for sql in statements[:-1]:
             cursor.execute(sql, params)
+    with connection.cursor() as cursor:
+        cursor.execute(statements[-1])  # ANALYZE
 
 
 def _timed(run):
@@ -153,32 +160,61 @@ def run():
     print(f"analytics.seed_s: {time.perf_counter() - started:.0f}")
     from oscar.core.loading import get_model
 
-    from suz_oscar.analytics.services import rollup_refresh, rollup_refresh_changed
+    from suz_oscar.analytics.services import fact_refresh, rollup_refresh, rollup_refresh_changed
 
+    if get_model("suz_analytics", "OrderFact").objects.count() < ORDERS:
+        started = time.perf_counter()
+        facts = fact_refresh()
+        print(f"analytics.facts_rebuild_s: {time.perf_counter() - started:.1f}")
+        print(f"analytics.facts: {facts}")
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE suz_analytics_orderfact")
     if not get_model("suz_analytics", "DailySales").objects.exists():
         started = time.perf_counter()
         rows = rollup_refresh()
         print(f"analytics.rollup_rebuild_s: {time.perf_counter() - started:.1f}")
         print(f"analytics.rollup_rows: {rows}")
+    one = get_model("suz_analytics", "Attribution").objects.filter(first_landing="/bench/").order_by("-pk").first()
+    ms, queries = _timed(lambda: fact_refresh(order_ids=[one.order_id]))
+    print(f"analytics.fact_refresh_one_order.median_ms: {ms:.1f}")
+    print(f"analytics.fact_refresh_one_order.queries: {queries}")
     ms, _queries = _timed(lambda: rollup_refresh_changed(since=timezone.now() - timezone.timedelta(minutes=10)))
     print(f"analytics.rollup_refresh_10min.median_ms: {ms:.0f}")
     today = timezone.localdate()
     periods = {"all": Filters(date_from=today.replace(year=today.year - 2), date_to=today),
                "month": Filters(date_from=today.replace(day=1) - timezone.timedelta(days=1), date_to=today)}
     periods["month"].date_from = periods["month"].date_from.replace(day=1)
-    reports = {
-        "sales_by_channel": lambda f: selectors.sales(f, Grouping.CHANNEL),
-        "sales_by_campaign": lambda f: selectors.sales(f, Grouping.CAMPAIGN),
-        "sales_by_term": lambda f: selectors.sales(f, Grouping.TERM),
-        "sales_by_month": lambda f: selectors.sales(f, Grouping.MONTH),
-        "sales_by_day": lambda f: selectors.sales(f, Grouping.DAY),
+    from dataclasses import replace
+
+    place = get_model("suz_checkout", "OrderPlace").objects.filter(order__number__startswith="AN-").values(
+        "region_id", "city_id").first()
+    dealer = get_model("suz_dispatch", "Dispatch").objects.exclude(claimed_by=None).values("claimed_by_id").first()
+    narrow = {"region": {"region": place["region_id"]}, "city": {"city": place["city_id"]},
+              "dealer": {"dealer": dealer["claimed_by_id"]}, "campaign": {"campaign": "campaign-7"}}
+    reports = {f"sales_by_{group}": (lambda f, group=group: selectors.sales(f, group)) for group in Grouping.values}
+    reports.update({
+        "sales_by_channel_region": (lambda f: selectors.sales(f, Grouping.CHANNEL), "region"),
+        "sales_by_day_city": (lambda f: selectors.sales(f, Grouping.DAY), "city"),
+        "sales_by_term_dealer": (lambda f: selectors.sales(f, Grouping.TERM), "dealer"),
+        "sales_by_month_campaign": (lambda f: selectors.sales(f, Grouping.MONTH), "campaign"),
         "funnel_by_region": lambda f: selectors.funnel(f, "region"),
+        "funnel_by_dealer": lambda f: selectors.funnel(f, "dealer"),
         "funnel_by_stage": lambda f: selectors.funnel(f, "stage"),
+        "funnel_by_stage_region": (lambda f: selectors.funnel(f, "stage"), "region"),
         "refusals": lambda f: (selectors.refusals(f), selectors.refusals_by_month(f)),
+        "refusals_dealer": (lambda f: (selectors.refusals(f), selectors.refusals_by_month(f)), "dealer"),
         "advertising": selectors.advertising,
-    }
+        "advertising_region": (selectors.advertising, "region"),
+    })
+    worst = 0
     for name, report in reports.items():
+        report, narrowed = report if isinstance(report, tuple) else (report, None)
         for period, filters in periods.items():
-            ms, queries = _timed(lambda report=report, filters=filters: report(filters))
+            filters = replace(filters, **narrow[narrowed]) if narrowed else filters
+            ms, queries = _timed(lambda report=report, filters=filters: report(replace(filters)))
+            worst = max(worst, ms)
             print(f"analytics.{name}.{period}.median_ms: {ms:.0f}")
             print(f"analytics.{name}.{period}.queries: {queries}")
+    print(f"analytics.worst_report.median_ms: {worst:.0f}")

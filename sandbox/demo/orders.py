@@ -1,8 +1,10 @@
-"""A year of demo orders with attribution, dispatch history and an imported ad spend file (bulk inserts).
+"""A year of demo orders with lines, attribution, dispatch history and an imported ad spend file (bulk inserts).
 
 Channels, sources and campaigns are drawn with fixed weights so the reports tell a story: Yandex Direct's
 «ремонт-потолок» campaign brings many completed sales cheaply, Google Ads' «gads-brand» costs more per sale,
-VK's campaign brings orders that fail. Idempotent: nothing is made when demo orders exist.
+VK's campaign brings orders that fail; half of «молдинги-москва»'s ads carry the campaign's id in utm_campaign
+(Direct's {campaign_id}), which the spend file pairs with its name. Each order has one to three lines of its
+dealer's own offers, and its total is theirs. Idempotent: nothing is made when demo orders exist.
 """
 
 import random
@@ -22,6 +24,8 @@ FailureReason = get_model("suz_dispatch", "FailureReason")
 Dealer = get_model("suz_dealers", "Dealer")
 Attribution = get_model("suz_analytics", "Attribution")
 AdSpend = get_model("suz_analytics", "AdSpend")
+Line = get_model("order", "Line")
+StockRecord = get_model("partner", "StockRecord")
 
 PREFIX = "D"
 # (channel, source, medium, campaign, weight, completion rate, daily spend in roubles or 0)
@@ -38,6 +42,8 @@ TOUCHES = [
 ]
 TERMS = ["потолочный плинтус", "молдинги купить", "лепнина из полиуретана", "карниз потолочный", "розетка потолочная"]
 LANDINGS = ["/catalogue/", "/catalogue/plintusy_2/", "/catalogue/moldingi_3/", "/", "/search/"]
+# campaign -> its id in the ad platform (the spend file's «№ кампании»)
+CAMPAIGN_IDS = {"молдинги-москва": "70012345"}
 STRATEGIES = ["suz_oscar.dispatch.strategies.RatingStrategy", "suz_oscar.dispatch.strategies.BasicPlusStrategy",
               "suz_oscar.dispatch.strategies.BasicStrategy"]
 
@@ -65,17 +71,26 @@ def ensure_orders(count=2400, days=365, seed=15):
         # The first two demo dealers (Moscow) get a share worth seeing in their reports.
         dealer, city = dealers[0 if n % 7 == 0 else 1 if n % 7 == 1 else rnd.randrange(len(dealers))]
         plans.append((n, placed, touch, dealer, city))
+    offers = _offers([dealer for dealer, _city in dealers])
+    baskets = [_basket(rnd, offers.get(dealer.pk) or offers["any"]) for _n, _p, _t, dealer, _c in plans]
     orders = Order.objects.bulk_create([
-        Order(number=f"{PREFIX}-{n + 1:06d}", currency="RUB", total_incl_tax=Decimal(rnd.randrange(2_000, 60_000)),
-              total_excl_tax=Decimal(0), shipping_incl_tax=Decimal(0), shipping_excl_tax=Decimal(0),
+        Order(number=f"{PREFIX}-{n + 1:06d}", currency="RUB",
+              total_incl_tax=sum(price * quantity for _record, price, quantity in basket),
+              total_excl_tax=sum(price * quantity for _record, price, quantity in basket),
+              shipping_incl_tax=Decimal(0), shipping_excl_tax=Decimal(0),
               status="Pending", guest_email=f"buyer{n}@example.com", date_placed=placed)
-        for n, placed, _touch, _dealer, _city in plans], batch_size=500)
+        for (n, placed, _touch, _dealer, _city), basket in zip(plans, baskets, strict=True)], batch_size=500)
+    Line.objects.bulk_create([_line(order, dealer, record, price, quantity)
+                              for order, (_n, _p, _t, dealer, _c), basket in zip(orders, plans, baskets, strict=True)
+                              for record, price, quantity in basket], batch_size=500)
     places, dispatches, attributions = [], [], []
     for order, (_n, placed, touch, _dealer, city) in zip(orders, plans, strict=True):
         places.append(OrderPlace(order=order, city=city, region=city.region, phone="+79001234567"))
         channel, source, medium, campaign = touch[:4]
         term = rnd.choice(TERMS) if channel in ("paid_search", "organic_search") else ""
         landing = rnd.choice(LANDINGS)
+        if campaign in CAMPAIGN_IDS and rnd.random() < 0.5:
+            campaign = CAMPAIGN_IDS[campaign]  # the ad's link carries the id
         first = {"first_channel": channel, "first_source": source, "first_medium": medium,
                  "first_campaign": campaign, "first_term": term, "first_landing": landing,
                  "first_at": placed - timedelta(days=rnd.randint(0, 6), minutes=rnd.randint(5, 90))}
@@ -137,10 +152,42 @@ def ensure_orders(count=2400, days=365, seed=15):
                                    batch_size=500)
     StatusChange.objects.bulk_create(history, batch_size=500)
     ensure_spend(days=days, seed=seed)
-    from suz_oscar.analytics.services import rollup_refresh
+    from suz_oscar.analytics.services import analytics_rebuild
 
-    rollup_refresh()
+    analytics_rebuild()  # rows written in bulk: the order facts and the roll-up from them
     return len(orders)
+
+
+def _offers(dealers):
+    """``{dealer pk: [(stock record, price)]}`` of the dealers' own priced offers, and ``"any"``: every dealer's
+    (for a dealer without offers of its own)."""
+    records = (StockRecord.objects.filter(partner__dealer__in=dealers, price__gt=0)
+               .select_related("product", "partner__dealer").order_by("pk"))
+    offers = {"any": []}
+    for record in records:
+        offers.setdefault(record.partner.dealer.pk, []).append((record, record.price))
+        offers["any"].append((record, record.price))
+    return offers
+
+
+def _basket(rnd, offers):
+    """One to three different offers with quantities: ``[(stock record, unit price, quantity)]``."""
+    if not offers:
+        return []
+    chosen = rnd.sample(offers, k=min(len(offers), rnd.choice([1, 1, 2, 3])))
+    return [(record, price, rnd.choice([1, 1, 2, 4, 10])) for record, price in chosen]
+
+
+def _line(order, dealer, record, price, quantity):
+    """An order line as Oscar's checkout writes it, naming the dealer that sells it."""
+    own = record.partner_id == dealer.partner_id
+    total = price * quantity
+    return Line(order=order, partner_id=dealer.partner_id, partner_name=dealer.name,
+                partner_sku=record.partner_sku, stockrecord=record if own else None, product=record.product,
+                title=record.product.get_title(), upc=record.product.upc or "", quantity=quantity,
+                line_price_incl_tax=total, line_price_excl_tax=total, line_price_before_discounts_incl_tax=total,
+                line_price_before_discounts_excl_tax=total, unit_price_incl_tax=price, unit_price_excl_tax=price,
+                status="", num_allocated=0)
 
 
 def spend_rows(days=365, seed=15):
@@ -155,6 +202,7 @@ def spend_rows(days=365, seed=15):
         for back in range(days):
             spend = Decimal(daily * rnd.uniform(0.6, 1.4)).quantize(Decimal("0.01"))
             rows.append({"day": today - timedelta(days=back), "platform": platform, "campaign": campaign,
+                         "campaign_id": CAMPAIGN_IDS.get(campaign, ""),
                          "spend": spend, "clicks": int(spend / Decimal(rnd.randint(18, 40))), "impressions": 0})
     return rows
 

@@ -57,6 +57,7 @@ class AbstractAdSpend(models.Model):
     day = models.DateField(_("day"))
     platform = models.CharField(_("platform"), max_length=32)
     campaign = models.CharField(_("campaign"), max_length=FIELD_LENGTHS["campaign"])
+    campaign_id = models.CharField(_("campaign id"), max_length=32, blank=True, db_index=True)
     spend = models.DecimalField(_("spend"), max_digits=14, decimal_places=2)
     clicks = models.PositiveIntegerField(_("clicks"), default=0)
     impressions = models.PositiveBigIntegerField(_("impressions"), default=0)
@@ -78,7 +79,8 @@ class AbstractAdSpend(models.Model):
 class AbstractDailySales(models.Model):
     """The sales report's roll-up: per day (the site's time zone), credited touch, channel, source and campaign,
     the orders placed that day and what became of them. Rebuilt for the days whose orders changed
-    (``services.rollup_refresh``: Celery beat every few minutes, nightly in full, ``suz_analytics_rollup``)."""
+    (``services.rollup_refresh``: Celery beat every few minutes, nightly in full, ``suz_analytics_rollup``), read
+    from the order facts."""
 
     day = models.DateField(_("day"))
     touch = models.CharField(_("credited touch"), max_length=8)
@@ -96,3 +98,48 @@ class AbstractDailySales(models.Model):
         indexes = [models.Index(fields=["touch", "day"], name="suz_daily_sales_day")]
         verbose_name = _("daily sales")
         verbose_name_plural = _("daily sales")
+
+
+class AbstractOrderFact(models.Model):
+    """One order as the reports see it: its credited touches, place, dealer, the times of the funnel's steps,
+    how it closed and what it earned — one row, no joins.
+
+    Kept current in the transaction of each change of the order (``receivers``: placement, the order's place,
+    every dispatch status change, the dealer's first message); ``suz_analytics_rebuild`` rebuilds every row
+    from the orders (``services.fact_refresh``).
+    """
+
+    order = models.OneToOneField("order.Order", on_delete=models.CASCADE, primary_key=True,
+                                 related_name="suz_fact", verbose_name=_("order"))
+    placed_at = models.DateTimeField(_("placed at"), db_index=True)
+    locals().update({f"{touch}_{name}": models.CharField(verbose, max_length=FIELD_LENGTHS[name], blank=True)
+                     for touch in ("first", "last") for name, verbose in (
+                         ("channel", _("channel")), ("source", _("source")), ("campaign", _("campaign")),
+                         ("term", _("term")), ("landing", _("landing page")))})
+    region = models.ForeignKey("suz_dealers.Region", on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", db_constraint=False, verbose_name=_("region"))
+    city = models.ForeignKey("suz_dealers.City", on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", db_constraint=False, verbose_name=_("city"))
+    dealer = models.ForeignKey("suz_dealers.Dealer", on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", db_constraint=False, verbose_name=_("dealer"))
+    stage = models.CharField(_("stage that found the dealer"), max_length=64, blank=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    contacted_at = models.DateTimeField(_("first contact at"), null=True, blank=True)
+    processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    outcome = models.CharField(_("closed as"), max_length=16, blank=True)
+    close_reason = models.ForeignKey("suz_dispatch.FailureReason", on_delete=models.SET_NULL, null=True,
+                                     blank=True, related_name="+", db_constraint=False,
+                                     verbose_name=_("reason"))
+    fault = models.CharField(_("fault"), max_length=16, blank=True)
+    earned = models.DecimalField(_("earned"), max_digits=16, decimal_places=2, default=0)
+    updated_at = models.DateTimeField(_("updated at"), db_index=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_analytics"
+        verbose_name = _("order fact")
+        verbose_name_plural = _("order facts")
+
+    def __str__(self):
+        return f"{self.order_id}: {self.outcome or '-'}"

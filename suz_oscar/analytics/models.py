@@ -1,6 +1,6 @@
 from oscar.core.loading import is_model_registered
 
-from .abstract_models import AbstractAdSpend, AbstractAttribution, AbstractDailySales
+from .abstract_models import AbstractAdSpend, AbstractAttribution, AbstractDailySales, AbstractOrderFact
 
 __all__ = []
 
@@ -24,3 +24,10 @@ if not is_model_registered("suz_analytics", "DailySales"):
         pass
 
     __all__.append("DailySales")
+
+if not is_model_registered("suz_analytics", "OrderFact"):
+
+    class OrderFact(AbstractOrderFact):
+        pass
+
+    __all__.append("OrderFact")

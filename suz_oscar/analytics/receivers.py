@@ -27,9 +27,44 @@ def queue_add_to_cart(sender, product, request=None, **kwargs):
     ecommerce.queue(request.session, ecommerce.event("add_to_cart", [ecommerce.item(product, price, quantity)]))
 
 
+def refresh_facts_of_dispatch(sender, instance, created=False, **kwargs):
+    """A dispatch change (its ``StatusChange``: claim, status, assignment, give-back…) or a message that may be
+    the first contact: the order's facts follow in the same transaction."""
+    from django.db.models import Model
+
+    from .services import fact_refresh
+
+    dispatch = getattr(instance, "dispatch", None)
+    if isinstance(dispatch, Model):
+        fact_refresh(order_ids=[dispatch.order_id])
+
+
+def refresh_facts_of_order(sender, instance, created=False, **kwargs):
+    """The order's place (region, city), written after the order in its transaction."""
+    from .services import fact_refresh
+
+    fact_refresh(order_ids=[instance.order_id])
+
+
 def connect():
+    from django.apps import apps
+    from django.db.models.signals import post_save
     from oscar.apps.basket.signals import basket_addition
     from oscar.apps.order.signals import order_placed
+    from oscar.core.loading import get_model
+
+    from .contact import CONTACT_MODELS
+
+    # Saves that change an order's facts beside dispatch's: the first contact's sources and the amount earned.
+    fact_models = {**CONTACT_MODELS, "suz_feedback.Earned": "suz_oscar.feedback"}
 
     order_placed.connect(attach_attribution, dispatch_uid="suz-analytics-attribution")
     basket_addition.connect(queue_add_to_cart, dispatch_uid="suz-analytics-add-to-cart")
+    post_save.connect(refresh_facts_of_dispatch, sender=get_model("suz_dispatch", "StatusChange"),
+                      dispatch_uid="suz-analytics-facts-dispatch")
+    post_save.connect(refresh_facts_of_order, sender=get_model("suz_checkout", "OrderPlace"),
+                      dispatch_uid="suz-analytics-facts-place")
+    for label, module in fact_models.items():
+        if apps.is_installed(module):
+            post_save.connect(refresh_facts_of_dispatch, sender=apps.get_model(label),
+                              dispatch_uid=f"suz-analytics-facts-{label}")

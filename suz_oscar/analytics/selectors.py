@@ -1,33 +1,35 @@
-"""Reads of sales analytics: every report aggregates in the database over the attribution table.
+"""Reads of sales analytics: every report aggregates in the database over the order facts.
 
 A report takes ``filters`` (``Filters``: period, region, city, dealer, channel, source, campaign and which
 touch is credited) and returns rows of plain dicts; the dashboard formats them as a table, a chart and a
-CSV/XLSX file. The period is one indexed column of the attribution (``placed_at``, a copy of the order's
-date); the order's status, dealer and place are joined one-to-one.
+CSV/XLSX file. Each order is one row of ``OrderFact`` (its touches, place, dealer, funnel times, outcome and
+«заработано», kept current by the changes of the order), so no report joins the orders' tables; the sales
+by channel, source, campaign and time also read the daily roll-up (``DailySales``) for the days before today.
 """
 
-import statistics
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import cached_property
 
 from django.db import connection
-from django.db.models import Case, Count, DecimalField, F, Min, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Case, CharField, Count, DecimalField, F, Min, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractHour, TruncDay, TruncMonth, TruncWeek
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from suz_oscar.dispatch.vocabulary import CLOSED, Status
+from suz_oscar.dispatch.vocabulary import Status
 
 from .vocabulary import Grouping, Touch
 
 Attribution = get_model("suz_analytics", "Attribution")
 AdSpend = get_model("suz_analytics", "AdSpend")
 DailySales = get_model("suz_analytics", "DailySales")
-StatusChange = get_model("suz_dispatch", "StatusChange")
-Visibility = get_model("suz_dispatch", "Visibility")
+OrderFact = get_model("suz_analytics", "OrderFact")
+Region = get_model("suz_dealers", "Region")
+Dealer = get_model("suz_dealers", "Dealer")
 
-DISPATCH = "order__suz_dispatch__"
 MAX_ROWS = 500  # rows of a report grouped by a free-text dimension (term, landing page…)
 REFUSED = (Status.FAILED, Status.CANCELLED)
 MONEY = DecimalField(max_digits=16, decimal_places=2)
@@ -49,6 +51,23 @@ class Filters:
     def prefix(self):
         return "first_" if self.touch == Touch.FIRST else "last_"
 
+    @cached_property
+    def campaigns(self):
+        """The values of ``utm_campaign`` the campaign filter stands for: its name and the ids the imported spend
+        gives it (an ad's link may carry either), or the id and the campaign's name."""
+        if not self.campaign:
+            return []
+        return campaign_keys(self.campaign)
+
+
+def campaign_keys(campaign):
+    """``campaign`` and the names or ids the imported spend pairs it with."""
+    keys = {campaign}
+    for name, campaign_id in (AdSpend.objects.filter(Q(campaign=campaign) | Q(campaign_id=campaign))
+                              .values_list("campaign", "campaign_id").distinct()):
+        keys |= {name, campaign_id} - {""}
+    return sorted(keys)
+
 
 def _start(day):
     return timezone.make_aware(datetime.combine(day, time.min))
@@ -64,45 +83,43 @@ def period_q(filters, path=""):
 
 
 def filter_q(filters, path=""):
-    """The filters as a ``Q`` over ``Attribution`` (``path``: the way to it from another model)."""
+    """The filters as a ``Q`` over ``OrderFact`` (``path``: the way to it from another model)."""
     q = period_q(filters, path)
     p = filters.prefix
-    if filters.region is not None:
-        q &= Q(**{f"{path}order__suz_place__region": filters.region})
-    if filters.city is not None:
-        q &= Q(**{f"{path}order__suz_place__city": filters.city})
-    if filters.dealer is not None:
-        q &= Q(**{f"{path}{DISPATCH}claimed_by": filters.dealer})
-    for name in ("channel", "source", "campaign"):
+    for name in ("region", "city", "dealer"):
+        if getattr(filters, name) is not None:
+            q &= Q(**{f"{path}{name}": getattr(filters, name)})
+    for name in ("channel", "source"):
         if getattr(filters, name):
             q &= Q(**{f"{path}{p}{name}": getattr(filters, name)})
+    if filters.campaign:
+        q &= Q(**{f"{path}{p}campaign__in": filters.campaigns})
     return q
 
 
-def attributed(filters):
-    return Attribution.objects.filter(filter_q(filters))
+def facts(filters):
+    return OrderFact.objects.filter(filter_q(filters))
 
 
-def order_earned():
-    """«Заработано» of one order: what the reports count as its actual sale. For a completed order, the amount
-    the dealer confirmed or corrected when completing it (``feedback.Earned``), the order total where none was
-    recorded (orders completed before feedback); nothing for other orders. The one place the reports read it."""
-    return Case(When(**{f"{DISPATCH}status": Status.COMPLETED},
-                     then=Coalesce(F(f"{DISPATCH}earned__amount"), F("order__total_incl_tax"), output_field=MONEY)),
+def order_earned(path="order__"):
+    """«Заработано» of one order (``path``: the way from the queried model to the order): what the reports count
+    as its actual sale. For a completed order, the amount the dealer confirmed or corrected when completing it
+    (feedback's ``Earned``, read by its relation), the order total where none was recorded; nothing for other
+    orders. The one place the reports read it; the order's facts store it (``services.fact_refresh`` runs when
+    an ``Earned`` is saved, see ``receivers``)."""
+    return Case(When(**{f"{path}suz_dispatch__status": Status.COMPLETED},
+                     then=Coalesce(F(f"{path}suz_dispatch__earned__amount"), F(f"{path}total_incl_tax"),
+                                   output_field=MONEY)),
                 default=Value(Decimal(0)), output_field=MONEY)
 
 
-def earned():
-    """«Заработано» summed over orders."""
-    return Coalesce(Sum(order_earned()), Value(Decimal(0)), output_field=MONEY)
-
-
 def measures():
+    """The sales measures over order facts."""
     return {
         "orders": Count("pk"),
-        "claimed": Count("pk", filter=Q(**{f"{DISPATCH}claimed_at__isnull": False})),
-        "completed": Count("pk", filter=Q(**{f"{DISPATCH}status": Status.COMPLETED})),
-        "earned": earned(),
+        "claimed": Count("pk", filter=Q(claimed_at__isnull=False)),
+        "completed": Count("pk", filter=Q(outcome=Status.COMPLETED)),
+        "earned": Coalesce(Sum("earned"), Value(Decimal(0)), output_field=MONEY),
     }
 
 
@@ -139,21 +156,27 @@ def _rollup_sales(filters, group, today):
         rows = rows.filter(day__gte=filters.date_from)
     if filters.date_to:
         rows = rows.filter(day__lte=filters.date_to)
-    for name in ("channel", "source", "campaign"):
+    for name in ("channel", "source"):
         if getattr(filters, name):
             rows = rows.filter(**{name: getattr(filters, name)})
+    if filters.campaign:
+        rows = rows.filter(campaign__in=filters.campaigns)
     key = ROLLUP_GROUPS[group]
     key = F(key) if isinstance(key, str) else key("day")
     sums = {name: Sum(name) for name in SUMS}
     return list(rows.annotate(key=key).values("key").annotate(**sums).order_by()), rows.aggregate(**sums)
 
 
+def _day_key(key):
+    if isinstance(key, datetime):
+        return timezone.localtime(key).date() if timezone.is_aware(key) else key.date()
+    return key
+
+
 def _merge(rows, more):
     merged = {}
     for row in list(rows) + list(more):
-        key = row["key"]
-        if isinstance(key, datetime):
-            key = timezone.localtime(key).date() if timezone.is_aware(key) else key.date()
+        key = _day_key(row["key"])
         entry = merged.setdefault(key, {"key": key, **{name: 0 for name in SUMS}})
         for name in SUMS:
             entry[name] += row[name] or 0
@@ -164,13 +187,15 @@ def sales(filters, group=Grouping.CHANNEL):
     """Orders, claimed, completed, «заработано» and conversion to completed, per ``group``; and the totals.
 
     Without a region, city or dealer filter the days before today come from the daily roll-up (rebuilt every
-    few minutes for the days whose orders changed) and today from the orders themselves.
+    few minutes for the days whose orders changed) and today from the order facts; otherwise, and for the
+    term, landing page and hour, the order facts answer alone.
     """
     if uses_rollup(filters, group):
         today = timezone.localdate()
         past, past_totals = _rollup_sales(filters, group, today)
-        live = Filters(**{**filters.__dict__, "date_from": max(filters.date_from or today, today)})
-        recent = [] if filters.date_to and filters.date_to < today else _raw_sales(live, group)
+        live = dataclasses.replace(filters, date_from=max(filters.date_from or today, today))
+        live.__dict__["campaigns"] = filters.campaigns  # asked once
+        recent = [] if filters.date_to and filters.date_to < today else fact_sales(live, group)
         rows = _merge(past, recent[0] if recent else [])
         totals = {name: (past_totals[name] or 0) + (recent[1][name] if recent else 0) for name in SUMS}
         if group in TIME_GROUPS:
@@ -179,22 +204,20 @@ def sales(filters, group=Grouping.CHANNEL):
             rows.sort(key=lambda row: (-row["orders"], str(row["key"])))
             rows = rows[:MAX_ROWS]
         return [_with_rates(row) for row in rows], _with_rates(totals)
-    rows, totals = _raw_sales(filters, group)
+    rows, totals = fact_sales(filters, group)
     return [_with_rates(row) for row in rows], _with_rates(totals)
 
 
-def _raw_sales(filters, group):
-    queryset = attributed(filters)
+def fact_sales(filters, group):
+    """The sales rows and totals aggregated over the order facts alone."""
+    queryset = facts(filters)
     if group in TIME_GROUPS:
         key = TIME_GROUPS[group]()
         rows = queryset.annotate(key=key).values("key").annotate(**measures()).order_by("key")
     else:
         rows = (queryset.annotate(key=F(filters.prefix + group)).values("key").annotate(**measures())
                 .order_by("-orders", "key")[:MAX_ROWS])
-    rows = [dict(row) for row in rows]
-    for row in rows:
-        if isinstance(row["key"], datetime):
-            row["key"] = timezone.localtime(row["key"]).date() if timezone.is_aware(row["key"]) else row["key"].date()
+    rows = [dict(row, key=_day_key(row["key"])) for row in rows]
     return rows, queryset.aggregate(**measures())
 
 
@@ -205,34 +228,15 @@ UNCLAIMED = "-"  # the stage key of orders no dealer has claimed
 FUNNEL_GROUPS = ("region", "dealer", "stage")
 
 
-def first_contact(path=DISPATCH):
-    """When the dealer first reached the customer: its first call through the system that connected (telephony's
-    calls, read by their relation, not imported), else the order's «processed» mark (dealers who call from their
-    own phones)."""
-    call = Min(f"{path}calls__connected_at", filter=Q(**{f"{path}calls__kind": "manager",
-                                                         f"{path}calls__dealer": F(f"{path}claimed_by")}))
-    processed = Min(f"{path}history__created_at", filter=Q(**{f"{path}history__to_status": Status.PROCESSED}))
-    return Coalesce(call, processed)
-
-
 def _funnel_rows(filters, group):
     keys = {
-        "region": F("order__suz_place__region__name"),
-        "dealer": F(f"{DISPATCH}claimed_by__partner__name"),
-        "stage": Case(When(**{f"{DISPATCH}claimed_by__isnull": True}, then=Value(UNCLAIMED)), default=Coalesce(
-            Subquery(Visibility.objects.filter(dispatch=OuterRef(f"{DISPATCH}pk"),
-                                               dealer=OuterRef(f"{DISPATCH}claimed_by")).values("stage__strategy")[:1]),
-            Value(""))),
+        "region": F("region_id"),
+        "dealer": F("dealer_id"),
+        "stage": Case(When(dealer__isnull=True, then=Value(UNCLAIMED)), default=F("stage"), output_field=CharField()),
     }
-    return (attributed(filters).filter(**{f"{DISPATCH}isnull": False})
-            .values("pk")
-            .annotate(key=keys[group], placed=F("placed_at"), claimed=F(f"{DISPATCH}claimed_at"),
-                      contacted=first_contact(),
-                      processed=Min(f"{DISPATCH}history__created_at",
-                                    filter=Q(**{f"{DISPATCH}history__to_status": Status.PROCESSED})),
-                      closed=Min(f"{DISPATCH}history__created_at",
-                                 filter=Q(**{f"{DISPATCH}history__to_status__in": CLOSED})))
-            .values("key", "placed", "claimed", "contacted", "processed", "closed"))
+    return (facts(filters).annotate(key=keys[group], placed=F("placed_at"), claimed=F("claimed_at"),
+                                    contacted=F("contacted_at"), processed=F("processed_at"), closed=F("closed_at"))
+            .values("key", "placed", "claimed", "contacted", "processed", "closed").order_by())
 
 
 def _step_pairs():
@@ -243,24 +247,36 @@ def _step_pairs():
 
 
 def funnel(filters, group="region"):
-    """Per group: how many orders reached each step, and the median and 90th-percentile minutes of each step
-    (from the step before it). PostgreSQL computes the percentiles; other databases get them computed here."""
+    """Per group (region, dealer: their names; stage: the strategy's key): how many orders reached each step,
+    and the median and 90th-percentile minutes of each step (from the step before it). PostgreSQL computes the
+    percentiles (``percentile_cont``); other databases get them computed here, the same way."""
     inner = _funnel_rows(filters, group)
-    if connection.vendor == "postgresql":
-        return _funnel_postgres(inner)
+    result = _funnel_postgres(inner) if connection.vendor == "postgresql" else _funnel_python(inner)
+    if group in ("region", "dealer"):
+        ids = [row["key"] for row in result if row["key"] not in ("", None)]
+        names = (dict(Region.objects.filter(pk__in=ids).values_list("pk", "name")) if group == "region" else
+                 dict(Dealer.objects.filter(pk__in=ids).values_list("pk", "partner__name")))
+        for row in result:
+            row["key"] = names.get(row["key"], "") if row["key"] not in ("", None) else ""
+    for row in result:
+        row["key"] = row["key"] if row["key"] is not None else ""
+    return sorted(result, key=lambda e: (-e["orders"], str(e["key"])))
+
+
+def _funnel_python(inner):
     groups = {}
     for row in inner.iterator(chunk_size=5000):
-        groups.setdefault(row["key"] or "", []).append(row)
+        groups.setdefault(row["key"], []).append(row)
     result = []
     for key, rows in groups.items():
         entry = {"key": key, "orders": len(rows)}
         for start, end in _step_pairs():
             minutes = sorted((r[end] - r[start]).total_seconds() / 60 for r in rows if r[start] and r[end])
             entry[f"{end}_count"] = sum(1 for r in rows if r[end])
-            entry[f"{end}_median"] = statistics.median(minutes) if minutes else None
+            entry[f"{end}_median"] = _percentile(minutes, 0.5)
             entry[f"{end}_p90"] = _percentile(minutes, 0.9)
         result.append(entry)
-    return sorted(result, key=lambda e: (-e["orders"], str(e["key"])))
+    return result
 
 
 def _percentile(values, fraction):
@@ -274,35 +290,40 @@ def _percentile(values, fraction):
 
 
 def _funnel_postgres(inner):
+    """One pass over the facts: each step's two percentiles from one sort (``percentile_cont`` of an array)."""
     sql, params = inner.query.sql_with_params()
     parts = ["count(*) AS orders"]
     for start, end in _step_pairs():
         minutes = f"extract(epoch from (steps.{end} - steps.{start})) / 60"
         parts.append(f"count(steps.{end}) AS {end}_count")
-        parts.append(f"percentile_cont(0.5) within group (order by {minutes}) AS {end}_median")
-        parts.append(f"percentile_cont(0.9) within group (order by {minutes}) AS {end}_p90")
-    query = (f"SELECT coalesce(steps.key, '') AS key, {', '.join(parts)} FROM ({sql}) steps "
-             f"GROUP BY 1 ORDER BY 2 DESC, 1")
+        parts.append(f"percentile_cont(array[0.5, 0.9]) within group (order by {minutes}) AS {end}_pct")
+    query = f"SELECT steps.key AS key, {', '.join(parts)} FROM ({sql}) steps GROUP BY 1"
     with connection.cursor() as cursor:
         cursor.execute(query, params)
         names = [col[0] for col in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    for row in rows:
+        for step in STEPS:
+            median, p90 = row.pop(f"{step}_pct") or (None, None)
+            row[f"{step}_median"], row[f"{step}_p90"] = median, p90
+    return rows
 
 
 # Refusals -----------------------------------------------------------------------------------------------
 
 
-def _refusals(filters):
-    """The entries that closed orders as failed or cancelled, for the filtered orders."""
-    return StatusChange.objects.filter(filter_q(filters, "dispatch__order__suz_attribution__"),
-                                       to_status__in=REFUSED)
-
-
 def refusals(filters):
     """Failed and cancelled orders by reason and fault: counts, share of refusals, share of all orders."""
-    total_orders = attributed(filters).count()
-    rows = list(_refusals(filters).values("to_status", "fault", "failure_reason__title")
-                .annotate(count=Count("dispatch", distinct=True)).order_by("-count", "failure_reason__title"))
+    queryset = facts(filters)
+    total_orders = queryset.count()
+    rows = list(queryset.filter(outcome__in=REFUSED)
+                .values("outcome", "fault", "close_reason_id").annotate(count=Count("pk")).order_by())
+    titles = dict(get_model("suz_dispatch", "FailureReason").objects.filter(
+        pk__in={row["close_reason_id"] for row in rows} - {None}).values_list("pk", "title"))
+    for row in rows:
+        row["to_status"] = row.pop("outcome")
+        row["reason"] = titles.get(row.pop("close_reason_id"))
+    rows.sort(key=lambda row: (-row["count"], row["reason"] or ""))
     refused = sum(row["count"] for row in rows)
     for row in rows:
         row["of_refusals"] = 100.0 * row["count"] / refused if refused else 0.0
@@ -314,13 +335,11 @@ def refusals(filters):
 
 
 def refusals_by_month(filters):
-    """``[(month, {fault: count})]``: the refusals over time."""
+    """``[(month, {fault: count})]``: the refusals over time (by the month the orders were placed)."""
     series = {}
-    for row in (_refusals(filters).annotate(month=TruncMonth("dispatch__order__suz_attribution__placed_at"))
-                .values("month", "fault").annotate(count=Count("dispatch", distinct=True)).order_by("month")):
-        month = row["month"]
-        month = timezone.localtime(month).date() if timezone.is_aware(month) else month.date()
-        series.setdefault(month, {})[row["fault"]] = row["count"]
+    for row in (facts(filters).filter(outcome__in=REFUSED).annotate(month=TruncMonth("placed_at"))
+                .values("month", "fault").annotate(count=Count("pk")).order_by("month")):
+        series.setdefault(_day_key(row["month"]), {})[row["fault"]] = row["count"]
     return sorted(series.items())
 
 
@@ -330,8 +349,9 @@ def refusals_by_month(filters):
 def advertising(filters):
     """Per campaign: spend (imported), orders, completed, «заработано», cost per completed order and ROMI.
 
-    Spend is matched to orders by the campaign name in their UTM tags (``utm_campaign``); region, city and
-    dealer filters narrow the orders, not the spend (the platforms report spend per campaign only).
+    Orders are matched to spend by the campaign in their UTM tags (``utm_campaign``): the campaign's name, or
+    its id where the spend file gives one (Yandex Direct's «№ кампании», Google Ads' «Campaign ID»). Region,
+    city and dealer filters narrow the orders, not the spend (the platforms report spend per campaign only).
     """
     spend = AdSpend.objects.all()
     if filters.date_from:
@@ -339,20 +359,34 @@ def advertising(filters):
     if filters.date_to:
         spend = spend.filter(day__lte=filters.date_to)
     if filters.campaign:
-        spend = spend.filter(campaign=filters.campaign)
-    by_campaign = {row["campaign"]: row for row in spend.values("campaign").annotate(
-        spend=Sum("spend"), clicks=Sum("clicks"), platform=Min("platform"))}
-    orders = {row["key"]: row for row in sales(filters, Grouping.CAMPAIGN)[0] if row["key"]}
-    rows = []
-    for campaign in sorted(set(by_campaign) | set(orders)):
-        row = {"campaign": campaign, "platform": by_campaign.get(campaign, {}).get("platform", ""),
-               "spend": by_campaign.get(campaign, {}).get("spend") or Decimal(0),
-               "clicks": by_campaign.get(campaign, {}).get("clicks") or 0,
-               **{name: orders.get(campaign, {}).get(name, 0) for name in ("orders", "completed", "earned")}}
-        row["earned"] = row["earned"] or Decimal(0)
+        spend = spend.filter(Q(campaign__in=filters.campaigns) | Q(campaign_id__in=filters.campaigns))
+    entries, alias = {}, {}
+
+    def entry(name):
+        return entries.setdefault(name, {"campaign": name, "platform": "", "campaign_ids": [],
+                                         "spend": Decimal(0), "clicks": 0, "orders": 0, "completed": 0,
+                                         "earned": Decimal(0)})
+
+    for row in spend.values("campaign", "campaign_id").annotate(spend=Sum("spend"), clicks=Sum("clicks"),
+                                                                platform=Min("platform")).order_by():
+        found = entry(row["campaign"])
+        found["platform"] = found["platform"] or row["platform"]
+        found["spend"] += row["spend"] or 0
+        found["clicks"] += row["clicks"] or 0
+        alias[row["campaign"]] = row["campaign"]
+        if row["campaign_id"]:
+            alias.setdefault(row["campaign_id"], row["campaign"])
+            found["campaign_ids"].append(row["campaign_id"])
+    for row in sales(filters, Grouping.CAMPAIGN)[0]:
+        if row["key"]:
+            found = entry(alias.get(row["key"], row["key"]))
+            for name in ("orders", "completed", "earned"):
+                found[name] += row[name] or 0
+    rows = list(entries.values())
+    for row in rows:
+        row["campaign_ids"] = ", ".join(sorted(set(row["campaign_ids"])))
         row["cost_per_completed"] = (row["spend"] / row["completed"]) if row["completed"] and row["spend"] else None
         row["romi"] = (100 * (row["earned"] - row["spend"]) / row["spend"]) if row["spend"] else None
-        rows.append(row)
     rows.sort(key=lambda r: (-r["spend"], -r["earned"], r["campaign"]))
     return rows[:MAX_ROWS]
 
@@ -363,11 +397,9 @@ def advertising(filters):
 def conversions(filters):
     """Completed orders that an ad platform can match to a visitor (Metrica ClientID or yclid, GA4 client id):
     order number, ids, when the order was completed and «заработано»; for the platforms' offline conversions."""
-    completed_at = Subquery(StatusChange.objects.filter(dispatch__order=OuterRef("order"),
-                                                        to_status=Status.COMPLETED)
-                            .order_by("created_at").values("created_at")[:1])
-    return (attributed(filters).filter(**{f"{DISPATCH}status": Status.COMPLETED})
+    return (Attribution.objects.filter(filter_q(filters, "order__suz_fact__"),
+                                       order__suz_fact__outcome=Status.COMPLETED)
             .exclude(client_id="", first_yclid="", last_yclid="", ga_client_id="")
-            .annotate(completed_at=completed_at, earned=order_earned())
+            .annotate(completed_at=F("order__suz_fact__closed_at"), earned=F("order__suz_fact__earned"))
             .values("order__number", "client_id", "ga_client_id", "first_yclid", "last_yclid", "completed_at",
                     "earned", "placed_at").order_by("placed_at"))

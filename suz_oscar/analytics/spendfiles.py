@@ -1,22 +1,20 @@
 """Ad spend files as Yandex Direct and Google Ads export them (CSV or XLSX), checked row by row.
 
 The header row is found among the first rows (both platforms put a report title and a period above it)
-and its columns are mapped by name. The file limits, the CSV/XLSX reading and the wording of whole-file
-errors are the dealers' price files' (``offers.pricefiles``); a file with any bad row is not applied.
+and its columns are mapped by name, the campaign's id («№ кампании», «Campaign ID») too where the report has
+it. The file's size, its CSV/XLSX reading and the words for a file that cannot be read are ``core.tabular``'s;
+a file with any bad row is not applied.
 """
 
-import csv
 import datetime
-import io
-import itertools
 import re
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from suz_oscar.offers import pricefiles
-from suz_oscar.offers.pricefiles import PriceFileError
+from suz_oscar.core import tabular
+from suz_oscar.core.tabular import TableFileError
 
 from .vocabulary import FIELD_LENGTHS
 
@@ -27,40 +25,20 @@ HEADERS = {
     "day": {YANDEX: ("день", "дата"), GOOGLE: ("day", "date")},
     "campaign": {YANDEX: ("кампания", "название кампании", "кампания (название)"),
                  GOOGLE: ("campaign", "campaign name")},
+    "campaign_id": {YANDEX: ("№ кампании", "n кампании", "id кампании", "номер кампании"),
+                    GOOGLE: ("campaign id", "campaign_id")},
     "spend": {YANDEX: ("расход", "расход, руб.", "стоимость"), GOOGLE: ("cost", "spend", "amount spent")},
     "clicks": {YANDEX: ("клики",), GOOGLE: ("clicks",)},
     "impressions": {YANDEX: ("показы",), GOOGLE: ("impressions", "impr.", "impr")},
 }
-HEADER_SEARCH_ROWS = 10
+HEADER_SEARCH_ROWS = tabular.SNIFF_ROWS
+MAX_ROWS = 50_000  # days × campaigns of one file
+MAX_ERRORS = 200  # row errors kept and shown; past them the file is only counted
 MAX_SPEND = Decimal("999999999999.99")
 MAX_COUNT = 2_147_483_647
+CAMPAIGN_ID = re.compile(r"[0-9A-Za-z_-]{1,32}")
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%m/%d/%Y", "%Y/%m/%d")
-
-
-def _csv_rows(content):
-    """The price files' CSV reading, with the separator (``;``, ``,`` or tab) taken from the first lines that
-    have one: both platforms start their files with a title line without any."""
-    if b"\x00" in content:
-        raise PriceFileError(_("The file is not in UTF-8. Save it as “CSV UTF-8” or as XLSX."))
-    stream = io.TextIOWrapper(io.BytesIO(content), encoding="utf-8-sig", newline="")
-    try:
-        lines = pricefiles._csv_lines(stream)
-        head = list(itertools.islice(lines, HEADER_SEARCH_ROWS))
-        sample = "".join(head)
-        delimiter = max(";,\t", key=sample.count)
-        for row in csv.reader(itertools.chain(head, lines), delimiter=delimiter):
-            yield row[:pricefiles.MAX_COLUMNS]
-    except UnicodeDecodeError as exc:
-        raise PriceFileError(_("The file is not in UTF-8. Save it as “CSV UTF-8” or as XLSX.")) from exc
-    except csv.Error as exc:
-        raise pricefiles._unreadable(exc) from exc
-
-
-def _rows(content, filename):
-    if filename.lower().endswith(".csv"):
-        return _csv_rows(content)
-    return pricefiles._rows(content, filename)
 
 
 class SpendFileError(Exception):
@@ -68,7 +46,7 @@ class SpendFileError(Exception):
 
 
 def _header_key(value):
-    text = pricefiles._text(value).lower().strip()
+    text = tabular.text(value).lower().strip()
     return re.sub(r"\s*\((?:руб\.?|rub|₽|usd|eur)\)$", "", text).strip(" ,")
 
 
@@ -91,7 +69,7 @@ def parse_day(value):
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    text = pricefiles._text(value)[:20]
+    text = tabular.text(value)[:20]
     for fmt in DATE_FORMATS:
         try:
             day = datetime.datetime.strptime(text, fmt).date()
@@ -109,9 +87,9 @@ def parse_amount(value, *, maximum, places):
     if isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, float):
-        number = pricefiles._float_to_cents(value, places)
+        number = tabular.float_to_places(value, places)
     else:
-        text = pricefiles._text(value).replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+        text = tabular.text(value).replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
         if not text:
             return Decimal(0)
         if len(text) > 32:
@@ -135,17 +113,12 @@ def parse_spend_file(content, filename):
     """``(rows, errors, platform)``: rows ``{"day", "platform", "campaign", "spend", "clicks", "impressions"}``,
     errors ``{"row": n, "message": …}`` (the spreadsheet's row numbers). Raises ``SpendFileError``."""
     try:
-        if len(content) > pricefiles.MAX_FILE_SIZE:
-            raise SpendFileError(_("The file is larger than 20 MB."))
-        if pricefiles.has_control_characters(filename):
-            raise SpendFileError(_("The file name contains control characters (such as zero bytes). "
-                                   "Rename the file and upload it again."))
-        rows_in = _rows(content, filename)
+        rows_in = tabular.rows(content, filename)
         try:
             return _check(rows_in)
         finally:
             rows_in.close()
-    except PriceFileError as exc:
+    except TableFileError as exc:
         raise SpendFileError(str(exc)) from exc
 
 
@@ -153,7 +126,7 @@ def _check(rows_in):
     columns = platform = None
     header_row = 0
     for header_row, row in enumerate(rows_in, start=1):
-        if any("\x00" in pricefiles._text(cell) for cell in row):
+        if any("\x00" in tabular.text(cell) for cell in row):
             raise SpendFileError(_("The file contains zero bytes (NUL) in row %(row)d.") % {"row": header_row})
         columns, platform = _columns(row)
         if columns or header_row >= HEADER_SEARCH_ROWS:
@@ -166,16 +139,16 @@ def _check(rows_in):
                              % {"rows": HEADER_SEARCH_ROWS})
     rows, errors, seen, more = [], [], {}, 0
     for number, row in enumerate(rows_in, start=header_row + 1):
-        if number > pricefiles.MAX_ROWS + HEADER_SEARCH_ROWS:
-            raise SpendFileError(_("The file has more than %(max)d rows.") % {"max": pricefiles.MAX_ROWS})
+        if number > MAX_ROWS + HEADER_SEARCH_ROWS:
+            raise SpendFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
         cells = {name: (row[index] if index < len(row) else None) for name, index in columns.items()}
-        texts = {name: pricefiles._text(value) for name, value in cells.items()}
+        texts = {name: tabular.text(value) for name, value in cells.items()}
         if not any(texts.values()):
             continue
         first = texts["day"].lower()
         if first.startswith(("итого", "всего", "total")) or texts["campaign"].lower() in ("итого", "total", "всего"):
             continue  # the platforms' own total rows
-        if len(errors) >= pricefiles.MAX_ERRORS:
+        if len(errors) >= MAX_ERRORS:
             more += 1
             continue
         problems, values = [], {"platform": platform}
@@ -185,23 +158,27 @@ def _check(rows_in):
         try:
             values["day"] = parse_day(cells["day"])
         except ValueError:
-            problems.append(_("bad date “%(value)s”") % {"value": pricefiles._shown(cells["day"])})
+            problems.append(_("bad date “%(value)s”") % {"value": tabular.shown(cells["day"])})
         campaign = texts["campaign"]
         if not campaign:
             problems.append(_("no campaign"))
-        elif len(campaign) > FIELD_LENGTHS["campaign"] or pricefiles.has_control_characters(campaign):
+        elif len(campaign) > FIELD_LENGTHS["campaign"] or tabular.has_control_characters(campaign):
             problems.append(_("campaign name “%(value)s” is too long or has control characters")
-                            % {"value": pricefiles._shown(campaign)})
+                            % {"value": tabular.shown(campaign)})
         values["campaign"] = campaign
+        values["campaign_id"] = texts.get("campaign_id", "")
+        if values["campaign_id"] and not CAMPAIGN_ID.fullmatch(values["campaign_id"]):
+            problems.append(_("bad campaign id “%(value)s”: digits and Latin letters, at most 32")
+                            % {"value": tabular.shown(values["campaign_id"])})
         try:
             values["spend"] = parse_amount(cells["spend"], maximum=MAX_SPEND, places=2)
         except ValueError:
-            problems.append(_("bad cost “%(value)s”") % {"value": pricefiles._shown(cells["spend"])})
+            problems.append(_("bad cost “%(value)s”") % {"value": tabular.shown(cells["spend"])})
         for name in ("clicks", "impressions"):
             try:
                 values[name] = int(parse_amount(cells.get(name), maximum=MAX_COUNT, places=0))
             except ValueError:
-                problems.append(_("bad number “%(value)s”") % {"value": pricefiles._shown(cells.get(name))})
+                problems.append(_("bad number “%(value)s”") % {"value": tabular.shown(cells.get(name))})
         key = (values.get("day"), campaign)
         if not problems and key in seen:
             problems.append(_("the campaign and day repeat row %(row)d") % {"row": seen[key]})

@@ -98,4 +98,6 @@ class FunnelFilterForm(ReportFilterForm):
 class SpendImportForm(forms.Form):
     file = forms.FileField(label=_("Spend file (CSV or XLSX)"),
                            help_text=_("A campaign report by day as Yandex Direct or Google Ads export it: "
-                                       "the columns Day, Campaign and Cost are found by their headers. Up to 20 MB."))
+                                       "the columns Day, Campaign and Cost are found by their headers, and the "
+                                       "campaign's id («№ кампании», Campaign ID) where the report has it: orders "
+                                       "whose utm_campaign carries the id count for the campaign. Up to 20 MB."))

@@ -220,7 +220,7 @@ class RefusalsReportView(ReportView):
             row["status_label"] = str(Status(row["to_status"]).label) if row["to_status"] in Status.values else ""
             row["fault_label"] = str(Fault(row["fault"]).label) if row["fault"] in Fault.values else gettext(
                 "not given")
-            row["reason"] = row["failure_reason__title"] or gettext("no reason given")
+            row["reason"] = row["reason"] or gettext("no reason given")
         report["months"] = selectors.refusals_by_month(filters)
         report["fault_shares"] = [
             (str(Fault(fault).label) if fault in Fault.values else gettext("not given"), count,
@@ -253,7 +253,8 @@ class AdvertisingReportView(ReportView):
         return {"rows": selectors.advertising(filters)}
 
     def columns(self):
-        return [(_("Campaign"), "campaign", "text"), (_("Platform"), "platform_label", "text"),
+        return [(_("Campaign"), "campaign", "text"), (_("Campaign id"), "campaign_ids", "text"),
+                (_("Platform"), "platform_label", "text"),
                 (_("Spend, ₽"), "spend", "money"), (_("Clicks"), "clicks", "int"), (_("Orders"), "orders", "int"),
                 (_("Completed"), "completed", "int"), (_("Earned, ₽"), "earned", "money"),
                 (_("Cost per completed order, ₽"), "cost_per_completed", "money"), (_("ROMI"), "romi", "percent")]
@@ -282,7 +283,7 @@ class SpendImportView(generic.FormView):
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
-        if upload.size > spendfiles.pricefiles.MAX_FILE_SIZE:
+        if upload.size > spendfiles.tabular.MAX_FILE_SIZE:
             form.add_error("file", gettext("The file is larger than 20 MB."))
             return self.form_invalid(form)
         try:
