@@ -40,10 +40,29 @@ RU = {
     "Or pick a city nearby at the top of the page.": "Или выберите ближайший город вверху страницы.",
     # phones, Oscar's leftovers
     "Show the basket's contents": "Показать содержимое корзины",
-    "Basket": "Корзина",
-    ("%(counter)s item", "%(counter)s items"): ("%(counter)s товар", "%(counter)s товара", "%(counter)s товаров",
-                                               "%(counter)s товара"),
     "Close": "Закрыть",
     "choose action": "выберите действие",
     "Data": "Данные",
 }
+RU.update({
+    "Open the menu": "Открыть меню",
+    "Open the catalogue menu": "Открыть меню каталога",
+    "No dealer of %(city)s sells everything you ordered yet, so your order goes to the manufacturer first: they "
+    "find you a dealer, who calls you to confirm the order, its delivery and the price of delivery.":
+        "Не всё из заказа пока продают дилеры города %(city)s, поэтому заказ сначала получит производитель: он "
+        "подберёт вам дилера, и тот позвонит, чтобы подтвердить заказ, доставку и её стоимость.",
+})
+# Oscar's account bar (oscar/partials/nav_accounts.html, copied to translate its toggler)
+RU.update({
+    "Submitting...": "Отправка…",
+    "Go": "Выполнить",
+    "Account": "Личный кабинет",
+    "Logout": "Выйти",
+    "Login or register": "Войти или зарегистрироваться",
+})
+RU.update({
+    "guest, checked out with a phone number": "гость, оформил заказ по телефону",
+})
+RU.update({
+    "Customer's name": "Имя покупателя",
+})

@@ -54,7 +54,8 @@ def suz_regional_offers(context, product):
     rows = [(variant, strategy.offers(variant)) for variant in variants]
     selectors.attach_nearest_outlets([o for _, offers in rows for o in offers], strategy.city)
     nearest = None
-    if not any(offers for _, offers in rows):
+    offered = any(offers for _, offers in rows)
+    if not offered:
         nearest = selectors.nearest_offer_anywhere(variants[0], strategy.city) if variants else None
         if nearest is not None and (nearest.distance_km or 0) > suz_settings.SUZ_MAP_NEAR_KM:
             nearest = None  # a shop two thousand kilometres away is no place to buy
@@ -63,6 +64,7 @@ def suz_regional_offers(context, product):
         "rows": rows,
         "city": strategy.city,
         "nearest": nearest,
+        "offered": offered,
         "show_variant": product.is_parent,
         # Nobody in the city offers it (or some variant): the manufacturer takes the order as a request.
         "requests": any(hasattr(strategy, "request_offer") and strategy.request_offer(v) is not None
@@ -103,7 +105,21 @@ def suz_payment_and_call(context, order=None):
     city = place.city if place is not None else getattr(request, "suz_city", None)
     minutes = _site_callback_minutes(context)
     return {"city": city.display_name if city else "",
-            "callback_minutes": minutes if minutes is not None else suz_settings.SUZ_CALLBACK_MINUTES}
+            "callback_minutes": minutes if minutes is not None else suz_settings.SUZ_CALLBACK_MINUTES,
+            "to_manufacturer": _to_manufacturer(order, request)}
+
+
+def _to_manufacturer(order, request) -> bool:
+    """Whether the order (or the basket at checkout) has a line nobody in its city sells: the manufacturer's staff
+    find it a dealer first."""
+    manufacturer = selectors.manufacturer_partner_id()
+    if manufacturer is None:
+        return False
+    if order is not None:
+        return any(line.partner_id == manufacturer for line in order.lines.all())
+    basket = getattr(request, "basket", None)
+    return basket is not None and any(line.stockrecord is not None and line.stockrecord.partner_id == manufacturer
+                                      for line in basket.all_lines())
 
 
 def _site_callback_minutes(context):
