@@ -66,3 +66,11 @@ RU.update({
 RU.update({
     "Customer's name": "Имя покупателя",
 })
+# Oscar's order page for staff (oscar/dashboard/orders/order_detail.html, its blocks answered by django-suz)
+RU.update({
+    "Customer Information": "Информация о клиенте",
+    "Order information": "Информация о заказе",
+    "Order Total": "Всего",
+    "Date of purchase": "Дата покупки",
+    "Time of purchase": "Время покупки",
+})
