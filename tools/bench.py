@@ -407,9 +407,11 @@ def run_notifications():
 def run_map():
     """«Где купить»: the map's JSON for a city and for the whole country at 1,000 dealers × 5 outlets, built
     afresh each time (the cache emptied: the worst case; cached answers cost no query)."""
+    import json
     import random
 
     from django.core.cache import cache
+    from django.core.serializers.json import DjangoJSONEncoder
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -419,6 +421,7 @@ def run_map():
     from django.core.management import call_command
 
     from suz_oscar.core.cache import bump
+    from suz_oscar.storefront.dealer_map import dealer_map
 
     call_command("migrate", verbosity=0)
 
@@ -454,9 +457,12 @@ def run_map():
         print(f"map.{name}.median_ms: {statistics.median(times):.1f}")
         print(f"map.{name}.queries: {len(ctx)}")
         print(f"map.{name}.dealers: {len(data['dealers'])}")
-        print(f"map.{name}.outlets: {sum(len(d['outlets']) for d in data['dealers'])}")
+        print(f"map.{name}.outlets: {sum(len(d['o']) for d in data['dealers'])}")
         print(f"map.{name}.kb: {len(response.content) / 1024:.0f}")
         print(f"map.{name}.gzip_kb: {len(gzip.compress(response.content)) / 1024:.0f}")
+        readable = json.dumps(dealer_map(city_slug=query.get("place")), ensure_ascii=False, separators=(",", ":"),
+                              cls=DjangoJSONEncoder).encode()  # the same data before compact(): for comparison
+        print(f"map.{name}.readable_kb: {len(readable) / 1024:.0f}")
         if name == "country":
             print(f"wagtail.dealer_map_json.ms: {statistics.median(times):.1f}")
     times = []
