@@ -178,6 +178,8 @@ if os.environ.get("CACHE_URL"):
 OSCAR_SHOP_NAME = "Полимер-Декор"
 OSCAR_DEFAULT_CURRENCY = "RUB"
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
+# A neutral picture for products without one (Oscar's own reads «Image Not Available» in English).
+OSCAR_MISSING_IMAGE_URL = "suz-no-image.png"
 OSCAR_SLUG_FUNCTION = "suz_oscar.core.text.slugify_ru"
 # Oscar's get_class answers with our regional strategy and checkout classes.
 OSCAR_DYNAMIC_CLASS_LOADER = "suz_oscar.core.loading.class_loader"

@@ -74,6 +74,15 @@ SUZ_BROKER_RETRY_AFTER = 30
 # Days a manager invitation's link stays valid (a manager or staff can send it again).
 SUZ_INVITATION_DAYS = 7
 
+# Where no dealer of the visitor's city offers a product, the customer still orders it at the recommended price:
+# the order is a request that waits for the manufacturer's staff (dispatch's manual queue). Its lines belong to
+# the Oscar partner of this code, created when first needed; None: such products are unavailable instead.
+SUZ_MANUFACTURER_PARTNER_CODE = "suz-manufacturer"
+
+# «Где купить» in a city lists the dealers serving it that have an outlet within this many km of its centre
+# (or no outlet with coordinates at all): a dealer of a vast region whose shops are far away is not where to buy.
+SUZ_MAP_NEAR_KM = 300
+
 # Language of the emails dealers get ("new order available", …).
 SUZ_NOTIFICATION_LANGUAGE = "ru"
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.messages import get_messages
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -183,11 +184,29 @@ def test_changing_city_reprices_the_basket(world):
     ]
     assert any("Игрекгород" in t and "обновлен" in t for t in texts), texts
 
+    # Nobody offers it in Зетгород: the line becomes a request to the manufacturer at the recommended price
+    # (its order waits for staff), and the page says the city has no dealers.
     response = client.get(reverse("basket:summary"), {"city": "z-city"})
     [line] = basket_lines(client)
-    assert line.stockrecord.partner == world["dy"].partner  # kept, but flagged
+    assert line.stockrecord.partner.code == "suz-manufacturer" and line.price_excl_tax == Decimal("600")
     content = client.get(reverse("basket:summary")).content.decode()
     assert "Зетгород" in content
+
+    # Back in a city with dealers, the line goes back to its best dealer.
+    client.get(reverse("basket:summary"), {"city": "x-city"})
+    [line] = basket_lines(client)
+    assert line.stockrecord.partner == world["dx_top"].partner and line.price_excl_tax == Decimal("500")
+
+
+@override_settings(SUZ_MANUFACTURER_PARTNER_CODE=None)
+def test_without_manufacturer_requests_a_line_nobody_offers_is_flagged(world):
+    client = client_for()
+    client.get("/", {"city": "x-city"})
+    add_to_basket(client, world["product"])
+    client.get(reverse("basket:summary"), {"city": "z-city"})
+    [line] = basket_lines(client)
+    assert line.stockrecord.partner == world["dx_top"].partner  # kept, but flagged
+    assert not strategy_in(world["z"]).fetch_for_product(world["product"]).availability.is_available_to_buy
 
 
 def test_buying_a_whole_line_offer_saves_one_stock_record(world):

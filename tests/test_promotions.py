@@ -152,7 +152,7 @@ def test_the_promotion_page_prices_its_products_for_the_city_and_maps_only_parti
     assert f'data-promotion="{world["promotion"].pk}"' in content
     data = client.get(reverse("suz-dealer-map"), {"place": world["city"].slug,
                                                   "promotion": str(world["promotion"].pk)}).json()
-    assert [d["name"] for d in data["dealers"]] == ["Участник"]
+    assert [d["n"] for d in data["dealers"]] == ["Участник"]
     for junk in (str(world["ended"].pk), "abc", "99999999999999999999999"):
         assert client.get(reverse("suz-dealer-map"), {"promotion": junk}).json()["dealers"] == []
     world["promotion"].is_active = False

@@ -10,6 +10,7 @@ order rotates), so noise on this machine lands on every side alike; the comparis
 and the median ratio is printed with its spread (`…ratio`, `…ratio_min`, `…ratio_max`).
 """
 
+import gzip
 import os
 import statistics
 import subprocess
@@ -406,9 +407,11 @@ def run_notifications():
 def run_map():
     """«Где купить»: the map's JSON for a city and for the whole country at 1,000 dealers × 5 outlets, built
     afresh each time (the cache emptied: the worst case; cached answers cost no query)."""
+    import json
     import random
 
     from django.core.cache import cache
+    from django.core.serializers.json import DjangoJSONEncoder
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -418,6 +421,7 @@ def run_map():
     from django.core.management import call_command
 
     from suz_oscar.core.cache import bump
+    from suz_oscar.storefront.dealer_map import dealer_map
 
     call_command("migrate", verbosity=0)
 
@@ -453,8 +457,12 @@ def run_map():
         print(f"map.{name}.median_ms: {statistics.median(times):.1f}")
         print(f"map.{name}.queries: {len(ctx)}")
         print(f"map.{name}.dealers: {len(data['dealers'])}")
-        print(f"map.{name}.outlets: {sum(len(d['outlets']) for d in data['dealers'])}")
+        print(f"map.{name}.outlets: {sum(len(d['o']) for d in data['dealers'])}")
         print(f"map.{name}.kb: {len(response.content) / 1024:.0f}")
+        print(f"map.{name}.gzip_kb: {len(gzip.compress(response.content)) / 1024:.0f}")
+        readable = json.dumps(dealer_map(city_slug=query.get("place")), ensure_ascii=False, separators=(",", ":"),
+                              cls=DjangoJSONEncoder).encode()  # the same data before compact(): for comparison
+        print(f"map.{name}.readable_kb: {len(readable) / 1024:.0f}")
         if name == "country":
             print(f"wagtail.dealer_map_json.ms: {statistics.median(times):.1f}")
     times = []
@@ -517,11 +525,74 @@ def run_feedback():
     bench_feedback.run()
 
 
+def run_promotion():
+    """The product page with a running promotion against the same kind of page without one: two products of
+    Moscow offered by the same dealers, one in a promotion every one of them joined. Requests alternate one by
+    one; the median ratio over ROUNDS (the promotions are cached: pricing by them costs no query)."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+    from oscar.core.loading import get_model
+
+    setup_django("suz")
+    from suz_oscar.core.cache import bump
+    from suz_oscar.offers.selectors import dealers_serving
+
+    City = get_model("suz_dealers", "City")
+    Product = get_model("catalogue", "Product")
+    StockRecord = get_model("partner", "StockRecord")
+    Promotion = get_model("suz_promotions", "Promotion")
+    Participation = get_model("suz_promotions", "Participation")
+    moscow = City.objects.get(slug="moskva")
+    dealers = dealers_serving(moscow)
+    promoted, plain = Product.objects.filter(slug__in=["panel-1", "panel-2"]).order_by("slug")
+    for product in (promoted, plain):  # the same dealers offer both
+        StockRecord.objects.filter(product=product, partner__in=[d.partner_id for d in dealers]).delete()
+        StockRecord.objects.bulk_create([
+            StockRecord(partner_id=d.partner_id, product=product, partner_sku=f"promo-{d.pk}-{product.pk}",
+                        price=Decimal("500"), num_in_stock=5) for d in dealers])
+    Promotion.objects.filter(title="bench").delete()
+    now = timezone.now()
+    promotion = Promotion.objects.create(title="bench", promo_price=Decimal("399"),
+                                         starts_at=now - timedelta(days=1), ends_at=now + timedelta(days=7))
+    promotion.products.add(promoted)
+    promotion.regions.add(moscow.region)
+    Participation.objects.bulk_create([Participation(promotion=promotion, dealer=d) for d in dealers])
+    bump()
+    client = Client()
+    client.get("/", {"city": "moskva"})
+    urls = {"promoted": promoted.get_absolute_url(), "plain": plain.get_absolute_url()}
+    for name, url in urls.items():
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200 and (name == "plain" or b"suz-promo-badge" in response.content)
+        print(f"storefront.product_page.{name}.queries: {len(ctx)}")
+    ratios = []
+    for _round in range(ROUNDS):
+        times = {name: [] for name in urls}
+        for i in range(REPEAT):
+            for name in (("promoted", "plain") if i % 2 else ("plain", "promoted")):
+                started = time.perf_counter()
+                client.get(urls[name])
+                times[name].append((time.perf_counter() - started) * 1000)
+        ratios.append(statistics.median(times["promoted"]) / statistics.median(times["plain"]))
+    ratios.sort()
+    print(f"storefront.product_page.promotion.ratio: {statistics.median(ratios):.2f}")
+    print(f"storefront.product_page.promotion.ratio_min: {ratios[0]:.2f}")
+    print(f"storefront.product_page.promotion.ratio_max: {ratios[-1]:.2f}")
+    print(f"storefront.product_page.promotion.dealers: {len(dealers)}")
+
+
 def main():
     if len(sys.argv) > 1:
         {"serve": lambda: serve_pages(sys.argv[2]), "import": run_import, "dispatch": run_dispatch, "map": run_map,
-         "analytics": run_analytics, "notifications": run_notifications, "robot": run_robot,
-         "telephony": run_telephony, "feedback": run_feedback,
+         "promotion": run_promotion, "analytics": run_analytics, "notifications": run_notifications,
+         "robot": run_robot, "telephony": run_telephony, "feedback": run_feedback,
          "seed": lambda: (setup_django("suz"), seed()), "seed_stock": seed_stock}[sys.argv[1]]()
         return
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -548,6 +619,7 @@ def main():
     subprocess.run([sys.executable, __file__, "robot"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "telephony"], env=env, check=True)
     subprocess.run([sys.executable, __file__, "feedback"], env=env, check=True)
+    subprocess.run([sys.executable, __file__, "promotion"], env=env, check=True)
 
 
 if __name__ == "__main__":

@@ -32,9 +32,22 @@ def deneutralise(text):
     return text
 
 
+def sheet_title(title) -> str:
+    """A worksheet's name in the site's language: ``title``, else «Данные» (never django-tables2's English «Export
+    Data» or tablib's «Tablib Dataset»); at most 31 characters, none of those Excel forbids."""
+    from django.utils.text import capfirst
+    from django.utils.translation import gettext
+
+    text = capfirst(str(title or "").strip()) or gettext("Data")
+    if text == "Export Data":
+        text = gettext("Data")
+    return "".join(" " if ch in "[]:*?/\\" else ch for ch in text)[:31]
+
+
 def neutralise_dataset(dataset):
-    """A copy of a tablib ``Dataset`` with every cell (headers too) neutralised."""
-    safe = tablib.Dataset(title=dataset.title)
+    """A copy of a tablib ``Dataset`` with every cell (headers too) neutralised, under a sheet name in the site's
+    language."""
+    safe = tablib.Dataset(title=sheet_title(dataset.title))
     if dataset.headers:
         safe.headers = [neutralise(header) for header in dataset.headers]
     for row in dataset:
@@ -63,4 +76,9 @@ class SafeTableExport(TableExport):
         return export_format in cls.FORMATS
 
     def table_to_dataset(self, table, exclude_columns, dataset_kwargs=None):
-        return neutralise_dataset(super().table_to_dataset(table, exclude_columns, dataset_kwargs))
+        # django-tables2 names the sheet by ``verbose_name_plural.title()`` («Дилеры»… in English title case) or
+        # «Export Data»: the model's plural as written, in the site's language, instead.
+        model = getattr(getattr(table, "Meta", None), "model", None)
+        kwargs = {"title": model._meta.verbose_name_plural if model is not None else ""}
+        kwargs.update(dataset_kwargs or {})
+        return neutralise_dataset(super().table_to_dataset(table, exclude_columns, kwargs))

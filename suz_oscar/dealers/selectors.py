@@ -107,8 +107,12 @@ def partners_without_dealer() -> QuerySet:
     Partner = get_model("partner", "Partner")
     stock = (get_model("partner", "StockRecord").objects.filter(partner=OuterRef("pk")).order_by()
              .values("partner").annotate(n=Count("pk")).values("n"))
+    from suz_oscar.core.conf import suz_settings
+
+    manufacturer = suz_settings.SUZ_MANUFACTURER_PARTNER_CODE  # stands for the manufacturer's staff: no dealer
     return (
         Partner.objects.filter(~Q(pk__in=Dealer.objects.values("partner_id")))
+        .exclude(code=manufacturer or None)
         .annotate(offers_count=Coalesce(Subquery(stock), 0), users_count=Count("users", distinct=True))
         .order_by("name", "pk")
     )

@@ -53,7 +53,7 @@ def eligible_dealers(order: Order) -> list[Dealer]:
     place = order.suz_place
     lines, recommended = _lines_with_prices(order)
     candidates = dealers_serving(place.city)
-    offers = offers_for_products({line.product_id for line in lines}, candidates, recommended)
+    offers = offers_for_products({line.product_id for line in lines}, candidates, recommended, city=place.city)
     ceiling = _price_ceiling()
     eligible = [dealer for dealer in candidates if not _line_problems(offers, dealer, lines, ceiling)]
     eligible.sort(key=lambda d: (-d.rating, -d.priority, d.pk))
@@ -138,7 +138,7 @@ def eligibility_by_rules(order: Order) -> list[Eligibility]:
     serving = set(Dealer.objects.filter(Q(regions=place.region_id) | Q(cities=place.city_id))
                   .filter(pk__in=[d.pk for d in dealers]).values_list("pk", flat=True))
     lines, recommended = _lines_with_prices(order)
-    offers = offers_for_products({line.product_id for line in lines}, dealers, recommended)
+    offers = offers_for_products({line.product_id for line in lines}, dealers, recommended, city=place.city)
     ceiling = _price_ceiling()
     report = []
     for dealer in dealers:

@@ -64,6 +64,48 @@ class Offer:
         return (-self.dealer.rating, -self.dealer.priority, self.price, self.dealer.pk)
 
 
+@dataclass
+class RequestOffer:
+    """A product nobody in the city offers, ordered from the manufacturer at its recommended price: the order
+    waits for staff (dispatch's manual queue), who find it a dealer."""
+
+    product_id: int
+    price: Decimal
+    currency: str
+    stockrecord: StockRecord | None = None
+
+    dealer = None
+    promotion = None
+    on_order = True
+
+
+def manufacturer_partner_id() -> int | None:
+    """The id of the Oscar partner standing for the manufacturer (``SUZ_MANUFACTURER_PARTNER_CODE``), ``None``
+    before its first request or when requests are off (cached)."""
+    from suz_oscar.core.conf import suz_settings
+
+    code = suz_settings.SUZ_MANUFACTURER_PARTNER_CODE
+    if not code:
+        return None
+    Partner = get_model("partner", "Partner")
+    return cached(f"manufacturer-partner:{code}",
+                  lambda: Partner.objects.filter(code=code).values_list("pk", flat=True).first() or 0) or None
+
+
+def request_prices(product_ids: Iterable[int]) -> dict[int, RequestOffer | None]:
+    """``{product_id: RequestOffer or None}``: the manufacturer's products (not dealers' own, not families) at
+    their recommended price, when the manufacturer takes requests. One query (none when requests are off)."""
+    from suz_oscar.core.conf import suz_settings
+
+    product_ids = list(product_ids)
+    result = dict.fromkeys(product_ids)
+    if not product_ids or not suz_settings.SUZ_MANUFACTURER_PARTNER_CODE:
+        return result
+    for rrp in RecommendedPrice.objects.filter(product_id__in=product_ids, product__suz_owner__isnull=True):
+        result[rrp.product_id] = RequestOffer(rrp.product_id, rrp.price, rrp.currency)
+    return result
+
+
 def dealers_serving(city: City | None) -> list[Dealer]:
     """Active dealers taking site orders that serve ``city`` or its whole region (cached; else one query)."""
     if city is None:
@@ -141,8 +183,11 @@ def stock_kind(stockrecord: StockRecord) -> tuple[Availability, int | None]:
 
 
 def offers_for_products(product_ids: Iterable[int], dealers: list[Dealer],
-                        recommended: dict | None = None) -> dict[int, list[Offer]]:
-    """All offers of ``dealers`` for ``product_ids``: ``{product_id: [Offer, …]}`` ranked.
+                        recommended: dict | None = None, city: City | None = None) -> dict[int, list[Offer]]:
+    """All offers of ``dealers`` for ``product_ids`` in ``city``: ``{product_id: [Offer, …]}`` ranked.
+
+    The city decides which promotions price them (a promotion runs in its regions only; without a city only
+    the promotions of every region do).
 
     Two queries: the dealers' stock records for these products, and the
     recommended prices (used by whole-line dealers and records without a price),
@@ -178,21 +223,22 @@ def offers_for_products(product_ids: Iterable[int], dealers: list[Dealer],
                 result[product_id].append(
                     Offer(dealer, product_id, recommended.price, recommended.currency, Availability.IN_STOCK)
                 )
-    apply_promotions(result, rrp)
+    apply_promotions(result, rrp, city.region_id if city is not None else None)
     for offers in result.values():
         offers.sort(key=Offer.sort_key)
     return result
 
 
-def apply_promotions(offers_by_product: dict[int, list[Offer]], recommended: dict) -> None:
-    """Price the offers of dealers that joined a running promotion of the product by it, when it is lower
-    (``old_price`` keeps the dealer's own). The running promotions are cached: no query on a warm cache."""
+def apply_promotions(offers_by_product: dict[int, list[Offer]], recommended: dict, region_id=None) -> None:
+    """Price the offers of dealers that joined a running promotion of the product in the region by it, when it
+    is lower (``old_price`` keeps the dealer's own). The running promotions are cached: no query on a warm
+    cache."""
     running = promotion_selectors.running()
     if not running:
         return
     for product_id, offers in offers_by_product.items():
         for offer in offers:
-            promotion = promotion_selectors.promotion_for(offer.dealer.pk, product_id, running)
+            promotion = promotion_selectors.promotion_for(offer.dealer.pk, product_id, running, region_id)
             if promotion is None:
                 continue
             rrp = recommended.get(product_id)
@@ -277,7 +323,7 @@ def nearest_offer_anywhere(product: Product, city: City | None) -> Offer | None:
     )
     if outlet is None:
         return None
-    offers = offers_for_products([product.pk], [outlet.dealer])[product.pk]
+    offers = offers_for_products([product.pk], [outlet.dealer], city=outlet.city)[product.pk]
     if not offers:
         return None
     offer = offers[0]

@@ -84,6 +84,24 @@ def price_changed_by(base: Decimal, percent: Decimal) -> Decimal:
     return price
 
 
+def offer_request_record(*, product, currency: str) -> StockRecord:
+    """The manufacturer's stock record of ``product`` (created with its partner the first time someone orders a
+    product nobody in their city offers): its order lines wait for staff, who find a dealer."""
+    from suz_oscar.core.cache import bump
+    from suz_oscar.core.conf import suz_settings
+
+    Partner = get_model("partner", "Partner")
+    partner, created = Partner.objects.get_or_create(code=suz_settings.SUZ_MANUFACTURER_PARTNER_CODE,
+                                                     defaults={"name": _("Manufacturer")})
+    if created:
+        bump()
+    record, _created = StockRecord.objects.get_or_create(
+        partner=partner, product=product,
+        defaults={"partner_sku": fallback_sku(product.pk), "price": None, "price_currency": currency,
+                  "num_in_stock": None})
+    return record
+
+
 def offer_materialize(*, stockrecord: StockRecord) -> StockRecord:
     """Save the stock record of a whole-line offer the first time someone buys it.
 

@@ -61,6 +61,18 @@ class NotOfferedHere(availability.Unavailable):
         return False, self.message
 
 
+class OnRequest(availability.Available):
+    """Nobody in the visitor's city offers it: the order goes to the manufacturer's staff, who find a dealer."""
+
+    code = "onrequest"
+
+    def __init__(self, city=None):
+        self.city = city
+
+    message = _("On request: the manufacturer finds you a dealer")
+    short_message = _("On request")
+
+
 POLICIES = {Availability.IN_STOCK: InStock, Availability.ON_ORDER: OnOrder}
 
 
@@ -72,6 +84,7 @@ class RegionalStrategy(Structured):
         self._city = city
         self._dealers = None
         self._offers = {}  # product_id -> ranked [Offer]
+        self._requests = {}  # product_id -> RequestOffer or None, for products nobody in the city offers
 
     # The city and its dealers -------------------------------------------------
     @property
@@ -95,7 +108,25 @@ class RegionalStrategy(Structured):
                 ids.update(child.pk for child in product.get_public_children())
         missing = [pk for pk in ids if pk not in self._offers]
         if missing:
-            self._offers.update(selectors.offers_for_products(missing, self.dealers))
+            self._offers.update(selectors.offers_for_products(missing, self.dealers, city=self.city))
+            self._load_requests([pk for pk in missing if not self._offers[pk]])
+
+    def _load_requests(self, product_ids):
+        wanted = [pk for pk in product_ids if pk not in self._requests]
+        if wanted:
+            self._requests.update(selectors.request_prices(wanted))
+
+    def request_offer(self, product):
+        """The manufacturer's request offer of a product nobody in the city offers (``None`` when a dealer does,
+        for families, and when the manufacturer takes no requests)."""
+        if product.is_parent or self.offers(product):
+            return None
+        self._load_requests([product.pk])
+        return self._requests[product.pk]
+
+    def is_request_record(self, stockrecord):
+        return getattr(stockrecord, "suz_request", False) or (
+            stockrecord.partner_id is not None and stockrecord.partner_id == selectors.manufacturer_partner_id())
 
     def offers(self, product):
         """Every offer of ``product`` in the city, best first.
@@ -105,7 +136,7 @@ class RegionalStrategy(Structured):
         """
         if product.pk not in self._offers:
             wanted = {product.pk} | {s.pk for s in selectors.services_list() if s.pk not in self._offers}
-            self._offers.update(selectors.offers_for_products(wanted, self.dealers))
+            self._offers.update(selectors.offers_for_products(wanted, self.dealers, city=self.city))
         return self._offers[product.pk]
 
     def best_offer(self, product):
@@ -117,10 +148,15 @@ class RegionalStrategy(Structured):
 
     def materialize_best_offer(self, product):
         """Save the best offer's stock record if it is implied by the whole line (before buying)."""
-        from .services import offer_materialize
+        from .services import offer_materialize, offer_request_record
 
         offer = self.best_offer(product)
-        if offer is not None and offer.stockrecord is None:
+        if offer is None:
+            offer = self.request_offer(product)
+            if offer is not None and offer.stockrecord is None:
+                offer.stockrecord = offer_request_record(product=product, currency=offer.currency)
+            return offer
+        if offer.stockrecord is None:
             offer.stockrecord = offer_materialize(stockrecord=implied_stockrecord(offer, product))
         return offer
 
@@ -133,7 +169,10 @@ class RegionalStrategy(Structured):
                 # ``stockrecord.net_stock_level`` whenever a product has stock
                 # records: give them one; it prices as unavailable.
                 return next(iter(product.stockrecords.all()), None)
-            return None
+            request = self.request_offer(product)
+            if request is None:
+                return None
+            return request.stockrecord or request_stockrecord(request, product)
         return offer.stockrecord or implied_stockrecord(offer, product)
 
     def select_children_stockrecords(self, product):
@@ -146,8 +185,14 @@ class RegionalStrategy(Structured):
             return None
         return self.offer_of_partner(product, stockrecord.partner_id)
 
+    def _request_for(self, product, stockrecord):
+        """The request offer a manufacturer's stock record stands for, while nobody in the city offers it."""
+        if stockrecord is None or not self.is_request_record(stockrecord):
+            return None
+        return self.request_offer(product)
+
     def pricing_policy(self, product, stockrecord):
-        offer = self._offer_for(product, stockrecord)
+        offer = self._offer_for(product, stockrecord) or self._request_for(product, stockrecord)
         if offer is None:
             return prices.Unavailable()
         return prices.FixedPrice(currency=offer.currency, excl_tax=offer.price, tax=ZERO)
@@ -155,20 +200,32 @@ class RegionalStrategy(Structured):
     def availability_policy(self, product, stockrecord):
         offer = self._offer_for(product, stockrecord)
         if offer is None:
+            if self._request_for(product, stockrecord) is not None:
+                return OnRequest(self.city)
             return NotOfferedHere(self.city)
         return POLICIES[offer.kind](offer.quantity)
 
-    def parent_pricing_policy(self, product, children_stock):
+    def _child_offers(self, children_stock):
         offers = [self._offer_for(child, sr) for child, sr in children_stock]
         offers = [o for o in offers if o is not None]
+        if offers:
+            return offers
+        # Nobody in the city offers any variant: the family is priced as the manufacturer's requests.
+        return [o for o in (self._request_for(child, sr) for child, sr in children_stock) if o is not None]
+
+    def parent_pricing_policy(self, product, children_stock):
+        offers = self._child_offers(children_stock)
         if not offers:
             return prices.Unavailable()
         cheapest = min(offers, key=lambda o: o.price)
         return prices.FixedPrice(currency=cheapest.currency, excl_tax=cheapest.price, tax=ZERO)
 
     def parent_availability_policy(self, product, children_stock):
-        if any(self._offer_for(child, sr) is not None for child, sr in children_stock):
+        offers = self._child_offers(children_stock)
+        if any(o.dealer is not None for o in offers):
             return availability.Available()
+        if offers:
+            return OnRequest(self.city)
         return NotOfferedHere(self.city)
 
     def fetch_for_line(self, line, stockrecord=None):
@@ -193,6 +250,15 @@ def implied_stockrecord(offer, product):
     )
 
 
+
+
+def request_stockrecord(request, product):
+    """An unsaved stock record standing for a request to the manufacturer (saved when bought:
+    ``services.offer_request_record``)."""
+    record = StockRecord(partner_id=selectors.manufacturer_partner_id(), product=product,
+                         partner_sku=sku_for(product), price=None, price_currency=request.currency, num_in_stock=None)
+    record.suz_request = True
+    return record
 
 
 class Selector:

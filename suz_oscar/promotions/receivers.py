@@ -1,5 +1,6 @@
 """A changed promotion or participation changes storefront prices: bump the storefront's cache version."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.apps.order.signals import order_placed
 from oscar.core.loading import get_model
@@ -34,8 +35,12 @@ def record_promotions(sender, order, **kwargs):
                    .values_list("partner_id", "pk"))
     recommended = dict(RecommendedPrice.objects.filter(product_id__in={line.product_id for line in lines})
                        .values_list("product_id", "price"))
+    try:
+        region_id = order.suz_place.region_id
+    except ObjectDoesNotExist:  # an order placed without a place (another checkout): only promotions of every region
+        region_id = None
     for line in lines:
-        promotion = promotion_for(dealers.get(line.partner_id), line.product_id, promotions)
+        promotion = promotion_for(dealers.get(line.partner_id), line.product_id, promotions, region_id)
         if promotion is None:
             continue
         price = promotion.price_from(recommended.get(line.product_id))

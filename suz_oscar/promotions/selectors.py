@@ -30,6 +30,12 @@ class Running:
     dealers: frozenset
     products: frozenset
     promotion: object
+    regions: frozenset = frozenset()  # empty: every region
+
+    def runs_in(self, region_id) -> bool:
+        """Whether the promotion runs in a region (``None``: the region is unknown, only a promotion of every
+        region runs there)."""
+        return not self.regions or region_id in self.regions
 
     def price_from(self, recommended):
         return self.promotion.price_from(recommended)
@@ -39,7 +45,7 @@ def _build():
     now = timezone.now()
     result = []
     for promotion in (Promotion.objects.filter(is_active=True, ends_at__gt=now)
-                      .prefetch_related("products", "categories", "participations")):
+                      .prefetch_related("products", "categories", "participations", "regions")):
         products = {p.pk for p in promotion.products.all()}
         categories = [c for category in promotion.categories.all() for c in category.get_descendants_and_self()]
         if categories:
@@ -49,7 +55,7 @@ def _build():
         products |= set(Product.objects.filter(parent_id__in=products).values_list("pk", flat=True))
         dealers = frozenset(p.dealer_id for p in promotion.participations.all())
         result.append(Running(promotion.pk, promotion.title, promotion.starts_at, promotion.ends_at, dealers,
-                              frozenset(products), promotion))
+                              frozenset(products), promotion, frozenset(r.pk for r in promotion.regions.all())))
     return result
 
 
@@ -58,9 +64,11 @@ def running(now=None) -> list[Running]:
     return [r for r in cached("promotions", _build) if r.starts_at <= now < r.ends_at]
 
 
-def promotion_for(dealer_id: int, product_id: int, promotions: list[Running]) -> Running | None:
+def promotion_for(dealer_id: int, product_id: int, promotions: list[Running], region_id=None) -> Running | None:
+    """The running promotion that prices ``dealer_id``'s offer of ``product_id`` in a region: a promotion of
+    other regions does not, even for a dealer that joined it (a dealer may serve several regions)."""
     for promotion in promotions:
-        if dealer_id in promotion.dealers and product_id in promotion.products:
+        if dealer_id in promotion.dealers and product_id in promotion.products and promotion.runs_in(region_id):
             return promotion
     return None
 

@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from oscar.core.loading import get_model
 
 from suz_oscar.core.cache import cached
+from suz_oscar.core.conf import suz_settings
 from suz_oscar.dealers.cities import city_by_slug
 from suz_oscar.dealers.selectors import taking_orders
 from suz_oscar.feedback.selectors import published_reviews
@@ -96,12 +97,55 @@ def dealer_map_json(*, city_slug: str | None = None, product_id: str | None = No
     but reading it (the whole country is about 1 MB at 1,000 dealers × 5 outlets)."""
     valid, city, product_pk, promotion_pk = _normalise(city_slug, product_id, promotion_id)
     if not valid:
-        return json.dumps(empty_map(city), ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(compact(empty_map(city)), ensure_ascii=False, separators=(",", ":"))
     key = (f"dealer-map-json:{get_language()}:{city.pk if city else '-'}:{product_pk or '-'}:"
            f"{promotion_pk or '-'}")
     return cached(key, lambda: json.dumps(
-        dealer_map(city_slug=city_slug, product_id=product_id, promotion_id=promotion_id),
+        compact(dealer_map(city_slug=city_slug, product_id=product_id, promotion_id=promotion_id)),
         ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder))
+
+
+# The list beside the map shows this much of a dealer's description (the dealer's page shows all of it).
+DESCRIPTION_CHARS = 240
+
+
+def compact(data: dict) -> dict:
+    """The map's JSON as the page reads it: what its first paint needs, in short keys, repeated texts once.
+
+    ``{"city", "product", "places": [city names], "hours": [opening hours], "dealers": [{"i": id, "s": slug,
+    "n": name, "r": rating, "d": description (the first 240 characters), "l": logo, "w": website, "p": phone,
+    "k": km, "$": price, "o": [[lat, lon, place index, address, hours index, phone, outlet name]]}]}``; empty
+    fields and trailing empty outlet fields are left out. At 1,000 dealers × 5 outlets it is a third of the
+    readable form, and compresses well (the same keys and texts repeat).
+    """
+    places, hours = {}, {}
+
+    def index(table, value):
+        return table.setdefault(value, len(table)) if value else -1
+
+    dealers = []
+    for dealer in data["dealers"]:
+        row = {"i": dealer["id"], "s": dealer["slug"], "n": dealer["name"], "r": dealer["rating"]}
+        description = dealer["description"] or ""
+        if len(description) > DESCRIPTION_CHARS:
+            description = description[:DESCRIPTION_CHARS].rstrip() + "…"
+        for key, value in (("d", description), ("l", dealer["logo"]), ("w", dealer["website"]),
+                           ("p", dealer["phone"]), ("k", dealer["km"]), ("$", dealer["price"])):
+            if value not in (None, ""):
+                row[key] = value
+        outlets = []
+        for outlet in dealer["outlets"]:
+            item = [None if outlet["lat"] is None else round(outlet["lat"], 5),
+                    None if outlet["lon"] is None else round(outlet["lon"], 5),
+                    index(places, outlet["city"]), outlet["address"], index(hours, outlet["hours"]),
+                    outlet["phone"], outlet["name"]]
+            while item and item[-1] in ("", None):
+                item.pop()
+            outlets.append(item)
+        row["o"] = outlets
+        dealers.append(row)
+    return {"city": data["city"], "product": data["product"], "places": list(places), "hours": list(hours),
+            "dealers": dealers}
 
 
 def _product_exists(pk: int) -> bool:
@@ -118,7 +162,7 @@ def _build(city: City | None, product_pk: int | None) -> dict:
     prices = {}
     if product_pk is not None:
         product = Product.objects.filter(pk=product_pk).values("pk", "title").first()
-        offers = offers_for_products([product_pk], dealers)[product_pk]
+        offers = offers_for_products([product_pk], dealers, city=city)[product_pk]
         for offer in offers:
             if offer.kind == Availability.IN_STOCK:
                 prices.setdefault(offer.dealer.pk, (offer.price, offer.currency))
@@ -130,11 +174,20 @@ def _build(city: City | None, product_pk: int | None) -> dict:
                              "city__name", "city__name_en")):
         outlets.setdefault(row[0], []).append(row)
     rows = []
+    near_km = suz_settings.SUZ_MAP_NEAR_KM
     for dealer in dealers:
         own = outlets.get(dealer.pk, [])
-        nearest = _nearest_km(own, city)
-        rows.append((dealer, own, nearest))
-    rows.sort(key=lambda row: (-row[0].rating, -row[0].priority,
+        if city is not None and city.latitude is not None and near_km:
+            # Where to buy in a city: the dealer's shops near it. A dealer of a vast region whose shops are all
+            # far away is not listed (its outlets elsewhere are not on this city's map).
+            located = [(o, distance_km(city.latitude, city.longitude, o[1], o[2])) for o in own if o[1] is not None]
+            near = [o for o, km in located if km <= near_km]
+            if located and not near:
+                continue
+            own = near + [o for o in own if o[1] is None]
+        rows.append((dealer, own, _nearest_km(own, city)))
+    # The best rated first (as shown: one decimal); among equals the manufacturer's priority, then the nearest.
+    rows.sort(key=lambda row: (-round(float(row[0].rating), 1), -row[0].priority,
                                row[2] if row[2] is not None else float("inf"), row[0].name.casefold(), row[0].pk))
     reviews = published_reviews([d.pk for d in dealers])  # staff-moderated customer reviews: count, average
     return {

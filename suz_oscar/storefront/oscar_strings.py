@@ -14,4 +14,6 @@ OSCAR_STRINGS = [
     gettext_noop("\n        Your basket total is now <strong>%(total)s</strong>\n        "),
     gettext_noop("View basket"),
     gettext_noop("Checkout now"),
+    # oscar/dashboard/catalogue/product_list.html: the bulk actions' select («-- choose action --»)
+    gettext_noop("choose action"),
 ]

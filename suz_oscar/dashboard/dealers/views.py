@@ -5,6 +5,7 @@ from django.forms import Form
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from django_filters.views import FilterView
@@ -49,6 +50,9 @@ class DealerListView(FixedPageSizeMixin, ExportMixin, SingleTableMixin, FilterVi
     export_formats = ("csv", "xlsx")
     export_class = SafeTableExport  # no live formulas from dealers' names in the file
     export_name = "dealers"
+
+    def get_dataset_kwargs(self):
+        return {"title": gettext("dealers")}  # the sheet's name (capitalised by SafeTableExport)
 
     def get_queryset(self):
         return selectors.dealer_registry()

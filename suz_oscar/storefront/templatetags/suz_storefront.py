@@ -13,6 +13,19 @@ def suz_city_picker(context):
     return {"request": request, "city": getattr(request, "suz_city", None), "csrf_token": context.get("csrf_token")}
 
 
+@register.inclusion_tag("suz/storefront/city_notice.html", takes_context=True)
+def suz_city_notice(context):
+    """Above every storefront page: a city without dealers says so, and what the visitor can still do."""
+    from suz_oscar.core.conf import suz_settings
+
+    request = context.get("request")
+    strategy = getattr(request, "strategy", None)
+    city = getattr(strategy, "city", None) if hasattr(strategy, "dealers") else None
+    if city is None or strategy.dealers:
+        return {}
+    return {"city": city, "requests": bool(suz_settings.SUZ_MANUFACTURER_PARTNER_CODE)}
+
+
 @register.inclusion_tag("suz/storefront/services.html", takes_context=True)
 def suz_services(context):
     """Services offered in the visitor's city, with the best price and a button to add each."""
@@ -30,6 +43,8 @@ def suz_services(context):
 @register.inclusion_tag("suz/storefront/regional_offers.html", takes_context=True)
 def suz_regional_offers(context, product):
     """Every offer of ``product`` (or of each of its variants) in the visitor's city."""
+    from suz_oscar.core.conf import suz_settings
+
     request = context["request"]
     strategy = request.strategy
     if not hasattr(strategy, "offers"):  # another strategy is plugged in
@@ -39,15 +54,45 @@ def suz_regional_offers(context, product):
     rows = [(variant, strategy.offers(variant)) for variant in variants]
     selectors.attach_nearest_outlets([o for _, offers in rows for o in offers], strategy.city)
     nearest = None
-    if not any(offers for _, offers in rows):
+    offered = any(offers for _, offers in rows)
+    if not offered:
         nearest = selectors.nearest_offer_anywhere(variants[0], strategy.city) if variants else None
+        if nearest is not None and (nearest.distance_km or 0) > suz_settings.SUZ_MAP_NEAR_KM:
+            nearest = None  # a shop two thousand kilometres away is no place to buy
     return {
         "product": product,
         "rows": rows,
         "city": strategy.city,
         "nearest": nearest,
+        "offered": offered,
         "show_variant": product.is_parent,
+        # Nobody in the city offers it (or some variant): the manufacturer takes the order as a request.
+        "requests": any(hasattr(strategy, "request_offer") and strategy.request_offer(v) is not None
+                        for v, offers in rows if not offers),
     }
+
+
+@register.inclusion_tag("suz/storefront/price_note.html", takes_context=True)
+def suz_price_note(context, product):
+    """Under the product page's price: whose price it is, and why the customer pays it when another dealer of
+    the city is cheaper; the manufacturer's request when nobody in the city offers it."""
+    request = context["request"]
+    strategy = request.strategy
+    if not hasattr(strategy, "offers"):
+        return {}
+    city = strategy.city
+    if product.is_parent:
+        variants = list(product.get_public_children())
+        strategy.prefetch(variants)
+        offered = [strategy.best_offer(v) for v in variants]
+        return {"family": True, "city": city, "offered": any(o is not None for o in offered),
+                "requests": not any(offered) and any(strategy.request_offer(v) for v in variants)}
+    offers = strategy.offers(product)
+    if not offers:
+        return {"city": city, "request": strategy.request_offer(product)}
+    best = offers[0]
+    cheaper = min((o for o in offers[1:] if o.price < best.price), key=lambda o: o.price, default=None)
+    return {"city": city, "best": best, "cheaper": cheaper, "count": len(offers)}
 
 
 @register.inclusion_tag("suz/storefront/payment_and_call.html", takes_context=True)
@@ -60,7 +105,21 @@ def suz_payment_and_call(context, order=None):
     city = place.city if place is not None else getattr(request, "suz_city", None)
     minutes = _site_callback_minutes(context)
     return {"city": city.display_name if city else "",
-            "callback_minutes": minutes if minutes is not None else suz_settings.SUZ_CALLBACK_MINUTES}
+            "callback_minutes": minutes if minutes is not None else suz_settings.SUZ_CALLBACK_MINUTES,
+            "to_manufacturer": _to_manufacturer(order, request)}
+
+
+def _to_manufacturer(order, request) -> bool:
+    """Whether the order (or the basket at checkout) has a line nobody in its city sells: the manufacturer's staff
+    find it a dealer first."""
+    manufacturer = selectors.manufacturer_partner_id()
+    if manufacturer is None:
+        return False
+    if order is not None:
+        return any(line.partner_id == manufacturer for line in order.lines.all())
+    basket = getattr(request, "basket", None)
+    return basket is not None and any(line.stockrecord is not None and line.stockrecord.partner_id == manufacturer
+                                      for line in basket.all_lines())
 
 
 def _site_callback_minutes(context):

@@ -1,5 +1,7 @@
 /* «Где купить»: the dealers' outlets on a clustered Leaflet map and the dealers by rating beside it.
- * Every text of a dealer goes on screen with textContent, never as HTML. */
+ * Every text of a dealer goes on screen with textContent, never as HTML.
+ * The JSON is compact (suz_oscar/storefront/dealer_map.py: compact): short keys, outlets as arrays, the
+ * cities and opening hours once; unpack() turns it back into readable objects. */
 (function () {
     "use strict";
 
@@ -8,6 +10,29 @@
         if (className) { node.className = className; }
         if (text) { node.textContent = text; }
         return node;
+    }
+
+    function unpack(data) {
+        return data.dealers.map(function (d) {
+            return {
+                id: d.i, slug: d.s, name: d.n, rating: d.r, description: d.d || "", logo: d.l || "",
+                website: d.w || "", phone: d.p || "", km: d.k === undefined ? null : d.k,
+                price: d.$ === undefined ? null : d.$,
+                outlets: d.o.map(function (o) {
+                    return {
+                        lat: o[0] === undefined ? null : o[0], lon: o[1] === undefined ? null : o[1],
+                        city: o[2] >= 0 ? data.places[o[2]] : "", address: o[3] || "",
+                        hours: o[4] >= 0 ? data.hours[o[4]] : "", phone: o[5] || "", name: o[6] || ""
+                    };
+                })
+            };
+        });
+    }
+
+    function money(value) {
+        var number = Number(value);
+        return number.toLocaleString("ru-RU", {minimumFractionDigits: number % 1 ? 2 : 0, maximumFractionDigits: 2})
+            + "\u00a0₽";
     }
 
     function phoneText(phone) {
@@ -33,7 +58,7 @@
         box.appendChild(el("div", "", [outlet.city, outlet.address].filter(Boolean).join(", ")));
         if (outlet.hours) { box.appendChild(el("div", "", strings.hours + ": " + outlet.hours)); }
         if (outlet.phone || dealer.phone) { box.appendChild(el("div", "", phoneText(outlet.phone || dealer.phone))); }
-        if (dealer.price) { box.appendChild(el("div", "", strings.price + ": " + dealer.price + " ₽")); }
+        if (dealer.price) { box.appendChild(el("div", "", strings.price + ": " + money(dealer.price))); }
         return box;
     }
 
@@ -60,7 +85,7 @@
         if (dealer.km !== null) { facts.push(dealer.km.toLocaleString("ru-RU") + " " + strings.km); }
         body.appendChild(el("p", "text-muted small", facts.join(" · ")));
         if (dealer.price) {
-            body.appendChild(el("p", "font-weight-bold", strings.price + ": " + Number(dealer.price).toLocaleString("ru-RU") + " ₽"));
+            body.appendChild(el("p", "font-weight-bold", strings.price + ": " + money(dealer.price)));
         }
         if (dealer.description) {
             var text = dealer.description.length > 240 ? dealer.description.slice(0, 240) + "…" : dealer.description;
@@ -112,6 +137,7 @@
                 return response.json();
             })
             .then(function (data) {
+                data.dealers = unpack(data);
                 var cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false});
                 var markers = [];
                 data.dealers.forEach(function (dealer) {

@@ -6,7 +6,9 @@
     var lon = document.querySelector("[data-suz-map=lon]");
     if (!el || !lat || !lon || typeof L === "undefined") { return; }
     var c = (el.dataset.center || "55.75,37.62,4").split(",").map(Number);
-    var map = L.map(el).setView([c[0], c[1]], c[2]);
+    var map = L.map(el, {zoomControl: false}).setView([c[0], c[1]], c[2]);
+    // Leaflet's own button titles are English: the page gives them in its language.
+    L.control.zoom({zoomInTitle: el.dataset.zoomIn || "+", zoomOutTitle: el.dataset.zoomOut || "-"}).addTo(map);
     L.tileLayer(el.dataset.tiles, {attribution: el.dataset.attribution, maxZoom: 19}).addTo(map);
     var marker = null;
 
