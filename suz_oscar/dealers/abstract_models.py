@@ -154,10 +154,6 @@ class AbstractDealer(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def name(self):
-        return self.partner.name
-
     #: Written only by scoring, with an ``UPDATE`` under a row lock: saving a dealer loaded earlier (a
     #: dashboard form, a script) must not write its stale rating back over points recorded meanwhile.
     SCORING_FIELDS = ("rating",)
@@ -167,6 +163,10 @@ class AbstractDealer(models.Model):
             kwargs["update_fields"] = [f.attname for f in self._meta.concrete_fields
                                        if not f.primary_key and f.name not in self.SCORING_FIELDS]
         return super().save(*args, **kwargs)
+
+    @property
+    def name(self):
+        return self.partner.name
 
     @property
     def managers(self):

@@ -8,7 +8,7 @@ RU = {
     "stage that found the dealer": "этап, на котором нашёлся дилер",
     "first contact at": "первый контакт",
     "processed at": "обработан",
-    "closed at": "закрыт",
+    "closed at": "время закрытия",
     "closed as": "итог",
     # Reports and the spend import
     "Campaign id": "№ кампании",

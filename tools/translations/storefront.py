@@ -73,4 +73,5 @@ RU.update({
     "Order Total": "Всего",
     "Date of purchase": "Дата покупки",
     "Time of purchase": "Время покупки",
+    "Basket": "Корзина",
 })
