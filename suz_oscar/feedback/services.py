@@ -253,6 +253,6 @@ def on_order_closed(*, dispatch: Dispatch, event: str, user: User | None = None,
     """An order closed (dispatch's event, in its transaction): the default amount earned, and the survey."""
     dispatch = Dispatch.objects.select_related("order").get(pk=dispatch.pk)
     if dispatch.status == Dispatch.COMPLETED and not Earned.objects.filter(dispatch=dispatch).exists():
-        earned_set(dispatch=dispatch, user=user, now=now)
+        earned_set(dispatch=dispatch, now=now)  # the total, until the dealer confirms or corrects it
     if suz_settings.SUZ_SURVEY_AFTER_CLOSE and not Survey.objects.filter(dispatch=dispatch).exists():
         survey_send(dispatch=dispatch, now=now)
