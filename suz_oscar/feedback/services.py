@@ -53,7 +53,8 @@ def survey_send(*, dispatch: Dispatch, now: datetime | None = None) -> Survey:
 
     The order closed with a sale or without one decides which questions are asked."""
     now = now or timezone.now()
-    locked = Dispatch.objects.select_for_update().select_related("order", "claimed_by__partner").get(pk=dispatch.pk)
+    locked = (Dispatch.objects.select_for_update(of=("self",)).select_related("order", "claimed_by__partner")
+              .get(pk=dispatch.pk))
     if locked.status not in Dispatch.CLOSED:
         raise FeedbackError(_("The survey is sent once the order is closed."))
     survey = Survey.objects.select_for_update().filter(dispatch=locked).first()
@@ -76,8 +77,8 @@ def survey_answer(*, survey: Survey, answers: dict, complaint: str = "", now: da
     """Store the customer's answers (``{question: value}``, only the questions answered) once; the score moves the
     dealer's points by the points table, once per order. A complaint written on the survey is filed with it."""
     now = now or timezone.now()
-    locked = Survey.objects.select_for_update().select_related("dispatch__claimed_by", "dispatch__order").get(
-        pk=survey.pk)
+    locked = (Survey.objects.select_for_update(of=("self",))
+              .select_related("dispatch__claimed_by", "dispatch__order").get(pk=survey.pk))
     if locked.answered_at is not None:
         raise FeedbackError(_("This survey has been answered already."))
     rows, score, comments = [], None, []
@@ -164,7 +165,7 @@ def complaint_reply(*, complaint: Complaint, text: str, user: User, dealer: Deal
     """The holding dealer (``dealer``) or staff (``None``) answer the customer; the first answer marks the
     complaint answered. The customer is told by their channels."""
     now = now or timezone.now()
-    locked = Complaint.objects.select_for_update().select_related("dispatch__order").get(pk=complaint.pk)
+    locked = Complaint.objects.select_for_update(of=("self",)).select_related("dispatch__order").get(pk=complaint.pk)
     if locked.state in COMPLAINT_CLOSED:
         raise FeedbackError(_("The complaint is closed."))
     if dealer is not None and locked.dealer_id != dealer.pk:
@@ -188,7 +189,7 @@ def complaint_close(*, complaint: Complaint, resolved: bool, upheld: bool = Fals
     """Staff close a complaint: resolved or rejected. Upheld (the dealer was at fault) costs the dealer the
     points table's «complaint upheld» points, once."""
     now = now or timezone.now()
-    locked = Complaint.objects.select_for_update().select_related("dispatch", "dealer").get(pk=complaint.pk)
+    locked = Complaint.objects.select_for_update(of=("self",)).select_related("dispatch", "dealer").get(pk=complaint.pk)
     if locked.state in COMPLAINT_CLOSED:
         raise FeedbackError(_("The complaint is closed already."))
     locked.state = ComplaintState.RESOLVED if resolved else ComplaintState.REJECTED
@@ -253,6 +254,6 @@ def on_order_closed(*, dispatch: Dispatch, event: str, user: User | None = None,
     """An order closed (dispatch's event, in its transaction): the default amount earned, and the survey."""
     dispatch = Dispatch.objects.select_related("order").get(pk=dispatch.pk)
     if dispatch.status == Dispatch.COMPLETED and not Earned.objects.filter(dispatch=dispatch).exists():
-        earned_set(dispatch=dispatch, user=user, now=now)
+        earned_set(dispatch=dispatch, now=now)  # the total, until the dealer confirms or corrects it
     if suz_settings.SUZ_SURVEY_AFTER_CLOSE and not Survey.objects.filter(dispatch=dispatch).exists():
         survey_send(dispatch=dispatch, now=now)
