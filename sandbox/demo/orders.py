@@ -78,14 +78,16 @@ def ensure_orders(count=2400, days=365, seed=15):
               total_incl_tax=sum(price * quantity for _record, price, quantity in basket),
               total_excl_tax=sum(price * quantity for _record, price, quantity in basket),
               shipping_incl_tax=Decimal(0), shipping_excl_tax=Decimal(0),
-              status="Pending", guest_email=f"buyer{n}@example.com", date_placed=placed)
+              status="Pending", guest_email=f"buyer{n % 900}@example.com", date_placed=placed)
         for (n, placed, _touch, _dealer, _city), basket in zip(plans, baskets, strict=True)], batch_size=500)
     Line.objects.bulk_create([_line(order, dealer, record, price, quantity)
                               for order, (_n, _p, _t, dealer, _c), basket in zip(orders, plans, baskets, strict=True)
                               for record, price, quantity in basket], batch_size=500)
     places, dispatches, attributions = [], [], []
-    for order, (_n, placed, touch, _dealer, city) in zip(orders, plans, strict=True):
-        places.append(OrderPlace(order=order, city=city, region=city.region, phone="+79001234567"))
+    for order, (n, placed, touch, _dealer, city) in zip(orders, plans, strict=True):
+        # One buyer a phone, some buying again: a customer card of a few orders, not of every demo order.
+        phone = f"+7900{3_000_000 + n % 900:07d}"
+        places.append(OrderPlace(order=order, city=city, region=city.region, phone=phone))
         channel, source, medium, campaign = touch[:4]
         term = rnd.choice(TERMS) if channel in ("paid_search", "organic_search") else ""
         landing = rnd.choice(LANDINGS)
