@@ -141,10 +141,10 @@ def test_the_card_journey_of_a_masked_dealer(masked):
     call = Call.objects.get()
     page = client.get(card_url(dispatch)).content.decode()
     assert "call-live" in page and "call-button" not in page  # one call at a time
-    assert "Calling you" in state_of(client, call)["html"]
+    assert "Звоним вам" in state_of(client, call)["html"]
     progress(call, Event.MANAGER_ANSWERED, Event.CUSTOMER_RINGING)
     data = state_of(client, call)
-    assert "Calling the customer" in data["html"] and "phone" not in data and "9123456789" not in str(data)
+    assert "Звоним покупателю" in data["html"] and "phone" not in data and "9123456789" not in str(data)
     progress(call, Event.CONNECTED, start=timezone.now() - timedelta(seconds=42))
     data = state_of(client, call)
     assert data["state"] == "connected" and "00:4" in data["html"]
@@ -175,14 +175,14 @@ def test_a_manager_without_a_line_is_told_to_add_one(masked):
     client = client_for(manager)
     assert "call-no-line" in client.get(card_url(dispatch)).content.decode()
     response = client.post(start_url(dispatch), follow=True)
-    assert "Add your phone" in response.content.decode() and not Call.objects.exists()
+    assert "Сначала укажите свой телефон" in response.content.decode() and not Call.objects.exists()
     line_url = reverse("suz_telephony_dashboard:suz-phone-line")
     page = client.get(line_url, {"next": card_url(dispatch)}).content.decode()
     assert f'value="{card_url(dispatch)}"' in page
     assert 'name="next" value=""' in client.get(line_url, {"next": "//evil.example.com/"}).content.decode()
     response = client.post(reverse("suz_telephony_dashboard:suz-phone-line"),
                            {"extension": "12a", "phone": "", "next": card_url(dispatch)})
-    assert response.status_code == 200 and "2 to 8 digits" in response.content.decode()
+    assert response.status_code == 200 and "от 2 до 8 цифр" in response.content.decode()
     response = client.post(reverse("suz_telephony_dashboard:suz-phone-line"),
                            {"extension": "", "phone": "8 916 123-45-67", "next": card_url(dispatch)})
     assert response["Location"] == card_url(dispatch)

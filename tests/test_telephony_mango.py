@@ -185,6 +185,6 @@ def test_mango_refusing_or_down_leaves_the_call_failed_to_start(mango, masked, s
     time.sleep(0.05)
     response = client_for(manager).post(reverse("suz_telephony_dashboard:suz-call-start",
                                                 kwargs={"pk": dispatch.pk}), follow=True)
-    assert response.status_code == 200 and "does not answer" in response.content.decode()
+    assert response.status_code == 200 and "не отвечает" in response.content.decode()
     assert Call.objects.filter(state=State.FAILED).count() == 3
     assert not dispatch_selectors.phone_visible(dispatch, dispatch.claimed_by)
