@@ -22,7 +22,7 @@ def record_promotions(sender, order, **kwargs):
     promotion that ends or changes later does not rewrite what the customer was sold."""
     from django.utils.translation import gettext
 
-    from .selectors import promotion_for, running
+    from .selectors import ANY_REGION, promotion_for, running
 
     promotions = running()
     if not promotions:
@@ -37,8 +37,10 @@ def record_promotions(sender, order, **kwargs):
                        .values_list("product_id", "price"))
     try:
         region_id = order.suz_place.region_id
-    except ObjectDoesNotExist:  # an order placed without a place (another checkout): only promotions of every region
-        region_id = None
+    except ObjectDoesNotExist:
+        # Our checkout writes the order's place after this signal: the line's price, checked below, tells
+        # whether the customer was sold under the promotion (the storefront priced it in its regions only).
+        region_id = ANY_REGION
     for line in lines:
         promotion = promotion_for(dealers.get(line.partner_id), line.product_id, promotions, region_id)
         if promotion is None:

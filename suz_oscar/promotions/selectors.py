@@ -21,6 +21,10 @@ Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 
 
+# ``region_id`` of a caller that does not know the region (and checked the price otherwise): every region.
+ANY_REGION = object()
+
+
 @dataclass(frozen=True)
 class Running:
     pk: int
@@ -35,7 +39,7 @@ class Running:
     def runs_in(self, region_id) -> bool:
         """Whether the promotion runs in a region (``None``: the region is unknown, only a promotion of every
         region runs there)."""
-        return not self.regions or region_id in self.regions
+        return region_id is ANY_REGION or not self.regions or region_id in self.regions
 
     def price_from(self, recommended):
         return self.promotion.price_from(recommended)
