@@ -107,7 +107,6 @@ SUZ_ANALYTICS_GA4_EVENT = "close_convert_lead"
 # Dashboard navigation entries of django-suz, to add to OSCAR_DASHBOARD_NAVIGATION.
 SUZ_DASHBOARD_NAVIGATION = [
     {"label": _("Orders"), "icon": "fas fa-inbox", "url_name": "suz_dispatch_dashboard:suz-inbox"},
-    {"label": _("Dispatch settings"), "icon": "fas fa-random", "url_name": "suz_dispatch_dashboard:suz-strategies"},
     {"label": _("Notifications"), "icon": "fas fa-bell", "url_name": "suz_notifications_dashboard:suz-notifications"},
     {
         "label": _("Dealers"),
@@ -117,6 +116,7 @@ SUZ_DASHBOARD_NAVIGATION = [
             {"label": _("My dealer"), "url_name": "suz_dashboard:suz-dealer-mine"},
             {"label": _("Scorecard"), "url_name": "suz_scoring_dashboard:suz-scorecard-mine"},
             {"label": _("Points and rating"), "url_name": "suz_scoring_dashboard:suz-scoring-rules"},
+            {"label": _("Dispatch settings"), "url_name": "suz_dispatch_dashboard:suz-strategies"},
             {"label": _("Regions and cities"), "url_name": "suz_dashboard_geo:suz-region-list"},
             {"label": _("Recommended prices"), "url_name": "suz_dashboard:suz-recommended-prices"},
         ],
@@ -127,8 +127,8 @@ SUZ_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-comments",
         "children": [
             {"label": _("Complaints"), "url_name": "suz_feedback_dashboard:suz-complaints"},
-            {"label": _("Customers"), "url_name": "suz_feedback_dashboard:suz-customers"},
-            {"label": _("Reviews"), "url_name": "suz_feedback_dashboard:suz-reviews"},
+            {"label": _("Customer cards"), "url_name": "suz_feedback_dashboard:suz-customers"},
+            {"label": _("Dealer reviews"), "url_name": "suz_feedback_dashboard:suz-reviews"},
             {"label": _("Survey questions"), "url_name": "suz_feedback_dashboard:suz-survey-questions"},
         ],
     },

@@ -92,7 +92,8 @@ def test_a_delivery_city_other_than_the_basket_city_reprices_the_basket_and_says
     assert line.partner == world["dy"].partner and line.unit_price_incl_tax == Decimal("700.00")
 
 
-def test_a_delivery_city_where_nobody_offers_the_basket_is_refused_clearly(world):  # noqa: F811
+def test_a_delivery_city_where_nobody_offers_the_basket_is_refused_clearly(world, settings):  # noqa: F811
+    settings.SUZ_MANUFACTURER_PARTNER_CODE = None  # no requests to the manufacturer where no dealer serves
     client = guest_in("x-city", world["product"])
     client.post(reverse("checkout:index"), GUEST)
     response = client.post(reverse("checkout:shipping-address"), address(world["z"]), follow=True)
@@ -100,6 +101,19 @@ def test_a_delivery_city_where_nobody_offers_the_basket_is_refused_clearly(world
     assert "Не всё из корзины можно доставить в город Зетгород" in response.content.decode()
     assert client.post(reverse("checkout:preview"), {"action": "place_order"}).status_code == 302
     assert not Order.objects.exists()
+
+
+def test_a_delivery_city_without_dealers_takes_a_request_for_the_manufacturer(
+        world, django_capture_on_commit_callbacks):  # noqa: F811
+    client = guest_in("x-city", world["product"])
+    client.post(reverse("checkout:index"), GUEST)
+    response = client.post(reverse("checkout:shipping-address"), address(world["z"]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("checkout:preview")
+    with django_capture_on_commit_callbacks(execute=True):  # the plan is made once the order is committed
+        client.post(reverse("checkout:preview"), {"action": "place_order"})
+    order = Order.objects.get()
+    assert order.suz_dispatch.status == "manual"
+    assert order.lines.get().unit_price_incl_tax == Decimal("600.00")  # the recommended price, not X-city's
 
 
 @pytest.mark.parametrize("latitude,longitude", [

@@ -77,7 +77,7 @@ def test_manager_lands_on_the_order_inbox_and_sees_only_dealer_menu(manager_a, d
     response = client_for(manager_a).get(reverse("dashboard:index"), follow=True)
     assert response.redirect_chain[-1][0] == reverse("suz_dispatch_dashboard:suz-inbox")
     labels = [str(node.label) for node in dashboard_navigation(manager_a)]
-    assert labels == ["Панель", "Заказы", "Уведомления", "Дилеры"]
+    assert labels == ["Панель", "Заказы", "Уведомления", "Дилеры", "Обратная связь"]
 
 
 def test_dashboard_index_for_others_is_oscars(staff, customer):

@@ -232,7 +232,8 @@ def test_scoring_pages_permission_matrix(net, customer, staff):
 def test_rules_form_rejects_bad_input(staff, db):
     url = reverse("suz_scoring_dashboard:suz-scoring-rules")
     data = {"completed": "10", "per_thousand": "0", "failed_dealer": "-10", "failed_customer": "0",
-            "given_back": "-5", "sla_breach": "-3", "survey": "1,2,3", "warn_below": "-5", "exclude_below": "0"}
+            "given_back": "-5", "sla_breach": "-3", "survey": "1,2,3", "warn_below": "-5", "exclude_below": "0",
+            "complaint_upheld": "-20"}
     response = client_for(staff).post(url, data)
     assert response.status_code == 200 and not ScoringRules.objects.exists()
     assert set(response.context["form"].errors) == {"survey", "exclude_below"}

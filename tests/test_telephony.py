@@ -253,17 +253,20 @@ def test_a_recording_kept_by_the_provider_is_fetched_by_its_id(masked):
 
 
 def test_time_to_first_contact_is_the_first_connected_call(masked):
-    from suz_oscar.analytics.selectors import first_contact
     from suz_oscar.scoring.selectors import scorecard
 
     dispatch, manager, _other = masked
     claimed_at = dispatch.claimed_at
-    Dispatch = get_model("suz_dispatch", "Dispatch")
-    assert Dispatch.objects.annotate(c=first_contact(path="")).get(pk=dispatch.pk).c is None
+    OrderFact = get_model("suz_analytics", "OrderFact")
+
+    def contacted():  # the analytics funnel's first contact, kept in the order's facts
+        return OrderFact.objects.get(order_id=dispatch.order_id).contacted_at
+
+    assert contacted() is None
     missed = services.call_start(dispatch=dispatch, user=manager)
     progress(missed, Event.CUSTOMER_RINGING, {"event": Event.ENDED, "outcome": Outcome.NO_ANSWER},
              start=claimed_at + timedelta(minutes=3))
     call = services.call_start(dispatch=dispatch, user=manager)
     progress(call, Event.CONNECTED, start=claimed_at + timedelta(minutes=10))
-    assert Dispatch.objects.annotate(c=first_contact(path="")).get(pk=dispatch.pk).c == call.connected_at
+    assert contacted() == call.connected_at
     assert scorecard(dispatch.claimed_by)["median_contact_minutes"] == 10.0

@@ -104,6 +104,8 @@ RU = {
         "Вопросы, на которые уже отвечали, не удаляются — выключите их.",
     "Complaints": "Жалобы",
     "Customers": "Клиенты",
+    "Customer cards": "Карточки клиентов",
+    "Dealer reviews": "Отзывы о дилерах",
     "Reviews": "Отзывы",
     "Complaint": "Жалоба",
     "Complaint about order %(number)s": "Жалоба по заказу %(number)s",
