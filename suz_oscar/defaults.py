@@ -199,5 +199,7 @@ SUZ_ROBOT_SPEED = 150
 # Staff are alerted once about a complaint nobody answered within SUZ_COMPLAINT_SLA_HOURS (None: never).
 SUZ_SURVEY_AFTER_CLOSE = True
 SUZ_SURVEY_LINK_DAYS = 30
+# The customer card shows this many latest entries of the customer's timeline; «показать всё» shows the rest.
+SUZ_CUSTOMER_TIMELINE_ENTRIES = 200
 SUZ_REVIEW_MIN_SCORE = 4
 SUZ_COMPLAINT_SLA_HOURS = 24

@@ -310,3 +310,22 @@ def test_the_customer_card_takes_a_fixed_number_of_queries(world, staff):
                         dealer=world["holder"])
         services.complaint_file(dispatch=d, text=f"жалоба {i}")
     assert count() == few
+
+
+def test_the_customer_card_shows_the_latest_entries_and_the_whole_story_on_request(world, staff, settings):
+    from suz_oscar.notifications.services import comment_add
+    from suz_oscar.notifications.vocabulary import Role
+
+    for j in range(4):
+        comment_add(dispatch=world["dispatch"], author=world["manager"], role=Role.DEALER, text=f"запись {j}",
+                    dealer=world["holder"])
+    settings.SUZ_CUSTOMER_TIMELINE_ENTRIES = 2
+    url = reverse("suz_feedback_dashboard:suz-customer", kwargs={"pk": world["dispatch"].pk})
+    client = client_for(staff)
+    latest = client.get(url)
+    shown = latest.context["entries"]
+    assert len(shown) == 2 and latest.context["hidden_count"] >= 2
+    assert "запись 3" in latest.content.decode() and "запись 0" not in latest.content.decode()
+    assert "более ранн" in latest.content.decode()
+    whole = client.get(url, {"all": "1"})
+    assert whole.context["hidden_count"] == 0 and "запись 0" in whole.content.decode()

@@ -88,6 +88,11 @@ def run():
         started = time.perf_counter()
         assert client.get(url).status_code == 200
         times.append((time.perf_counter() - started) * 1000)
+    whole = []  # «Показать всю историю»: every entry rendered
+    for _ in range(3):
+        started = time.perf_counter()
+        assert client.get(url, {"all": "1"}).status_code == 200
+        whole.append((time.perf_counter() - started) * 1000)
     with CaptureQueriesContext(connection) as ctx:
         client.get(url)
     small = _seed("FS-", 20, 500)
@@ -96,5 +101,6 @@ def run():
     print(f"feedback.customer_card.orders: {ORDERS}")
     print(f"feedback.customer_card.entries: {entries}")
     print(f"feedback.customer_card.median_ms: {statistics.median(times):.1f}")
+    print(f"feedback.customer_card.whole_story_median_ms: {statistics.median(whole):.1f}")
     print(f"feedback.customer_card.queries: {len(ctx)}")
     print(f"feedback.customer_card.queries_at_20_orders: {len(few)}")

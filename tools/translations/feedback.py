@@ -106,6 +106,10 @@ RU = {
     "Customers": "Клиенты",
     "Customer cards": "Карточки клиентов",
     "Dealer reviews": "Отзывы о дилерах",
+    "Show the whole story": "Показать всю историю",
+    ("%(counter)s earlier entry is not shown.", "%(counter)s earlier entries are not shown."): (
+        "%(counter)s более ранняя запись не показана.", "%(counter)s более ранние записи не показаны.",
+        "%(counter)s более ранних записей не показаны.", "%(counter)s более ранних записей не показаны."),
     "Reviews": "Отзывы",
     "Complaint": "Жалоба",
     "Complaint about order %(number)s": "Жалоба по заказу %(number)s",

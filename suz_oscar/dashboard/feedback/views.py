@@ -222,6 +222,10 @@ class CustomerCardView(DealerMixin, generic.TemplateView):
         if anchor is None:
             raise Http404
         card = selectors.customer_card(anchor, dealer)
+        # Rendering thousands of entries takes seconds: the latest ones first, the whole story on request.
+        entries, limit = card["entries"], suz_settings.SUZ_CUSTOMER_TIMELINE_ENTRIES
+        card["hidden_count"] = 0 if self.request.GET.get("all") else max(len(entries) - limit, 0)
+        card["entries"] = entries[card["hidden_count"]:]
         ctx.update(card)
         ctx.update({"dealer": dealer, "phone_shown": phone_visible(anchor, dealer),
                     "status_labels": dict(Dispatch.STATUSES)})
