@@ -203,3 +203,9 @@ SUZ_SURVEY_LINK_DAYS = 30
 SUZ_CUSTOMER_TIMELINE_ENTRIES = 200
 SUZ_REVIEW_MIN_SCORE = 4
 SUZ_COMPLAINT_SLA_HOURS = 24
+
+# The customer's order link (a guest's page, sent by SMS and email): each link works this many days from the
+# message that carried it; staff can revoke every link of an order at once. A customer whose link no longer
+# works asks for a new one by the order's phone, at most once per SUZ_ORDER_LINK_RESEND_MINUTES.
+SUZ_ORDER_LINK_DAYS = 60
+SUZ_ORDER_LINK_RESEND_MINUTES = 5

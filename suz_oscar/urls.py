@@ -9,8 +9,16 @@ from django.urls import include, path, re_path
 
 from .dashboard.views import after_login
 from .dealers.views import InvitationView
+from .storefront.account import NotificationSettingsView
 from .storefront.feedback import ComplaintView, ReviewView, SurveyView
-from .storefront.orders import OrderCancelView, OrderChangeView, OrderMessageView, OrderStatusView
+from .storefront.orders import (
+    LinkRequestView,
+    OrderCancelView,
+    OrderChangeView,
+    OrderChannelsView,
+    OrderMessageView,
+    OrderStatusView,
+)
 from .storefront.views import CitySearchView, CitySetView, DealerMapView
 from .telephony.views import WebhookView
 
@@ -31,6 +39,12 @@ urlpatterns = [
             name="suz-order-cancel"),
     re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/change/$", OrderChangeView.as_view(),
             name="suz-order-change"),
+    re_path(r"^order/(?P<number>[\w-]{1,128})/(?P<hash>[\w:=-]{1,200})/channels/$", OrderChannelsView.as_view(),
+            name="suz-order-channels"),
+    # A guest whose link no longer works asks for a new one (sent to the order's phone and email).
+    path("order/new-link/", LinkRequestView.as_view(), name="suz-order-link-request"),
+    # A registered customer's notification settings (a tab of Oscar's account).
+    path("account/notification-settings/", NotificationSettingsView.as_view(), name="suz-account-notifications"),
     # Feedback: the survey's signed one-use link, the review after it, a complaint from the order's page.
     re_path(r"^survey/(?P<token>[\w:=-]{1,200})/$", SurveyView.as_view(), name="suz-survey"),
     re_path(r"^survey/(?P<token>[\w:=-]{1,200})/review/$", ReviewView.as_view(), name="suz-survey-review"),

@@ -18,6 +18,7 @@ def address(for_city, **extra):
         "first_name": "Иван", "last_name": "Петров", "line1": "ул. Ленина, д. 1, кв. 5", "line2": "", "line3": "",
         "postcode": "", "city": for_city.pk, "phone_number": "+7 912 345-67-89", "notes": "",
         "latitude": "55.010000", "longitude": "37.020000",
+        "notify_sms": "on", "notify_email": "on",  # ticked by default, as a browser sends them
     }
     data.update(extra)
     return data

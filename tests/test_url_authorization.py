@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import CategoryFactory, ProductFactory
 
+from suz_oscar.checkout.links import order_token
 from suz_oscar.dealers import services as dealer_services
 from suz_oscar.dispatch import services as dispatch_services
 from suz_oscar.feedback.links import survey_token
@@ -75,11 +76,15 @@ RULES = {
     "suz-city-set": public(),
     "suz-city-search": public(query={"q": "Мос"}),
     "suz-dealer-map": public(query={"place": "moskva", "product": "1"}),
-    "suz-order-status": public(lambda o: {"number": o.guest_order.number, "hash": o.guest_order.verification_hash()}),
+    "suz-order-status": public(lambda o: {"number": o.guest_order.number, "hash": order_token(o.guest_order)}),
     "suz-order-message": public(lambda o: {"number": o.guest_order.number,
-                                           "hash": o.guest_order.verification_hash()}),
-    "suz-order-cancel": public(lambda o: {"number": o.guest_order.number, "hash": o.guest_order.verification_hash()}),
-    "suz-order-change": public(lambda o: {"number": o.guest_order.number, "hash": o.guest_order.verification_hash()}),
+                                           "hash": order_token(o.guest_order)}),
+    "suz-order-cancel": public(lambda o: {"number": o.guest_order.number, "hash": order_token(o.guest_order)}),
+    "suz-order-change": public(lambda o: {"number": o.guest_order.number, "hash": order_token(o.guest_order)}),
+    "suz-order-channels": public(lambda o: {"number": o.guest_order.number, "hash": order_token(o.guest_order)}),
+    "suz-order-link-request": public(),
+    # A registered customer's notification settings: any signed-in user's own, nobody else's
+    "suz-account-notifications": rule(LOGIN, OK, OK, OK, OK),
     "basket:add": public(lambda o: {"pk": o.product.pk}),
     "catalogue:index": public(),
     "search:search": public(query={"q": "панель"}),
@@ -178,6 +183,7 @@ RULES = {
     "suz_notifications_dashboard:suz-outbox": staff_only(query={"state": "failed"}),
     "suz_notifications_dashboard:suz-outbox-retry": staff_only(),
     "suz_notifications_dashboard:suz-order-comment": dealer_object(lambda o: {"pk": o.claimed.pk}),
+    "suz_notifications_dashboard:suz-order-link-revoke": staff_only(lambda o: {"pk": o.claimed.pk}),
     # Telephony: the providers' webhook (POST only, signed), click-to-call and recordings of dealer B's order
     "suz-telephony-webhook": public(lambda o: {"provider": "mango"}),
     "suz-telephony-webhook-event": public(lambda o: {"provider": "mango", "event": "events/call"}),
@@ -190,7 +196,7 @@ RULES = {
     "suz-survey": public(lambda o: {"token": survey_token(o.survey)}),
     "suz-survey-review": public(lambda o: {"token": survey_token(o.survey)}),
     "suz-order-complaint": public(lambda o: {"number": o.guest_order.number,
-                                             "hash": o.guest_order.verification_hash()}),
+                                             "hash": order_token(o.guest_order)}),
     "suz_feedback_dashboard:suz-survey-send": staff_only(lambda o: {"pk": o.claimed.pk}),
     "suz_feedback_dashboard:suz-earned": dealer_object(lambda o: {"pk": o.claimed.pk}),
     "suz_feedback_dashboard:suz-complaints": dealers_and_staff(),

@@ -7,6 +7,22 @@ from oscar.core.loading import get_model
 from phonenumber_field.formfields import PhoneNumberField
 
 City = get_model("suz_dealers", "City")
+OrderPlace = get_model("suz_checkout", "OrderPlace")
+
+
+class CustomerChannelsForm(forms.ModelForm):
+    """How the customer hears about the order: SMS to its phone, email to the address given (when there is
+    one). The order's page shows everything whatever is chosen."""
+
+    class Meta:
+        model = OrderPlace
+        fields = ["notify_sms", "notify_email"]
+        labels = {"notify_sms": _("by SMS"), "notify_email": _("by email")}
+
+    def __init__(self, *args, order=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if order is not None and (order.user_id or not order.guest_email):
+            del self.fields["notify_email"]  # a registered customer's emails follow the account's settings
 
 
 class GatewayForm(oscar_forms.GatewayForm):
@@ -37,6 +53,10 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
     # Set by a map click when the page offers one; any finite number in range, kept to 6 places (~10 cm).
     latitude = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     longitude = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+    # How the customer hears about the order (the view drops the email for a registered customer or a guest
+    # without one); the order's page shows everything whatever is chosen.
+    notify_sms = forms.BooleanField(label=_("Tell me about the order by SMS"), required=False, initial=True)
+    notify_email = forms.BooleanField(label=_("Tell me about the order by email"), required=False, initial=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,7 +66,7 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
             self.fields.pop(name, None)
         self.fields["phone_number"].required = True
         self.order_fields(["first_name", "last_name", "city", "line1", "line2", "line3", "postcode",
-                           "phone_number", "notes"])
+                           "phone_number", "notes", "notify_sms", "notify_email"])
 
     def clean(self):
         cleaned = super().clean()

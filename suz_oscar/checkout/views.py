@@ -32,9 +32,19 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
         initial.setdefault("city", city_id or (visitor_city.pk if visitor_city else None))
         return initial
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.request.user.is_authenticated or not self.checkout_session.get_guest_email():
+            # A registered customer's emails follow the account's settings; a guest without email has none.
+            form.fields.pop("notify_email", None)
+        return form
+
     def form_valid(self, form):
         city = form.cleaned_data["city"]
         self.checkout_session._set(NAMESPACE, "city_id", city.pk)
+        for name in ("notify_sms", "notify_email"):
+            if name in form.fields:
+                self.checkout_session._set(NAMESPACE, name, bool(form.cleaned_data.get(name)))
         for name in ("latitude", "longitude"):
             value = form.cleaned_data.get(name)
             self.checkout_session._set(NAMESPACE, name, str(value) if value is not None else None)
@@ -81,6 +91,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             order = super().place_order(*args, **kwargs)
             data = {key: self.checkout_session._get(NAMESPACE, key) for key in services.CHECKOUT_KEYS}
             services.order_place_record(order=order, data=data, fallback_city=getattr(self.request, "suz_city", None))
+            services.order_placed_announce(order=order, base_url=self.request.build_absolute_uri("/"))
         return order
 
     def get_message_context(self, order):
@@ -91,10 +102,7 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         return ctx
 
     def send_order_placed_email(self, order):
-        # A guest who gave only a phone gets no email (Oscar would try the
-        # account's address of a user that does not exist); the call confirms.
-        if order.user_id is None and not order.guest_email:
-            return
-        super().send_order_placed_email(order)
+        """The confirmation goes through the outbox (``services.order_placed_announce``): by email and SMS as the
+        customer chose, with the link to the order's page, after the commit and with retries — not here."""
 
 

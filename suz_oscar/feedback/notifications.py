@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from suz_oscar.checkout.links import order_status_path
 from suz_oscar.core.outbox import announce
 
 
@@ -34,11 +35,7 @@ def complaint_filed(complaint):
 
 def customer_order_url(order) -> str:
     """The customer's page of ``order`` (a guest's by its signed link), as the storefront links it."""
-    if order.user_id is not None:
-        path = reverse("customer:order", kwargs={"order_number": order.number})
-    else:
-        path = reverse("suz-order-status", kwargs={"number": order.number, "hash": order.verification_hash()})
-    return site_url() + path
+    return site_url() + order_status_path(order)
 
 
 def complaint_answered(complaint, message):

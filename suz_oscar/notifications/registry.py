@@ -85,6 +85,12 @@ INVITATION = register(EventType(
 CUSTOMER_MESSAGE = register(EventType(
     "customer_message", _("Message from the customer"), Audience.DEALER, "suz/notifications/emails/customer_message",
     frozenset({E, S, W}), frozenset({W})))
+ORDER_PLACED = register(EventType(
+    "order_placed", _("Your order is received (with the link to its page)"), Audience.CUSTOMER,
+    "suz/notifications/emails/order_placed", frozenset({E, S, W}), sensitive=True))
+ORDER_LINK = register(EventType(
+    "order_link", _("A new link to your order"), Audience.CUSTOMER, "suz/notifications/emails/order_link",
+    frozenset({E, S}), frozenset({E, S}), sensitive=True))
 DEALER_MESSAGE = register(EventType(
     "dealer_message", _("Message about your order"), Audience.CUSTOMER, "suz/notifications/emails/dealer_message",
     frozenset({E, S, W})))

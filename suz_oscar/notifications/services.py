@@ -112,10 +112,15 @@ def notification_announce(*, event_type: str, key: str, context: dict, users=(),
     etype = registry.get(event_type)
     now = now or timezone.now()
     users, addresses = list(users), list(addresses)
+    order_phones = {}  # a registered customer's SMS goes to the order's phone, if they chose SMS at checkout
     for order in customers:
         if order.user_id:
             users.append(order.user)
-        addresses += customer_addresses(order)
+            place = _place(order)
+            if place is not None and place.notify_sms and place.phone:
+                order_phones[order.user_id] = place.phone.as_e164
+        else:
+            addresses += customer_addresses(order)
     people = _audience(users, dealers, staff)
     if customers and "site_url" not in context:
         from django.contrib.sites.models import Site
@@ -141,8 +146,9 @@ def notification_announce(*, event_type: str, key: str, context: dict, users=(),
         chosen = channels_for(user, etype, choices.get(user.pk, {}))
         if Channel.EMAIL in chosen and user.email:
             row(Channel.EMAIL, user.email, user)
-        if Channel.SMS in chosen and phones.get(user.pk):
-            row(Channel.SMS, phones[user.pk], user)
+        phone = phones.get(user.pk) or order_phones.get(user.pk)
+        if Channel.SMS in chosen and phone:
+            row(Channel.SMS, phone, user)
         if Channel.SITE in chosen:
             row(Channel.SITE, SITE_ADDRESS.format(user.pk), user)
     for channel, address in addresses:
@@ -319,14 +325,20 @@ def comment_add(*, dispatch, author: User | None, role: str, text: str, public: 
     return comment
 
 
+def _place(order):
+    return get_model("suz_checkout", "OrderPlace").objects.filter(order=order).first()
+
+
 def customer_addresses(order) -> list[tuple[str, str]]:
-    """Where a customer without an account hears about the order: the email given at checkout and the order's
-    phone (SMS). A registered customer is told as a user (their account's channels) and by the order's phone."""
+    """Where a guest hears about the order, as chosen at checkout or on the order's page: the email given at
+    checkout and the order's phone (SMS). A registered customer is told as a user: the account's channels per
+    event type, SMS to the order's phone when chosen for the order."""
+    if order.user_id:
+        return []
+    place = _place(order)
     found = []
-    email = order.guest_email if not order.user_id else ""
-    if email:
-        found.append((Channel.EMAIL, email))
-    place = get_model("suz_checkout", "OrderPlace").objects.filter(order=order).first()
-    if place is not None and place.phone:
+    if order.guest_email and (place is None or place.notify_email):
+        found.append((Channel.EMAIL, order.guest_email))
+    if place is not None and place.phone and place.notify_sms:
         found.append((Channel.SMS, place.phone.as_e164))
     return found

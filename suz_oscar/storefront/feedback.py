@@ -4,7 +4,6 @@ reveals nothing of the order, and changes nothing."""
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
@@ -14,7 +13,7 @@ from suz_oscar.feedback import links, selectors, services
 from suz_oscar.feedback.exceptions import FeedbackError
 from suz_oscar.feedback.vocabulary import MAX_TEXT, QuestionKind
 
-from .orders import order_status_url
+from .orders import customer_dispatch, order_status_url
 
 Order = get_model("order", "Order")
 Dispatch = get_model("suz_dispatch", "Dispatch")
@@ -145,15 +144,8 @@ class ComplaintView(generic.View):
     template_name = "suz/feedback/complaint_form.html"
 
     def get_order(self):
-        order = Order.objects.filter(number=self.kwargs["number"]).first()
-        if order is None or not order.check_verification_hash(self.kwargs["hash"]):
-            raise Http404
-        if order.user_id is not None and order.user_id != self.request.user.pk:
-            raise Http404
-        dispatch = Dispatch.objects.filter(order=order).first()
-        if dispatch is None:
-            raise Http404
-        return order, dispatch
+        dispatch = customer_dispatch(self.request, self.kwargs["number"], self.kwargs["hash"])
+        return dispatch.order, dispatch
 
     def get(self, request, *args, **kwargs):
         order, _dispatch = self.get_order()

@@ -3,12 +3,16 @@
 from django import forms
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.core.loading import get_model
+from phonenumber_field.formfields import PhoneNumberField
 
+from suz_oscar.checkout.forms import CustomerChannelsForm
+from suz_oscar.checkout.links import LinkProblem, order_status_path, token_problem
+from suz_oscar.checkout.services import order_link_resend
 from suz_oscar.core.forms import errors_as_text
 from suz_oscar.dispatch.exceptions import DispatchError
 from suz_oscar.dispatch.selectors import change_variants
@@ -19,36 +23,88 @@ from suz_oscar.notifications.vocabulary import Role
 Order = get_model("order", "Order")
 
 
-def order_status_url(order):
-    """The page where the customer follows ``order``.
-
-    A guest's link carries Oscar's verification hash (an HMAC of the order number under ``SECRET_KEY``):
-    unguessable, and it asks for nothing the guest never gave (Oscar's own page asks for an email).
-    """
-    if order.user_id is not None:
-        return reverse("customer:order", kwargs={"order_number": order.number})
-    return reverse("suz-order-status", kwargs={"number": order.number, "hash": order.verification_hash()})
+order_status_url = order_status_path
 
 
-class OrderStatusView(generic.DetailView):
-    """A guest's order page, by its signed link; a registered customer's order goes to the account."""
+def _linked_order(number, token):
+    """``(order, problem)``: the order ``token`` opens, or ``(None, LinkProblem…)`` — a missing order is a
+    forged link, so a link reveals nothing about orders it does not open."""
+    order = Order.objects.filter(number=number).select_related("shipping_address").first()
+    if order is None:
+        return None, LinkProblem.FORGED
+    problem = token_problem(order, token)
+    if problem is not None:
+        return None, problem
+    order._suz_link_token = token
+    return order, None
+
+
+class OrderStatusView(generic.TemplateView):
+    """A guest's order page, by its signed link; a registered customer's order goes to the account. A link
+    that does not open the order (forged, expired, revoked) gets a page saying so, and a way to a new one."""
 
     template_name = "suz/storefront/order_status.html"
-    context_object_name = "order"
-
-    def get_object(self, queryset=None):
-        number, signature = self.kwargs["number"], self.kwargs["hash"]
-        order = Order.objects.filter(number=number).select_related("shipping_address").first()
-        if order is None or not order.check_verification_hash(signature):
-            raise Http404
-        return order
 
     def get(self, request, *args, **kwargs):
-        order = self.get_object()
+        order, problem = _linked_order(kwargs["number"], kwargs["hash"])
+        if problem is not None:
+            return link_problem_page(request, problem, kwargs["number"])
         if order.user_id is not None:
             return redirect(order_status_url(order))
-        self.object = order
-        return self.render_to_response(self.get_context_data(object=order))
+        return self.render_to_response(self.get_context_data(order=order, notify_form=channels_form(order)))
+
+
+def link_problem_page(request, problem, number, form=None, status=404):
+    return render(request, "suz/storefront/order_link_problem.html",
+                  {"problem": problem, "number": number, "form": form or LinkRequestForm(initial={"number": number})},
+                  status=status)
+
+
+class LinkRequestForm(forms.Form):
+    """A customer whose link no longer works asks for a new one: the order's number and its phone."""
+
+    number = forms.CharField(label=_("Order number"), max_length=128)
+    phone = PhoneNumberField(label=_("The phone given with the order"))
+
+    def clean_number(self):
+        return self.cleaned_data["number"].replace("\x00", "").strip()
+
+
+class LinkRequestView(generic.View):
+    """Sends a fresh link to the order's own channels when the number and phone match. The answer is the same
+    whether they match or not, so the form tells nobody which orders exist or whose phone is whose."""
+
+    def post(self, request, *args, **kwargs):
+        form = LinkRequestForm(request.POST)
+        if not form.is_valid():
+            return link_problem_page(request, request.POST.get("problem", ""), request.POST.get("number", ""),
+                                     form=form, status=400)
+        order_link_resend(number=form.cleaned_data["number"], phone=form.cleaned_data["phone"].as_e164,
+                          base_url=request.build_absolute_uri("/"))
+        return render(request, "suz/storefront/order_link_sent.html", {})
+
+
+def channels_form(order, data=None):
+    place = getattr(order, "suz_place", None)
+    if place is None:
+        return None
+    return CustomerChannelsForm(data, instance=place, order=order)
+
+
+class OrderChannelsView(generic.View):
+    """The guest changes how we tell them about the order (the page itself always shows it)."""
+
+    def post(self, request, *args, **kwargs):
+        dispatch = customer_dispatch(request, kwargs["number"], kwargs["hash"])
+        form = channels_form(dispatch.order, request.POST)
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Saved: we will tell you about this order as you chose."))
+        else:
+            messages.error(request, errors_as_text(form))
+        return redirect(order_status_url(dispatch.order))
 
 
 class MessageForm(forms.Form):
@@ -65,15 +121,16 @@ class MessageForm(forms.Form):
 def customer_dispatch(request, number, signature):
     """The order's dispatch for the customer who may act on it: a guest by the signed link, a registered
     customer signed in as the order's owner. Any other order, a forged link or another customer's order: 404."""
-    order = Order.objects.filter(number=number).first()
-    if order is None or not order.check_verification_hash(signature):
+    order, problem = _linked_order(number, signature)
+    if problem is not None:
         raise Http404
     if order.user_id is not None and order.user_id != request.user.pk:
         raise Http404
     dispatch = get_model("suz_dispatch", "Dispatch").objects.filter(order=order).select_related(
-        "claimed_by__partner", "order").first()
+        "claimed_by__partner").first()
     if dispatch is None:
         raise Http404
+    dispatch.order = order
     return dispatch
 
 

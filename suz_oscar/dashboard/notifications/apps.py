@@ -29,6 +29,7 @@ class NotificationsDashboardConfig(OscarDashboardConfig):
         self.outbox_view = get_class("suz_notifications_dashboard.views", "OutboxView")
         self.retry_view = get_class("suz_notifications_dashboard.views", "RetryView")
         self.comment_view = get_class("suz_notifications_dashboard.views", "CommentView")
+        self.link_revoke_view = get_class("suz_notifications_dashboard.views", "OrderLinkRevokeView")
 
     def get_urls(self):
         urls = [
@@ -39,5 +40,6 @@ class NotificationsDashboardConfig(OscarDashboardConfig):
             path("outbox/", self.outbox_view.as_view(), name="suz-outbox"),
             path("outbox/retry/", self.retry_view.as_view(), name="suz-outbox-retry"),
             path("order/<int:pk>/comment/", self.comment_view.as_view(), name="suz-order-comment"),
+            path("order/<int:pk>/revoke-link/", self.link_revoke_view.as_view(), name="suz-order-link-revoke"),
         ]
         return self.post_process_urls(urls)

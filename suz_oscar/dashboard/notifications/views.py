@@ -6,15 +6,18 @@ from django.utils.translation import ngettext
 from django.views import generic
 from oscar.core.loading import get_model
 
+from suz_oscar.checkout.links import order_status_path
+from suz_oscar.checkout.services import order_links_revoke
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.forms import errors_as_text
 from suz_oscar.dashboard.mixins import FixedPageSizeMixin
 from suz_oscar.dealers.selectors import dealer_for_user
 from suz_oscar.dispatch.selectors import inbox_count
 from suz_oscar.notifications import selectors, services
+from suz_oscar.notifications.forms import PreferencesForm
 from suz_oscar.notifications.vocabulary import Role, State
 
-from .forms import CommentForm, OutboxFilterForm, PreferencesForm, RetryForm
+from .forms import CommentForm, OutboxFilterForm, RetryForm
 
 Dispatch = get_model("suz_dispatch", "Dispatch")
 
@@ -129,8 +132,6 @@ class CommentView(generic.View):
     (any other order does not exist for it)."""
 
     def post(self, request, *args, **kwargs):
-        from suz_oscar.storefront.orders import order_status_url
-
         dealer = None if request.user.is_staff else dealer_for_user(request.user)
         orders = Dispatch.objects.select_related("order", "claimed_by__partner")
         if not request.user.is_staff:
@@ -145,7 +146,19 @@ class CommentView(generic.View):
             services.comment_add(
                 dispatch=dispatch, author=request.user, role=Role.STAFF if request.user.is_staff else Role.DEALER,
                 dealer=dealer, text=form.cleaned_data["text"], public=form.cleaned_data["public"],
-                url=request.build_absolute_uri(order_status_url(dispatch.order)))
+                url=request.build_absolute_uri(order_status_path(dispatch.order)))
             messages.success(request, _("Comment added; the customer is notified.") if form.cleaned_data["public"]
                              else _("Internal comment added."))
+        return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)
+
+
+class OrderLinkRevokeView(generic.View):
+    """Staff revoke every link a guest was sent for an order (one that reached the wrong person); a new one
+    goes to the order's phone and email."""
+
+    def post(self, request, *args, **kwargs):
+        dispatch = get_object_or_404(Dispatch.objects.select_related("order"), pk=kwargs["pk"])
+        order_links_revoke(order=dispatch.order, base_url=request.build_absolute_uri("/"))
+        messages.success(request, _("The customer's links are revoked; a new one is sent to the order's phone and "
+                                    "email."))
         return redirect("suz_dispatch_dashboard:suz-inbox-order", pk=dispatch.pk)

@@ -3,6 +3,7 @@
 from django import template
 from oscar.core.loading import get_model
 
+from suz_oscar.checkout.links import order_token
 from suz_oscar.notifications import selectors
 
 register = template.Library()
@@ -24,4 +25,4 @@ def suz_customer_thread(context, order):
     dispatch = get_model("suz_dispatch", "Dispatch").objects.filter(order=order).first()
     entries = selectors.timeline(dispatch, public_only=True) if dispatch is not None else []
     return {"order": order, "dispatch": dispatch, "entries": entries, "request": context["request"],
-            "hash": order.verification_hash(), "csrf_token": context.get("csrf_token")}
+            "hash": order_token(order), "csrf_token": context.get("csrf_token")}

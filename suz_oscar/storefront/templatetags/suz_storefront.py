@@ -150,9 +150,17 @@ def suz_order_status(order):
 @register.simple_tag
 def suz_order_status_url(order):
     """Where the customer follows ``order``: the account's page, or a guest's signed link."""
-    from suz_oscar.storefront.orders import order_status_url
+    from suz_oscar.checkout.links import order_status_path
 
-    return order_status_url(order)
+    return order_status_path(order)
+
+
+@register.filter
+def suz_order_token(order):
+    """The token of the customer's links to ``order`` (the order page's forms post to them)."""
+    from suz_oscar.checkout.links import order_token
+
+    return order_token(order)
 
 
 @register.inclusion_tag("suz/storefront/order_actions.html", takes_context=True)
@@ -166,7 +174,7 @@ def suz_customer_actions(context, order):
 
     dispatch = get_model("suz_dispatch", "Dispatch").objects.filter(order=order).first()
     ctx = {"order": order, "dispatch": dispatch, "csrf_token": context.get("csrf_token"),
-           "hash": order.verification_hash()}
+           "hash": suz_order_token(order)}
     if dispatch is None:
         return ctx
     pending = selectors.pending_change(dispatch)
