@@ -48,7 +48,8 @@ RU = {
         "Срок действия ссылки истёк: ссылки на заказ действуют ограниченное время.",
     "The link was replaced by a newer one: only the latest link works.":
         "Ссылку заменила более новая: работает только последняя ссылка.",
-    "The link is not valid. Check that it was copied whole.": "Ссылка недействительна. Проверьте, что она скопирована целиком.",
+    "The link is not valid. Check that it was copied whole.":
+        "Ссылка недействительна. Проверьте, что она скопирована целиком.",
     "Get a new link": "Получить новую ссылку",
     "Give the order's number and the phone you gave with it: we will send a new link to that phone and to the "
     "order's email.":
