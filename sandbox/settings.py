@@ -198,6 +198,8 @@ PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
 # `make demo` runs no worker: work is done after the request unless a broker is given (with a worker to run).
 SUZ_USE_BROKER = bool(os.environ.get("CELERY_BROKER_URL"))
+# Links in messages written outside a request (the console's SMS and emails) point at the demo's server.
+SUZ_SITE_URL = os.environ.get("SUZ_SITE_URL", "http://127.0.0.1:8000")
 CELERY_BROKER_CONNECTION_RETRY = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 1

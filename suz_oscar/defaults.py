@@ -208,4 +208,7 @@ SUZ_COMPLAINT_SLA_HOURS = 24
 # message that carried it; staff can revoke every link of an order at once. A customer whose link no longer
 # works asks for a new one by the order's phone, at most once per SUZ_ORDER_LINK_RESEND_MINUTES.
 SUZ_ORDER_LINK_DAYS = 60
+# The site's address in messages written outside a request (a stage opening, a sweep, a command): None for
+# https on the current Site's domain; "http://127.0.0.1:8000" for the demo.
+SUZ_SITE_URL = None
 SUZ_ORDER_LINK_RESEND_MINUTES = 5

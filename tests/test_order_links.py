@@ -67,8 +67,11 @@ def status_path(order, token=None):
 
 def test_a_guest_gets_the_link_by_sms_and_email_and_it_opens_the_order_without_login(
         net, django_capture_on_commit_callbacks):
+    client = client_for()
     with django_capture_on_commit_callbacks(execute=True):
-        order = checkout(client_for(), net, GUEST)
+        order = checkout(client, net, GUEST)
+    thanks = client.get(reverse("checkout:thank-you")).content.decode()
+    assert "отправлено на guest@example.com" in thanks and "отправлена в SMS на номер 8 (912) 345-67-89" in thanks
     assert [m.to for m in mail.outbox] == [["guest@example.com"]]
     assert [m.to for m in sms.outbox] == ["+79123456789"]
     sms_links, email_links = order_links(sms.outbox[0].body, order), order_links(mail.outbox[0].body, order)
@@ -82,8 +85,10 @@ def test_a_guest_gets_the_link_by_sms_and_email_and_it_opens_the_order_without_l
 
 
 def test_the_channels_ticked_at_checkout_decide_how_the_guest_is_told(net, django_capture_on_commit_callbacks):
+    guest = client_for()
     with django_capture_on_commit_callbacks(execute=True):
-        order = checkout(client_for(), net, GUEST, notify_sms=False)
+        order = checkout(guest, net, GUEST, notify_sms=False)
+    assert "в SMS" not in guest.get(reverse("checkout:thank-you")).content.decode()
     place = OrderPlace.objects.get(order=order)
     assert place.notify_email and not place.notify_sms
     assert [m.to for m in mail.outbox] == [["guest@example.com"]] and sms.outbox == []

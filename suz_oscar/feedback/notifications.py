@@ -4,12 +4,7 @@ from django.urls import reverse
 
 from suz_oscar.checkout.links import order_status_path
 from suz_oscar.core.outbox import announce
-
-
-def site_url() -> str:
-    from django.contrib.sites.models import Site
-
-    return f"https://{Site.objects.get_current().domain}"
+from suz_oscar.core.sites import site_url
 
 
 def card_url(dispatch) -> str:

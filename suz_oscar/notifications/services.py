@@ -26,6 +26,7 @@ from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.mail import render_email
 from suz_oscar.core.outbox import announce
 from suz_oscar.core.queue import enqueue, run_later
+from suz_oscar.core.sites import site_url
 
 from . import registry
 from .backends import DeliveryError, Message, get_backend
@@ -123,9 +124,7 @@ def notification_announce(*, event_type: str, key: str, context: dict, users=(),
             addresses += customer_addresses(order)
     people = _audience(users, dealers, staff)
     if customers and "site_url" not in context:
-        from django.contrib.sites.models import Site
-
-        context = {**context, "site_url": f"https://{Site.objects.get_current().domain}"}
+        context = {**context, "site_url": site_url()}
     subject, body, short = _render(etype, context)
     ids = [user.pk for user in people]
     choices = {}

@@ -18,6 +18,8 @@ RU = {
     "each message about the order brings a fresh one.":
         "Не передавайте ссылку на эту страницу другим: она открывает заказ без входа на сайт. Ссылка действует "
         "ограниченное время; в каждом сообщении о заказе — свежая.",
+    "The link to the order's page is on its way by SMS to %(phone)s.":
+        "Ссылка на страницу заказа отправлена в SMS на номер %(phone)s.",
     # Staff revoke a guest's links
     "Revoke the customer's links and send a new one": "Отозвать ссылки покупателя и отправить новую",
     "For a link that reached the wrong person: the links sent so far stop working.":

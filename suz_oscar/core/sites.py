@@ -1,0 +1,13 @@
+"""The site's address in messages written outside a request (tasks, sweeps, commands)."""
+
+from suz_oscar.core.conf import suz_settings
+
+
+def site_url() -> str:
+    """``SUZ_SITE_URL`` when set (``"http://127.0.0.1:8000"`` for the demo), else https on the current Site's
+    domain; no trailing slash."""
+    if suz_settings.SUZ_SITE_URL:
+        return suz_settings.SUZ_SITE_URL.rstrip("/")
+    from django.contrib.sites.models import Site
+
+    return f"https://{Site.objects.get_current().domain}"
