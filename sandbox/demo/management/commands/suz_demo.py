@@ -6,6 +6,7 @@ from sandbox.demo.catalogue import ensure_catalogue
 from sandbox.demo.feedback import ensure_feedback
 from sandbox.demo.network import (
     ensure_decline_reasons,
+    ensure_manager_names,
     ensure_network,
     ensure_offers,
     ensure_own_products,
@@ -49,10 +50,13 @@ class Command(BaseCommand):
                 ensure_site()
                 ensure_pages()
                 ensure_points()
-                ensure_user("admin@example.com", password=PASSWORD, staff=True)
+                ensure_user("admin@example.com", password=PASSWORD, staff=True, name=("Ольга", "Кузнецова"))
                 ensure_user("customer@example.com", password=PASSWORD)
-                ensure_user("dealer1@example.com", password=PASSWORD, dealer_code="demo-001")
-                ensure_user("dealer2@example.com", password=PASSWORD, dealer_code="demo-002")
+                ensure_user("dealer1@example.com", password=PASSWORD, dealer_code="demo-001",
+                            name=("Ирина", "Петрова"))
+                ensure_user("dealer2@example.com", password=PASSWORD, dealer_code="demo-002",
+                            name=("Алексей", "Соколов"))
+                ensure_manager_names()
                 ensure_phone_lines()
                 made_orders = ensure_orders()
                 ensure_feedback()
