@@ -212,3 +212,18 @@ def test_the_console_backend_plays_the_robot_call_in_the_demo(net, settings, dja
     call.refresh_from_db()
     assert call.digits == "1" and call.result == RobotResult.CONFIRMED
     assert "badge-success" in page
+
+
+def test_on_the_demos_card_the_calls_list_agrees_with_the_robots_block(net, settings,
+                                                                       django_capture_on_commit_callbacks):
+    """The console's robot call, played out by the clock while nobody looked: the card's list of calls (rendered
+    before the robot's block) shows it ended and confirmed, in Russian, as the block and the thread do."""
+    settings.SUZ_TELEPHONY_BACKEND = "suz_oscar.telephony.backends.console.ConsoleBackend"
+    settings.SUZ_TELEPHONY_BACKEND_OPTIONS = {}
+    call = claim(net, django_capture_on_commit_callbacks)
+    Call.objects.filter(pk=call.pk).update(created_at=timezone.now() - timedelta(minutes=1))
+    url = reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": net["dispatch"].pk})
+    page = client_for(net["manager"]).get(url).content.decode()
+    row = page.split(f'id="call-{call.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert "Разговор состоялся" in row and "Подтверждён покупателем" in row
+    assert "confirmed" not in row and "Идёт разговор" not in row
