@@ -54,6 +54,15 @@ def test_demo_data_is_complete_and_idempotent(db):
     assert all(re.fullmatch(r"[А-ЯЁ][а-яё]+", m.first_name) and m.last_name for m in managers)
     assert person_name(authenticate(username="dealer1@example.com", password="demo")) == "Ирина Петрова"
 
+    # An order waits for dealer1 to take (its telephony journey starts at login), made once: the command ran twice.
+    from sandbox.demo.telephony import WAITING_EMAIL
+    from suz_oscar.dispatch.selectors import inbox, phone_visible
+
+    [waiting] = inbox(dealer1)
+    assert waiting.order.guest_email == WAITING_EMAIL and waiting.order.suz_place.phone
+    assert waiting.order.lines.get().quantity == 2 and dealer1.call_from_site
+    assert not phone_visible(waiting, dealer1)
+
 
 def test_demo_scales(db):
     call_command("suz_demo", dealers=5, products=2, verbosity=0)

@@ -17,7 +17,7 @@ from sandbox.demo.network import (
 )
 from sandbox.demo.orders import ensure_orders
 from sandbox.demo.pages import ensure_pages
-from sandbox.demo.telephony import ensure_phone_lines
+from sandbox.demo.telephony import ensure_phone_lines, ensure_waiting_order
 from suz_oscar.dealers.geo import load_reference_data
 
 PASSWORD = "demo"
@@ -60,6 +60,7 @@ class Command(BaseCommand):
                 ensure_phone_lines()
                 made_orders = ensure_orders()
                 ensure_feedback()
+                ensure_waiting_order()  # last: the order for dealer1 to take, placed now
             self.stdout.write(
                 f"Demo data: {made_products} new product families, {made_dealers} new dealers, "
                 f"{made_offers} new offers, {made_orders} new orders with attribution and ad spend "
