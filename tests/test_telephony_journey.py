@@ -132,6 +132,10 @@ def test_the_journey_through_mango(offered, mango, django_capture_on_commit_call
                           ).status_code == 200
     live = client.get(reverse("suz_telephony_dashboard:suz-call-state", kwargs={"pk": call.pk})).json()
     assert live["state"] == State.CONNECTED and 'href="tel:+79123456789"' in live["phone"]
+    # The connection is the order's first contact in the sales reports' facts (analytics listens to the call's save).
+    call.refresh_from_db()
+    fact = get_model("suz_analytics", "OrderFact").objects.get(order_id=dispatch.order_id)
+    assert fact.contacted_at == call.connected_at == t0 + timedelta(seconds=15)
     summary = {"entry_id": "ENTRY-1", "talk_time": int(t0.timestamp()) + 15, "end_time": int(t0.timestamp()) + 57,
                "entry_result": 1}
     assert post_event("events/summary", summary).status_code == 200
