@@ -264,3 +264,40 @@ def robot_speech(app_configs, **kwargs):
             id="suz.W020",
         )]
     return []
+
+
+@checks.register()
+def telephony_provider(app_configs, **kwargs):
+    """A provider configured without its credentials makes no call at all: Mango without the API key and salt
+    (every request refused, every webhook rejected), Asterisk without the AMI user and secret (no login)."""
+    from django.utils.module_loading import import_string
+
+    from suz_oscar.core.conf import suz_settings
+    from suz_oscar.telephony.backends.asterisk import AsteriskBackend
+    from suz_oscar.telephony.backends.mango import MangoBackend
+
+    try:
+        backend = import_string(suz_settings.SUZ_TELEPHONY_BACKEND)
+    except ImportError as exc:
+        return [checks.Error(
+            _("SUZ_TELEPHONY_BACKEND does not import: %(error)s") % {"error": exc},
+            hint=_("Name a backend class, e.g. 'suz_oscar.telephony.backends.console.ConsoleBackend'."),
+            id="suz.E021",
+        )]
+    options = suz_settings.SUZ_TELEPHONY_BACKEND_OPTIONS or {}
+    required = ()
+    if isinstance(backend, type) and issubclass(backend, MangoBackend):
+        required = ("api_key", "api_salt")
+    elif isinstance(backend, type) and issubclass(backend, AsteriskBackend):
+        required = ("username", "secret")
+    missing = [name for name in required if not str(options.get(name) or "").strip()]
+    if missing:
+        return [checks.Error(
+            _("The telephony provider %(backend)s has no %(missing)s in SUZ_TELEPHONY_BACKEND_OPTIONS: no call "
+              "can start and its events are refused.")
+            % {"backend": backend.__name__, "missing": ", ".join(missing)},
+            hint=_("Set them from the provider's account (Mango Office: Integrations → API; Asterisk: the AMI user "
+                   "in manager.conf), e.g. from environment variables."),
+            id="suz.E022",
+        )]
+    return []

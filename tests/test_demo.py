@@ -1,5 +1,7 @@
 """The demo data command: idempotent, scalable, and the promised logins."""
 
+import re
+
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db.models import Count
@@ -41,6 +43,25 @@ def test_demo_data_is_complete_and_idempotent(db):
     assert dealer1 != dealer2
     shared = set(dealer1.outlets.values_list("city", flat=True)) & set(dealer2.outlets.values_list("city", flat=True))
     assert shared
+
+    # Every demo manager has a Russian name, so the robot's call can name the manager who took the order.
+    from django.contrib.auth import get_user_model
+
+    from suz_oscar.telephony.speech import person_name
+
+    managers = get_user_model().objects.filter(partners__isnull=False).distinct()
+    assert managers.count() > 2
+    assert all(re.fullmatch(r"[А-ЯЁ][а-яё]+", m.first_name) and m.last_name for m in managers)
+    assert person_name(authenticate(username="dealer1@example.com", password="demo")) == "Ирина Петрова"
+
+    # An order waits for dealer1 to take (its telephony journey starts at login), made once: the command ran twice.
+    from sandbox.demo.telephony import WAITING_EMAIL
+    from suz_oscar.dispatch.selectors import inbox, phone_visible
+
+    [waiting] = inbox(dealer1)
+    assert waiting.order.guest_email == WAITING_EMAIL and waiting.order.suz_place.phone
+    assert waiting.order.lines.get().quantity == 2 and dealer1.call_from_site
+    assert not phone_visible(waiting, dealer1)
 
 
 def test_demo_scales(db):

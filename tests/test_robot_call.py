@@ -129,6 +129,34 @@ def test_no_answer_is_tried_again_after_the_pause_then_the_dealer_is_told(net, d
     assert "3" in told.filter(channel="email").get().body
 
 
+def test_without_workers_the_dashboards_poll_calls_again(net, settings, django_capture_on_commit_callbacks):
+    """The demo has no beat: the dashboard's poll runs the robot's retry sweep (at most once per
+    SUZ_SWEEP_SECONDS), so a customer the robot did not reach is called again there too."""
+    from django.core.cache import cache
+
+    settings.SUZ_USE_BROKER = False
+    cache.delete("suz:sweeps-without-workers")
+    call = claim(net, django_capture_on_commit_callbacks)
+    call = report(call, (Event.ENDED, {"outcome": Outcome.NO_ANSWER}), at=timezone.now() - timedelta(minutes=16))
+    assert call.result == RobotResult.RETRY
+    poll = reverse("suz_notifications_dashboard:suz-notifications-poll")
+    assert client_for(net["manager"]).get(poll).status_code == 200
+    second = Call.objects.get(kind=Kind.ROBOT, attempt=2)
+    assert second.state == State.CALLING_CUSTOMER and second.script == call.script
+    call.refresh_from_db()
+    assert call.result == RobotResult.RETRIED
+    # Not before the pause is over, and not again within SUZ_SWEEP_SECONDS.
+    report(second, (Event.ENDED, {"outcome": Outcome.BUSY}))
+    cache.delete("suz:sweeps-without-workers")
+    assert client_for(net["manager"]).get(poll).status_code == 200
+    Call.objects.filter(pk=second.pk).update(data={**second.data, "retry_at": timezone.now().isoformat()})
+    assert client_for(net["manager"]).get(poll).status_code == 200
+    assert not Call.objects.filter(kind=Kind.ROBOT, attempt=3).exists()
+    cache.delete("suz:sweeps-without-workers")
+    assert client_for(net["manager"]).get(poll).status_code == 200
+    assert Call.objects.filter(kind=Kind.ROBOT, attempt=3).exists()
+
+
 def test_a_provider_that_is_down_counts_as_an_attempt(net, settings, django_capture_on_commit_callbacks):
     settings.SUZ_TELEPHONY_BACKEND_OPTIONS = {"fail": "503 Service Unavailable"}
     call = claim(net, django_capture_on_commit_callbacks)
@@ -184,3 +212,18 @@ def test_the_console_backend_plays_the_robot_call_in_the_demo(net, settings, dja
     call.refresh_from_db()
     assert call.digits == "1" and call.result == RobotResult.CONFIRMED
     assert "badge-success" in page
+
+
+def test_on_the_demos_card_the_calls_list_agrees_with_the_robots_block(net, settings,
+                                                                       django_capture_on_commit_callbacks):
+    """The console's robot call, played out by the clock while nobody looked: the card's list of calls (rendered
+    before the robot's block) shows it ended and confirmed, in Russian, as the block and the thread do."""
+    settings.SUZ_TELEPHONY_BACKEND = "suz_oscar.telephony.backends.console.ConsoleBackend"
+    settings.SUZ_TELEPHONY_BACKEND_OPTIONS = {}
+    call = claim(net, django_capture_on_commit_callbacks)
+    Call.objects.filter(pk=call.pk).update(created_at=timezone.now() - timedelta(minutes=1))
+    url = reverse("suz_dispatch_dashboard:suz-inbox-order", kwargs={"pk": net["dispatch"].pk})
+    page = client_for(net["manager"]).get(url).content.decode()
+    row = page.split(f'id="call-{call.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert "Разговор состоялся" in row and "Подтверждён покупателем" in row
+    assert "confirmed" not in row and "Идёт разговор" not in row

@@ -270,3 +270,31 @@ def test_time_to_first_contact_is_the_first_connected_call(masked):
     progress(call, Event.CONNECTED, start=claimed_at + timedelta(minutes=10))
     assert contacted() == call.connected_at
     assert scorecard(dispatch.claimed_by)["median_contact_minutes"] == 10.0
+
+
+def test_a_provider_without_its_credentials_is_a_system_check_error(settings):
+    from django.core import checks
+
+    from suz_oscar.checks import telephony_provider
+
+    assert telephony_provider(None) == []  # the tests' locmem backend needs nothing
+    settings.SUZ_TELEPHONY_BACKEND = "suz_oscar.telephony.backends.mango.MangoBackend"
+    settings.SUZ_TELEPHONY_BACKEND_OPTIONS = {"api_key": "k"}
+    [error] = telephony_provider(None)
+    assert error.id == "suz.E022" and error.level == checks.ERROR and "api_salt" in error.msg
+    assert "api_key" not in error.msg
+    settings.SUZ_TELEPHONY_BACKEND_OPTIONS = {"api_key": "k", "api_salt": "  "}
+    assert [e.id for e in telephony_provider(None)] == ["suz.E022"]
+    settings.SUZ_TELEPHONY_BACKEND_OPTIONS = {"api_key": "k", "api_salt": "s"}
+    assert telephony_provider(None) == []
+    settings.SUZ_TELEPHONY_BACKEND = "suz_oscar.telephony.backends.asterisk.AsteriskBackend"
+    settings.SUZ_TELEPHONY_BACKEND_OPTIONS = {"host": "pbx.local", "username": "suz"}
+    [error] = telephony_provider(None)
+    assert error.id == "suz.E022" and "secret" in error.msg and "username" not in error.msg
+    settings.SUZ_TELEPHONY_BACKEND_OPTIONS = {"username": "suz", "secret": "s3cret"}
+    assert telephony_provider(None) == []
+    settings.SUZ_TELEPHONY_BACKEND = "suz_oscar.telephony.backends.nowhere.Backend"
+    assert [e.id for e in telephony_provider(None)] == ["suz.E021"]
+    settings.SUZ_TELEPHONY_BACKEND = "suz_oscar.telephony.backends.console.ConsoleBackend"
+    settings.SUZ_TELEPHONY_BACKEND_OPTIONS = {}
+    assert telephony_provider(None) == []

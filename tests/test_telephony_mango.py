@@ -188,3 +188,34 @@ def test_mango_refusing_or_down_leaves_the_call_failed_to_start(mango, masked, s
     assert response.status_code == 200 and "не отвечает" in response.content.decode()
     assert Call.objects.filter(state=State.FAILED).count() == 3
     assert not dispatch_selectors.phone_visible(dispatch, dispatch.claimed_by)
+
+
+def test_a_webhook_event_costs_a_fixed_number_of_queries(mango, masked):
+    """Each event: the call read once (locked, with its order), the replay check, the event's INSERT and one
+    UPDATE; the first connection also refreshes the order's facts (analytics' first contact). The same for the
+    first call and the fifth, and a replay reads two rows and writes nothing. (In the test's transaction the
+    view's own transaction is a savepoint: two queries more than in production.)"""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    dispatch, manager = masked
+    t0 = timezone.now().replace(microsecond=0)
+    customer = {"number": "79123456789"}
+    for n in range(5):
+        call = services.call_start(dispatch=dispatch, user=manager)
+        costs = []
+        for i, (state, to) in enumerate([("Appeared", {"extension": "101"}), ("Connected", customer),
+                                         ("Connected", customer), ("Disconnected", customer)]):
+            body = {**call_body(call, state, to=to, seq=i, at=t0 + timedelta(seconds=i)), "entry_id": f"E-{n}"}
+            with CaptureQueriesContext(connection) as queries:
+                assert post_event("events/call", body).status_code == 200
+            costs.append(len(queries))
+        summary = {"entry_id": f"E-{n}", "talk_time": int(t0.timestamp()) + 1, "end_time": int(t0.timestamp()) + 3,
+                   "entry_result": 1}
+        with CaptureQueriesContext(connection) as queries:
+            assert post_event("events/summary", summary).status_code == 200
+        costs.append(len(queries))
+        assert costs == [6, 10, 4, 6, 4], (n, costs)  # ringing, connected, its replay, ended, the summary (a replay)
+        call.refresh_from_db()
+        assert call.state == State.ENDED and call.connected_at and call.data["entry_id"] == f"E-{n}"
+    assert CallEvent.objects.count() == 5 * 3

@@ -176,9 +176,12 @@ def ensure_network(dealers=120):
         Outlet.objects.bulk_create(outlets)
         if n > 2:
             # A manager who accepted the invitation at some point, for the registry's last-login column.
+            first_name, last_name = MANAGER_NAMES[n % len(MANAGER_NAMES)]
             manager = User.objects.create(
                 username=f"manager-{code}@example.com",
                 email=f"manager-{code}@example.com",
+                first_name=first_name,
+                last_name=last_name,
                 last_login=now - timedelta(hours=rnd.randint(1, 24 * 60)) if rnd.random() < 0.8 else None,
             )
             manager.set_unusable_password()
@@ -227,10 +230,21 @@ def ensure_offers():
     return len(records)
 
 
-def ensure_user(email, *, password, staff=False, dealer_code=None):
+# Managers' names: the robot names the manager who took the order («ваш менеджер — Ирина Петрова»).
+MANAGER_NAMES = [
+    ("Ирина", "Петрова"), ("Алексей", "Соколов"), ("Мария", "Волкова"), ("Дмитрий", "Морозов"),
+    ("Елена", "Новикова"), ("Сергей", "Лебедев"), ("Наталья", "Козлова"), ("Андрей", "Павлов"),
+    ("Татьяна", "Семёнова"), ("Павел", "Егоров"), ("Юлия", "Орлова"), ("Никита", "Фёдоров"),
+]
+
+
+def ensure_user(email, *, password, staff=False, dealer_code=None, name=None):
+    """A demo login (``name``: its first and last name). Idempotent."""
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
         user = User(username=email, email=email)
+    if name:
+        user.first_name, user.last_name = name
     user.is_staff = user.is_superuser = staff
     user.is_active = True
     user.set_password(password)
@@ -240,6 +254,15 @@ def ensure_user(email, *, password, staff=False, dealer_code=None):
         if not dealer.partner.users.filter(pk=user.pk).exists():
             services.manager_add(dealer=dealer, user=user)
     return user
+
+
+def ensure_manager_names():
+    """Name the demo dealers' managers who have no first name yet (a demo database made before they had names).
+    Idempotent."""
+    unnamed = User.objects.filter(partners__isnull=False, first_name="").distinct().order_by("pk")
+    for user in unnamed:
+        user.first_name, user.last_name = MANAGER_NAMES[user.pk % len(MANAGER_NAMES)]
+        user.save(update_fields=["first_name", "last_name"])
 
 
 SERVICES = [

@@ -82,14 +82,16 @@ def robot_call_start(*, dispatch, trigger: str = CLAIMED, attempt: int = 1, now=
 
 
 @transaction.atomic
-def robot_call_settle(*, call, event: str = "", now=None):
+def robot_call_settle(*, call, event: str = "", now=None, locked: bool = False):
     """What a robot call's event means: key 1 → confirmed; key 2 → wants the manager (the dealer is told);
     ended or failed without a key → tried again later, or after the last attempt «no answer» (the dealer is
-    told). A settled call does not change again."""
+    told). A settled call does not change again. ``locked``: ``call`` is current and its row locked by the
+    caller (``services.call_event``'s receivers), so it is not read again."""
     if call.kind != Kind.ROBOT:
         return call
     now = now or timezone.now()
-    call = Call.objects.select_for_update().select_related("dispatch__order").get(pk=call.pk)
+    if not locked:
+        call = Call.objects.select_for_update().select_related("dispatch__order").get(pk=call.pk)
     if call.result:
         return call
     choice = next((d for d in call.digits if d in (speech.CONFIRM_KEY, speech.MANAGER_KEY)), "")
@@ -108,7 +110,9 @@ def robot_call_settle(*, call, event: str = "", now=None):
             _tell(ROBOT_NO_ANSWER.key, call)
     else:
         return call
-    call.save(update_fields=["result", "data"])
+    # An UPDATE, not a save: a robot's call is no dealer's contact, the call's post_save receivers have nothing
+    # to do.
+    Call.objects.filter(pk=call.pk).update(result=call.result, data=call.data)
     return call
 
 

@@ -51,7 +51,7 @@ def placed(sender, order, **kwargs):
 
 def settle(sender, call, event, at=None, **kwargs):
     if call.kind == Kind.ROBOT and event in (Event.DIGITS, Event.ENDED, Event.FAILED):
-        robot.robot_call_settle(call=call, event=event, now=at)
+        robot.robot_call_settle(call=call, event=event, now=at, locked=True)
 
 
 def connect():

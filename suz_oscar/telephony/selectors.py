@@ -27,6 +27,12 @@ def visible_calls(user):
     return Call.objects.filter(dispatch__claimed_by=dealer).filter(Q(dealer=dealer) | Q(kind=Kind.ROBOT))
 
 
+def calls_for_update():
+    """The calls as a provider's event reads them: the call's row locked (not its order's), its order joined (the
+    receivers of ``signals.call_changed`` and the call's ``post_save`` read it). Inside a transaction only."""
+    return Call.objects.select_for_update(of=("self",)).select_related("dispatch")
+
+
 def call_for(user, pk):
     """The call ``pk`` if ``user`` may see it (and hear its recording), else ``None``."""
     return visible_calls(user).select_related("dispatch", "manager").filter(pk=pk).first()

@@ -10,7 +10,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -18,6 +18,7 @@ from oscar.core.loading import get_model
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.dealers.selectors import dealer_for_user
 
+from . import selectors
 from .backends import get_backend
 from .exceptions import ProviderUnavailable, TelephonyError
 from .signals import call_changed
@@ -120,33 +121,48 @@ def call_start(*, dispatch, user=None, kind: str = Kind.MANAGER, now: datetime |
 
 def call_event(*, provider: str, call_id: str, event: str, at: datetime, outcome: str = "",
                duration: int | None = None, recording_id: str = "", content: bytes | None = None,
-               filename: str = "", digits: str = "", error: str = "", payload: dict | None = None):
+               filename: str = "", digits: str = "", error: str = "", payload: dict | None = None,
+               data: dict | None = None, call=None):
     """Record what ``provider`` reports of its call ``call_id``; returns the ``Call``, or ``None`` when the call is
     not ours (unknown ids are ignored) or the event was already recorded (a replay: nothing changes).
 
     ``event`` is a ``vocabulary.Event``. Each event is recorded once per call (``CallEvent``, unique); the call's
     state only moves forward, its times are set by the first event that tells them. ``RECORDING`` stores
-    ``content`` (bytes) or, with only ``recording_id``, fetches it from the provider after the commit.
+    ``content`` (bytes) or, with only ``recording_id``, fetches it from the provider after the commit. ``data``:
+    what the provider wants kept with the call (merged into ``Call.data``, e.g. Mango's ``entry_id``).
+    ``call``: the call, when the backend already locked it in this transaction (``selectors.calls_for_update``).
+
+    Queries (it runs for every event of every call): the call locked with its order (unless given), the replay
+    check, the event's INSERT and one UPDATE of the call's changed fields. The call is saved as a model (its
+    ``post_save``: the order's facts in analytics) only when it first connects, which is what those read; the
+    event joins the caller's transaction (no savepoint of its own).
     """
     if event not in Event.values:
         raise ValueError(f"unknown call event {event!r}")
-    with transaction.atomic():
-        call = Call.objects.select_for_update().filter(provider=provider, provider_call_id=call_id).first()
+    with transaction.atomic(savepoint=False):
+        if call is None:
+            call = selectors.calls_for_update().filter(provider=provider, provider_call_id=call_id).first()
         if call is None:
             return None
-        try:
-            with transaction.atomic():
-                CallEvent.objects.create(call=call, event=event, at=at, payload=_plain(payload or {}))
-        except IntegrityError:
+        if CallEvent.objects.filter(call=call, event=event).exists():  # the call is locked: no race
             return None
+        CallEvent.objects.create(call=call, event=event, at=at, payload=_plain(payload or {}))
         fields = _apply(call, event, at, outcome=outcome, duration=duration, recording_id=recording_id,
                         digits=digits, error=error)
-        if fields:
-            call.save(update_fields=fields)
+        if data and any(call.data.get(k) != v for k, v in data.items()):
+            call.data = {**call.data, **data}
+            fields.append("data")
         if event == Event.RECORDING and content is not None:
-            _store_recording(call, content, filename)
-        elif event == Event.RECORDING and recording_id and not call.recording:
-            transaction.on_commit(lambda: _fetch_recording_quietly(call.pk))
+            call.recording.save((filename or "recording.wav").rsplit("/", 1)[-1][:80], ContentFile(content),
+                                save=False)
+            fields.append("recording")
+        if "connected_at" in fields and call.kind == Kind.MANAGER:
+            call.save(update_fields=fields)  # the first contact: analytics' receiver refreshes the order's facts
+        elif fields:
+            Call.objects.filter(pk=call.pk).update(**{name: getattr(call, name) for name in fields})
+        if event == Event.RECORDING and content is None and recording_id and not call.recording:
+            pk = call.pk
+            transaction.on_commit(lambda: _fetch_recording_quietly(pk))
         call_changed.send(sender=Call, call=call, event=event, at=at)
     return call
 

@@ -1,8 +1,8 @@
 """The providers' webhook: ``/telephony/webhook/<provider key>/[<provider's path>]``.
 
 The configured backend checks the signature and turns the request into events (``parse_webhook``); each goes
-through ``services.call_event``, which ignores unknown call ids and replays. A bad signature or a malformed body
-is 400 with nothing changed; a provider that is not the configured one is 404.
+through ``services.call_event``, which ignores unknown call ids and replays; all in one transaction. A bad
+signature or a malformed body is 400 with nothing changed; a provider that is not the configured one is 404.
 """
 
 import logging
@@ -29,11 +29,10 @@ class WebhookView(generic.View):
         if backend is None:
             raise Http404
         try:
-            events = backend.parse_webhook(request)
+            with transaction.atomic():  # the backend may lock the call it reads (``ProviderEvent.call``)
+                for item in backend.parse_webhook(request):
+                    services.call_event(provider=backend.key, **item.as_kwargs())
         except BadWebhook as exc:
             logger.warning("telephony webhook %s rejected: %s", provider, exc)
             return HttpResponseBadRequest("bad request", content_type="text/plain")
-        with transaction.atomic():
-            for item in events:
-                services.call_event(provider=backend.key, **item.as_kwargs())
         return HttpResponse("ok", content_type="text/plain")

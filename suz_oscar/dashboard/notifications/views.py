@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -20,6 +22,7 @@ from suz_oscar.notifications.vocabulary import Role, State
 from .forms import CommentForm, OutboxFilterForm, RetryForm
 
 Dispatch = get_model("suz_dispatch", "Dispatch")
+logger = logging.getLogger(__name__)
 
 
 class NotificationListView(generic.ListView):
@@ -47,8 +50,10 @@ SWEEP_LOCK = "suz:sweeps-without-workers"
 
 def sweep_without_workers():
     """A site without Celery workers or beat (the demo, ``SUZ_USE_BROKER = False``) still announces the stages
-    that open later and sends what waits in the outbox: the dashboard's poll runs the beat's sweeps, at most
-    once per ``SUZ_SWEEP_SECONDS`` across processes (a cache lock). With workers the beat does it."""
+    that open later, sends what waits in the outbox and calls again the customers the robot did not reach: the
+    dashboard's poll runs the beat's sweeps, at most once per ``SUZ_SWEEP_SECONDS`` across processes (a cache
+    lock). With workers the beat does it."""
+    from django.apps import apps
     from django.core.cache import cache
 
     from suz_oscar.dispatch import notifications as dispatch_notifications
@@ -57,6 +62,13 @@ def sweep_without_workers():
         return
     for stage_id in dispatch_notifications.due_stages().values_list("pk", flat=True)[:100]:
         dispatch_notifications.notify_stage(stage_id)
+    if apps.is_installed("suz_oscar.telephony"):
+        from suz_oscar.telephony import robot
+
+        try:  # the robot's next attempts (beat: robot_retry_due_task); a failure never breaks the poll
+            robot.robot_retry_due()
+        except Exception:
+            logger.exception("the robot's retry sweep failed")
     services.notification_deliver_due()
 
 

@@ -10,7 +10,9 @@
   provider is down or refuses: the call is then «failed to start», never a 500.
 - Events come back to us as ``ProviderEvent``s, through ``services.call_event(...)`` — from the provider's
   webhook (``parse_webhook(request)`` turns one HTTP request into events, raising ``BadWebhook`` when the
-  signature or the body is wrong), from a connection the backend reads itself (Asterisk's AMI), or, for the
+  signature or the body is wrong; it runs in the transaction its events are recorded in, so a backend that must
+  read the call to understand an event finds it with ``selectors.calls_for_update()`` and hands it on as
+  ``ProviderEvent.call``, read once), from a connection the backend reads itself (Asterisk's AMI), or, for the
   console backend, from ``poll(call, now)`` which the page's polling drives.
 - ``fetch_recording(call)`` returns ``(bytes, filename)`` for a provider that hands out recordings by id.
 """
@@ -44,11 +46,14 @@ class ProviderEvent:
     digits: str = ""  # DIGITS
     error: str = ""  # FAILED
     payload: dict = field(default_factory=dict)  # what the provider sent, kept with the event
+    data: dict = field(default_factory=dict)  # what to keep with the call (``Call.data``), e.g. Mango's entry id
+    call: object = None  # the ``Call`` when the backend found it locked (``selectors.calls_for_update``)
 
     def as_kwargs(self) -> dict:
         return {"call_id": self.call_id, "event": self.event, "at": self.at, "outcome": self.outcome,
                 "duration": self.duration, "recording_id": self.recording_id, "content": self.content,
-                "filename": self.filename, "digits": self.digits, "error": self.error, "payload": self.payload}
+                "filename": self.filename, "digits": self.digits, "error": self.error, "payload": self.payload,
+                "data": self.data, "call": self.call}
 
 
 class BaseBackend:

@@ -122,16 +122,16 @@ class MangoBackend(BaseBackend):
         except (KeyError, TypeError, ValueError) as exc:
             raise BadWebhook(f"malformed {path}: {exc}") from None
 
-    def _call_id(self, data):
-        """Our id of Mango's call: its ``command_id``, or the call whose ``entry_id`` we learned before."""
+    def _call(self, data):
+        """Our call of Mango's event, locked (``selectors.calls_for_update``): by our ``command_id``, else by Mango's
+        ``entry_id`` we learned with an earlier event; ``None`` when it is not ours."""
+        from ..selectors import calls_for_update
+
+        calls = calls_for_update().filter(provider=self.key)
         if data.get("command_id"):
-            return str(data["command_id"])
+            return calls.filter(provider_call_id=str(data["command_id"])).first()
         entry = str(data.get("entry_id") or "")
-        if not entry:
-            return ""
-        Call = get_model("suz_telephony", "Call")
-        return Call.objects.filter(provider=self.key, data__entry_id=entry).values_list(
-            "provider_call_id", flat=True).first() or ""
+        return calls.filter(data__entry_id=entry).first() if entry else None
 
     @staticmethod
     def _at(value):
@@ -140,9 +140,10 @@ class MangoBackend(BaseBackend):
     def _events(self, path, data):
         if path.endswith("events/call"):
             return self._call_events(data)
-        call_id = self._call_id(data)
-        if not call_id:
+        call = self._call(data)
+        if call is None:
             return []
+        call_id = call.provider_call_id
         if path.endswith("events/summary"):
             talk = int(data.get("talk_time") or 0)
             end = int(data.get("end_time") or 0)
@@ -150,45 +151,37 @@ class MangoBackend(BaseBackend):
             reason = int(data.get("disconnect_reason") or 0)
             outcome = Outcome.ANSWERED if answered else Outcome.BUSY if reason in BUSY_REASONS else Outcome.NO_ANSWER
             return [ProviderEvent(call_id, Event.ENDED, self._at(end), outcome=outcome,
-                                  duration=max(end - talk, 0) if talk and end else None, payload=data)]
+                                  duration=max(end - talk, 0) if talk and end else None, payload=data, call=call)]
         if path.endswith(("events/recording", "record/added")):
             recording = str(data.get("recording_id") or "")
             if not recording or data.get("recording_state", "Completed") != "Completed":
                 return []
             return [ProviderEvent(call_id, Event.RECORDING, self._at(data.get("timestamp")),
-                                  recording_id=recording, payload=data)]
+                                  recording_id=recording, payload=data, call=call)]
         raise ValueError("unknown event path")
 
     def _call_events(self, data):
-        call_id = str(data.get("command_id") or "")
-        Call = get_model("suz_telephony", "Call")
-        calls = Call.objects.filter(provider=self.key).only("provider_call_id", "to_number", "connected_at", "data")
-        if call_id:
-            call = calls.filter(provider_call_id=call_id).first()
-        elif data.get("entry_id"):
-            call = calls.filter(data__entry_id=str(data["entry_id"])).first()
-        else:
-            call = None
-        if call is None:
-            return []
-        call_id = call.provider_call_id
         state = data["call_state"]
         to = data.get("to") or {}
         if not isinstance(to, dict):
             raise TypeError("to is not an object")
+        call = self._call(data)
+        if call is None:
+            return []
         at = self._at(data.get("timestamp"))
         manager_leg = bool(to.get("extension")) or _digits(to.get("number")) != _digits(call.to_number)
         entry = str(data.get("entry_id") or "")
-        if entry and call.data.get("entry_id") != entry:
-            Call.objects.filter(pk=call.pk).update(data={**call.data, "entry_id": entry})
+        keep = {"payload": data, "call": call, "data": {"entry_id": entry} if entry else {}}
         if state == "Appeared":
-            return [ProviderEvent(call_id, Event.MANAGER_RINGING if manager_leg else Event.CUSTOMER_RINGING, at,
-                                  payload=data)]
+            event = Event.MANAGER_RINGING if manager_leg else Event.CUSTOMER_RINGING
+            return [ProviderEvent(call.provider_call_id, event, at, **keep)]
         if state == "Connected":
-            return [ProviderEvent(call_id, Event.MANAGER_ANSWERED if manager_leg else Event.CONNECTED, at,
-                                  payload=data)]
+            event = Event.MANAGER_ANSWERED if manager_leg else Event.CONNECTED
+            return [ProviderEvent(call.provider_call_id, event, at, **keep)]
         if state == "Disconnected":
             reason = int(data.get("disconnect_reason") or 0)
             outcome = "" if call.connected_at else Outcome.BUSY if reason in BUSY_REASONS else Outcome.NO_ANSWER
-            return [ProviderEvent(call_id, Event.ENDED, at, outcome=outcome, payload=data)]
-        return []  # OnHold and the like change nothing for us
+            return [ProviderEvent(call.provider_call_id, Event.ENDED, at, outcome=outcome, **keep)]
+        if entry and call.data.get("entry_id") != entry:  # OnHold and the like: only Mango's id is kept
+            get_model("suz_telephony", "Call").objects.filter(pk=call.pk).update(data={**call.data, "entry_id": entry})
+        return []

@@ -6,6 +6,7 @@ from sandbox.demo.catalogue import ensure_catalogue
 from sandbox.demo.feedback import ensure_feedback
 from sandbox.demo.network import (
     ensure_decline_reasons,
+    ensure_manager_names,
     ensure_network,
     ensure_offers,
     ensure_own_products,
@@ -16,7 +17,7 @@ from sandbox.demo.network import (
 )
 from sandbox.demo.orders import ensure_orders
 from sandbox.demo.pages import ensure_pages
-from sandbox.demo.telephony import ensure_phone_lines
+from sandbox.demo.telephony import ensure_phone_lines, ensure_waiting_order
 from suz_oscar.dealers.geo import load_reference_data
 
 PASSWORD = "demo"
@@ -49,13 +50,17 @@ class Command(BaseCommand):
                 ensure_site()
                 ensure_pages()
                 ensure_points()
-                ensure_user("admin@example.com", password=PASSWORD, staff=True)
+                ensure_user("admin@example.com", password=PASSWORD, staff=True, name=("Ольга", "Кузнецова"))
                 ensure_user("customer@example.com", password=PASSWORD)
-                ensure_user("dealer1@example.com", password=PASSWORD, dealer_code="demo-001")
-                ensure_user("dealer2@example.com", password=PASSWORD, dealer_code="demo-002")
+                ensure_user("dealer1@example.com", password=PASSWORD, dealer_code="demo-001",
+                            name=("Ирина", "Петрова"))
+                ensure_user("dealer2@example.com", password=PASSWORD, dealer_code="demo-002",
+                            name=("Алексей", "Соколов"))
+                ensure_manager_names()
                 ensure_phone_lines()
                 made_orders = ensure_orders()
                 ensure_feedback()
+                ensure_waiting_order()  # last: the order for dealer1 to take, placed now
             self.stdout.write(
                 f"Demo data: {made_products} new product families, {made_dealers} new dealers, "
                 f"{made_offers} new offers, {made_orders} new orders with attribution and ad spend "
