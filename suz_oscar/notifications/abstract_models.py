@@ -21,6 +21,10 @@ class AbstractOutboxMessage(models.Model):
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
                                   related_name="suz_outbox", verbose_name=_("recipient"))
     address = models.CharField(_("address"), max_length=254)
+    # The order the event is about (the context's ``order``), so the customer card lists what was sent about
+    # each order and whether it arrived.
+    order = models.ForeignKey("order.Order", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                              verbose_name=_("order"))
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("text"), blank=True)
     state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.PENDING)

@@ -134,9 +134,12 @@ def notification_announce(*, event_type: str, key: str, context: dict, users=(),
               Contact.objects.filter(user_id__in=ids).exclude(phone="").values_list("user_id", "phone")}
     texts = {Channel.EMAIL: body, Channel.SMS: short, Channel.SITE: body}
     rows = []
+    order = context.get("order")
+    order_id = order.pk if isinstance(order, get_model("order", "Order")) else None
 
     def row(channel, address, user=None):
         rows.append(OutboxMessage(event_type=etype.key, key=key[:128], channel=channel, recipient=user,
+                                  order_id=order_id,
                                   address=str(address)[:254],
                                   subject=subject if channel != Channel.SMS else short[:255],
                                   body=texts[channel], created_at=now, next_attempt_at=now))

@@ -103,7 +103,7 @@ RU = {
     "The system rings your phone (%(line)s) first, then connects you with the customer and records the "
     "conversation.": "Система сначала позвонит вам (%(line)s), затем соединит с покупателем и запишет разговор.",
     "The customer sees the company's number %(caller_id)s.": "Покупатель увидит номер компании %(caller_id)s.",
-    "%(who)s called the customer": "%(who)s звонил(а) покупателю",
+    "%(who)s called the customer": "Звонок покупателю: %(who)s",
     "user": "пользователь",
     "manager": "менеджер",
     "direction": "направление",
