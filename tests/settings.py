@@ -7,6 +7,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Queued notifications stay in memory during tests (the worker is not running).
 CELERY_BROKER_URL = "memory://"
+SUZ_SITE_URL = None  # the default: https on the current Site (the sandbox points at the demo server)
 SUZ_USE_BROKER = True  # queueing is tested; the autouse fixture marks the broker down for the other tests
 
 # Notifications' SMS stay in memory (suz_oscar.notifications.backends.sms.outbox).

@@ -18,11 +18,11 @@ LAYERS = {
     "suz_oscar.checkout": {"core", "dealers", "storefront"},  # its views follow the visitor's city
     "suz_oscar.dispatch": {"core", "dealers", "offers", "promotions"},
     "suz_oscar.scoring": {"core", "dealers", "dispatch"},
-    "suz_oscar.notifications": {"core", "dealers", "offers", "dispatch", "scoring"},
-    "suz_oscar.telephony": {"core", "dealers", "offers", "dispatch", "scoring", "notifications"},
-    "suz_oscar.feedback": {"core", "dealers", "offers", "dispatch", "scoring", "notifications", "telephony"},
-    "suz_oscar.analytics": {"core", "dealers", "offers", "dispatch", "scoring", "feedback"},
-    "suz_oscar.storefront": {"core", "dealers", "offers", "dispatch", "scoring", "notifications", "feedback",
+    "suz_oscar.notifications": {"core", "checkout", "dealers", "offers", "dispatch", "scoring"},
+    "suz_oscar.telephony": {"core", "checkout", "dealers", "offers", "dispatch", "scoring", "notifications"},
+    "suz_oscar.feedback": {"core", "checkout", "dealers", "offers", "dispatch", "scoring", "notifications", "telephony"},
+    "suz_oscar.analytics": {"core", "checkout", "dealers", "offers", "dispatch", "scoring", "feedback"},
+    "suz_oscar.storefront": {"core", "checkout", "dealers", "offers", "dispatch", "scoring", "notifications", "feedback",
                              "analytics", "promotions"},
 }
 HOMES = {name.rsplit(".", 1)[1] for name in LAYERS}
