@@ -20,10 +20,11 @@ LAYERS = {
     "suz_oscar.scoring": {"core", "dealers", "dispatch"},
     "suz_oscar.notifications": {"core", "checkout", "dealers", "offers", "dispatch", "scoring"},
     "suz_oscar.telephony": {"core", "checkout", "dealers", "offers", "dispatch", "scoring", "notifications"},
-    "suz_oscar.feedback": {"core", "checkout", "dealers", "offers", "dispatch", "scoring", "notifications", "telephony"},
+    "suz_oscar.feedback": {"core", "checkout", "dealers", "offers", "dispatch", "scoring", "notifications",
+                           "telephony"},
     "suz_oscar.analytics": {"core", "checkout", "dealers", "offers", "dispatch", "scoring", "feedback"},
-    "suz_oscar.storefront": {"core", "checkout", "dealers", "offers", "dispatch", "scoring", "notifications", "feedback",
-                             "analytics", "promotions"},
+    "suz_oscar.storefront": {"core", "checkout", "dealers", "offers", "dispatch", "scoring", "notifications",
+                             "feedback", "analytics", "promotions"},
 }
 HOMES = {name.rsplit(".", 1)[1] for name in LAYERS}
 LEAVES = {"suz_oscar", "suz_oscar.defaults"}  # the app lists and the settings defaults: anyone may read them

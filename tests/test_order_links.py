@@ -237,9 +237,10 @@ def test_oscar_communications_show_their_category_in_russian(staff):
     assert "Заказы" in html and "Order related" not in html
 
 
-def test_links_written_outside_a_request_use_suz_site_url(guest_order, settings, django_capture_on_commit_callbacks):
+def test_links_written_outside_a_request_use_suz_site_url(net, guest_order, settings,
+                                                          django_capture_on_commit_callbacks):
     settings.SUZ_SITE_URL = "http://127.0.0.1:8000/"
     with django_capture_on_commit_callbacks(execute=True):
-        comment_add(dispatch=guest_order.suz_dispatch, author=None, role=Role.STAFF, text="Едем", public=True)
+        dispatch_services.dispatch_claim(dispatch=guest_order.suz_dispatch, dealer=net["dealers"][0])
     assert "http://127.0.0.1:8000/order/" in sms.outbox[-1].body
     assert [opens(link, guest_order) for link in order_links(sms.outbox[-1].body)] == [True]
