@@ -171,59 +171,137 @@ def fact_refresh(*, order_ids=None):
     return _fact_upsert(Attribution.objects.filter(order_id__in=order_ids), now)
 
 
-def _day_range(day):
-    start = timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()))
-    return start, start + timezone.timedelta(days=1)
+def _lock_state():
+    """The roll-ups' one state row, locked: refreshes run one after the other."""
+    RollupState = get_model("suz_analytics", "RollupState")
+    RollupState.objects.get_or_create(pk=1)
+    return RollupState.objects.select_for_update().get(pk=1)
+
+
+def _insert_grouped(model, queryset, columns, sums):
+    """``INSERT INTO model (…) SELECT …`` the rows of ``queryset`` grouped by ``columns`` (``{field: expression}``)
+    with ``sums`` (``{field: aggregate}``); returns the number of rows written."""
+    from django.db import connection
+
+    names = [*columns, *sums]
+    aliases = {name: f"r_{name}" for name in names}
+    rows = (queryset.annotate(**{aliases[name]: expression for name, expression in columns.items()})
+            .values(*(aliases[name] for name in columns))
+            .annotate(**{aliases[name]: aggregate for name, aggregate in sums.items()}).order_by())
+    sql, params = rows.query.sql_with_params()
+    qn = connection.ops.quote_name
+    targets = ", ".join(qn(model._meta.get_field(name.removesuffix("_id")).column) for name in names)
+    statement = (f"INSERT INTO {qn(model._meta.db_table)} ({targets}) "
+                 f"SELECT {', '.join('grouped.' + qn(aliases[name]) for name in names)} FROM ({sql}) grouped")
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.rowcount
+
+
+def _rollup_write(day_facts, month_facts):
+    """Write every roll-up's rows: ``DailySales`` from ``day_facts``, the monthly ones from ``month_facts``
+    (querysets of facts covering whole days, whole months)."""
+    from django.db.models import Case, CharField, Count, F, Sum, Value, When
+    from django.db.models.functions import ExtractHour, TruncDate
+
+    from . import rollups
+    from .selectors import REFUSED, STEPS, measures
+
+    model = get_model
+    written = 0
+    refused = {"outcome__in": REFUSED}
+    outcome = {
+        "outcome": Case(When(**refused, then=F("outcome")), default=Value(""), output_field=CharField()),
+        "fault": Case(When(**refused, then=F("fault")), default=Value(""), output_field=CharField()),
+        "reason_id": Case(When(**refused, then=F("close_reason_id")), default=None),
+    }
+    for touch in ("last", "first"):
+        touch_columns = {"channel": F(f"{touch}_channel"), "source": F(f"{touch}_source"),
+                         "campaign": F(f"{touch}_campaign")}
+        written += _insert_grouped(model("suz_analytics", "DailySales"), day_facts, {
+            "day": TruncDate("placed_at"), "touch": Value(touch), **touch_columns}, measures())
+        written += _insert_grouped(model("suz_analytics", "HourlySales"), month_facts, {
+            "month": rollups.LocalMonth(), "hour": ExtractHour("placed_at"), "touch": Value(touch),
+            **touch_columns}, measures())
+        written += _insert_grouped(model("suz_analytics", "MonthlyOutcomes"), month_facts, {
+            "month": rollups.LocalMonth(), "kind": Value(touch), **touch_columns, **outcome}, {"count": Count("pk")})
+    written += _insert_grouped(model("suz_analytics", "MonthlyOutcomes"), month_facts, {
+        "month": rollups.LocalMonth(), "kind": Value("place"), "channel": Value(""), "source": Value(""),
+        "campaign": Value(""), "region_id": F("region_id"), "dealer_id": F("dealer_id"), **outcome},
+        {"count": Count("pk")})
+    Histogram = model("suz_analytics", "FunnelHistogram")
+    place = {"month": rollups.LocalMonth(), "region_id": F("region_id"), "dealer_id": F("dealer_id"),
+             "stage": F("stage")}
+    written += _insert_grouped(Histogram, month_facts, {**place, "step": Value(""), "bucket": Value(0)},
+                               {"count": Count("pk")})
+    previous = "placed_at"
+    for step in STEPS:
+        bucket = rollups.DurationBucket(f"{step}_at", previous)
+        written += _insert_grouped(Histogram, month_facts.annotate(step_bucket=bucket).filter(
+            step_bucket__isnull=False), {**place, "step": Value(step), "bucket": F("step_bucket")},
+            {"count": Count("pk")})
+        previous = f"{step}_at"
+    return written
+
+
+ROLLUPS = ("DailySales", "HourlySales", "MonthlyOutcomes", "FunnelHistogram")
 
 
 @transaction.atomic
 def rollup_refresh(*, days=None):
-    """Rebuild the daily roll-up for ``days`` (dates in the site's time zone; None: every day) from the order
-    facts. Returns the number of roll-up rows written."""
-    from django.db.models import F, Q
-    from django.db.models.functions import TruncDate
+    """Rebuild the roll-ups (``rollups``) for ``days`` (dates in the site's time zone: ``DailySales`` for those
+    days, the monthly roll-ups for their months; None: everything, and the roll-ups are then current) from the
+    order facts. Returns the number of roll-up rows written."""
+    from . import rollups
 
-    from .selectors import measures
-
-    DailySales = get_model("suz_analytics", "DailySales")
-    source = get_model("suz_analytics", "OrderFact").objects.all()
+    state = _lock_state()
+    started = timezone.now()
+    facts = get_model("suz_analytics", "OrderFact").objects.all()
+    models = [get_model("suz_analytics", name) for name in ROLLUPS]
     if days is None:
-        DailySales.objects.all().delete()
-    else:
-        days = sorted(set(days))
-        if not days:
-            return 0
-        DailySales.objects.filter(day__in=days).delete()
-        in_days = Q()
-        for day in days:
-            start, end = _day_range(day)
-            in_days |= Q(placed_at__gte=start, placed_at__lt=end)
-        source = source.filter(in_days)
-    rows = []
-    for touch, prefix in (("last", "last_"), ("first", "first_")):
-        grouped = (source.annotate(day=TruncDate("placed_at"))
-                   .values("day", channel_=F(prefix + "channel"), source_=F(prefix + "source"),
-                           campaign_=F(prefix + "campaign"))
-                   .annotate(**measures()).order_by())
-        rows += [DailySales(day=row["day"], touch=touch, channel=row["channel_"], source=row["source_"],
-                            campaign=row["campaign_"], orders=row["orders"], claimed=row["claimed"],
-                            completed=row["completed"], earned=row["earned"] or 0) for row in grouped.iterator()]
-    DailySales.objects.bulk_create(rows, batch_size=2000)
-    return len(rows)
+        for model in models:
+            model.objects.all().delete()
+        written = _rollup_write(facts, facts)
+        state.clean_before = started - rollups.MARGIN
+        state.save(update_fields=["clean_before"])
+        return written
+    days = sorted(set(days))
+    if not days:
+        return 0
+    months = sorted({day.replace(day=1) for day in days})
+    models[0].objects.filter(day__in=days).delete()
+    for model in models[1:]:
+        model.objects.filter(month__in=months).delete()
+    month_ranges = [(month, rollups._next_month(month) - timezone.timedelta(days=1)) for month in months]
+    return _rollup_write(facts.filter(rollups.ranges_q(rollups._merged(days))),
+                         facts.filter(rollups.ranges_q(month_ranges)))
 
 
-def rollup_refresh_changed(*, since):
-    """Rebuild the days of the orders whose facts changed since ``since`` (what a beat run must redo): one
-    indexed look-up of the facts' ``updated_at``."""
+@transaction.atomic
+def rollup_refresh_changed(*, since=None):
+    """Bring the roll-ups up to date: rebuild the days of the facts written since ``since`` (None: since they
+    were last current, ``RollupState``; everything when they never were). One indexed look-up of the facts'
+    ``updated_at``. Returns the number of roll-up rows written."""
     from django.db.models.functions import TruncDate
 
+    from . import rollups
+
+    state = _lock_state()
+    started = timezone.now()
+    since = state.clean_before if since is None else since
+    if since is None:
+        return rollup_refresh()
     days = set(get_model("suz_analytics", "OrderFact").objects.filter(updated_at__gte=since)
-               .annotate(day=TruncDate("placed_at")).values_list("day", flat=True).distinct())
-    return rollup_refresh(days=days)
+               .annotate(day=TruncDate("placed_at")).values_list("day", flat=True).distinct().order_by())
+    written = rollup_refresh(days=days)
+    if state.clean_before is not None and since <= state.clean_before:  # every change since then is in
+        state.clean_before = max(state.clean_before, started - rollups.MARGIN)
+        state.save(update_fields=["clean_before"])
+    return written
 
 
 def analytics_rebuild():
-    """Every order's facts, then the whole roll-up, from the orders (``suz_analytics_rebuild``).
+    """Every order's facts, then the roll-ups, from the orders (``suz_analytics_rebuild``).
     Returns ``(facts, rollup_rows)``."""
     with transaction.atomic():
         facts = fact_refresh()
