@@ -168,6 +168,30 @@ class AbstractHourlySales(models.Model):
         verbose_name_plural = _("sales by hour")
 
 
+class AbstractMonthlyKeySales(models.Model):
+    """The sales by search term and by landing page: per month, credited touch, channel, source, ``grouping``
+    («term» or «landing») and its value, the orders placed and what became of them (``rollups``)."""
+
+    month = models.DateField(_("month"))
+    touch = models.CharField(_("credited touch"), max_length=8)
+    channel = models.CharField(_("channel"), max_length=FIELD_LENGTHS["channel"])
+    source = models.CharField(_("source"), max_length=FIELD_LENGTHS["source"], blank=True)
+    grouping = models.CharField(_("rows"), max_length=8)
+    value = models.CharField(_("value"), max_length=max(FIELD_LENGTHS["term"], FIELD_LENGTHS["landing"]),
+                             blank=True)
+    orders = models.PositiveIntegerField(_("orders"), default=0)
+    claimed = models.PositiveIntegerField(_("claimed"), default=0)
+    completed = models.PositiveIntegerField(_("completed"), default=0)
+    earned = models.DecimalField(_("earned"), max_digits=16, decimal_places=2, default=0)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_analytics"
+        indexes = [models.Index(fields=["grouping", "touch", "month"], name="suz_key_sales_month")]
+        verbose_name = _("sales by term and landing page")
+        verbose_name_plural = _("sales by term and landing page")
+
+
 class AbstractMonthlyOutcomes(models.Model):
     """The refusals report's roll-up: per month, the orders placed and how the refused ones closed (outcome,
     fault, reason; ``outcome`` empty: every order that was not refused), by one family of dimensions —
@@ -197,11 +221,13 @@ class AbstractMonthlyOutcomes(models.Model):
 
 
 class AbstractFunnelHistogram(models.Model):
-    """The funnel's roll-up: per month, region, dealer and stage, how many orders took how long over each step
+    """The funnel's roll-up: per month and row of the report (``grouping`` «region», «dealer» or «stage», and its
+    region, dealer or stage — «-» for orders no dealer claimed), how many orders took how long over each step
     (``bucket``: the index of a fixed duration bucket, ``rollups.BUCKETS``; -1: the step was reached but the one
     before it was not), and the orders (``step`` empty)."""
 
     month = models.DateField(_("month"))
+    grouping = models.CharField(_("rows"), max_length=8)
     region = models.ForeignKey("suz_dealers.Region", on_delete=models.DO_NOTHING, null=True, blank=True,
                                related_name="+", db_constraint=False, verbose_name=_("region"))
     dealer = models.ForeignKey("suz_dealers.Dealer", on_delete=models.DO_NOTHING, null=True, blank=True,
@@ -214,7 +240,7 @@ class AbstractFunnelHistogram(models.Model):
     class Meta:
         abstract = True
         app_label = "suz_analytics"
-        indexes = [models.Index(fields=["month"], name="suz_funnel_histogram_month")]
+        indexes = [models.Index(fields=["grouping", "month"], name="suz_funnel_histogram_month")]
         verbose_name = _("funnel histogram")
         verbose_name_plural = _("funnel histograms")
 

@@ -6,6 +6,7 @@ from .abstract_models import (
     AbstractDailySales,
     AbstractFunnelHistogram,
     AbstractHourlySales,
+    AbstractMonthlyKeySales,
     AbstractMonthlyOutcomes,
     AbstractOrderFact,
     AbstractRollupState,
@@ -68,3 +69,10 @@ if not is_model_registered("suz_analytics", "RollupState"):
         pass
 
     __all__.append("RollupState")
+
+if not is_model_registered("suz_analytics", "MonthlyKeySales"):
+
+    class MonthlyKeySales(AbstractMonthlyKeySales):
+        pass
+
+    __all__.append("MonthlyKeySales")

@@ -14,7 +14,7 @@ minutes (``tasks.refresh_rollup``).
 from bisect import bisect_right
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import DateField, F, Func, IntegerField, Q
+from django.db.models import Case, CharField, DateField, F, Func, IntegerField, Q, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -173,3 +173,34 @@ def split(filters, grain, dirty):
     if last_whole <= last:
         ranges.append((last_whole, last))
     return Q(month__gte=first_whole, month__lt=last_whole) & ~Q(month__in=dirty_months), ranges
+
+
+STEPS = ("claimed", "contacted", "processed", "closed")  # the funnel's steps after placement, in order
+UNCLAIMED = "-"  # the stage of orders no dealer has claimed
+
+
+def histogram_sql(facts, groupings, connection):
+    """``(sql, params)``: the funnel's histogram rows of ``facts`` (a queryset of order facts) — ``month, grouping,
+    region_id, dealer_id, stage, step, bucket, count`` — each fact counted once per grouping of ``groupings``
+    («region», «dealer», «stage») for its orders (``step`` empty, bucket 0) and each step it reached, in one pass
+    over the facts (a cross join with the grouping and step pairs) aggregated in the database."""
+    qn = connection.ops.quote_name
+    previous, buckets = "placed", {}
+    for step in STEPS:
+        buckets[f"b_{step}"] = DurationBucket(f"{step}_at", f"{previous}_at")
+        previous = step
+    inner = facts.annotate(
+        f_month=LocalMonth(), f_region=F("region_id"), f_dealer=F("dealer_id"),
+        f_stage=Case(When(dealer__isnull=True, then=Value(UNCLAIMED)), default=F("stage"), output_field=CharField()),
+        **buckets).values("f_month", "f_region", "f_dealer", "f_stage", *buckets).order_by()
+    sql, params = inner.query.sql_with_params()
+    assert set(groupings) <= {"region", "dealer", "stage"}
+    pairs = " UNION ALL ".join(f"SELECT '{grouping}' AS g_grouping, '{step}' AS g_step"
+                               for grouping in groupings for step in ("", *STEPS))
+    bucket = "CASE p.g_step WHEN '' THEN 0 " + " ".join(
+        f"WHEN '{step}' THEN f.{qn('b_' + step)}" for step in STEPS) + " END"
+    return (f"SELECT f.f_month, p.g_grouping, CASE WHEN p.g_grouping = 'region' THEN f.f_region END, "
+            f"CASE WHEN p.g_grouping = 'dealer' THEN f.f_dealer END, "
+            f"CASE WHEN p.g_grouping = 'stage' THEN f.f_stage ELSE '' END, p.g_step, {bucket}, COUNT(*) "
+            f"FROM ({sql}) f CROSS JOIN ({pairs}) p WHERE {bucket} IS NOT NULL "
+            f"GROUP BY 1, 2, 3, 4, 5, 6, 7"), params

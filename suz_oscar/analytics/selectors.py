@@ -9,12 +9,12 @@ whose facts changed since its last refresh, and the part of the period a monthly
 from the facts; the figures are the same either way.
 """
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cached_property
 
+from django.db import connection
 from django.db.models import Case, CharField, Count, DecimalField, F, Min, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractHour, TruncDay, TruncMonth, TruncWeek
 from django.utils import timezone
@@ -29,6 +29,7 @@ Attribution = get_model("suz_analytics", "Attribution")
 AdSpend = get_model("suz_analytics", "AdSpend")
 DailySales = get_model("suz_analytics", "DailySales")
 HourlySales = get_model("suz_analytics", "HourlySales")
+MonthlyKeySales = get_model("suz_analytics", "MonthlyKeySales")
 MonthlyOutcomes = get_model("suz_analytics", "MonthlyOutcomes")
 FunnelHistogram = get_model("suz_analytics", "FunnelHistogram")
 OrderFact = get_model("suz_analytics", "OrderFact")
@@ -166,20 +167,27 @@ TIME_GROUPS = {
 ROLLUP_GROUPS = {
     Grouping.CHANNEL: "channel", Grouping.SOURCE: "source", Grouping.CAMPAIGN: "campaign",
     Grouping.DAY: TruncDay, Grouping.WEEK: TruncWeek, Grouping.MONTH: TruncMonth, Grouping.HOUR: "hour",
+    Grouping.TERM: "value", Grouping.LANDING: "value",
 }
+MONTHLY_GROUPS = (Grouping.HOUR, Grouping.TERM, Grouping.LANDING)
 SUMS = ("orders", "claimed", "completed", "earned")
 
 
 def uses_rollup(filters, group):
     """Whether a roll-up answers: no region, city or dealer filter, and rows it keeps (the hour from
-    ``HourlySales``, the rest from ``DailySales``)."""
-    return not place_filtered(filters) and group in ROLLUP_GROUPS
+    ``HourlySales``; the search term and the landing page from ``MonthlyKeySales``, without a campaign filter;
+    the rest from ``DailySales``)."""
+    return (not place_filtered(filters) and group in ROLLUP_GROUPS
+            and not (group in (Grouping.TERM, Grouping.LANDING) and filters.campaign))
 
 
 def _rollup_sales(filters, group, part):
     """The roll-up's rows of ``part`` (``[{key, sums}]``) and their totals."""
-    rows = _touch_rows((HourlySales if group == Grouping.HOUR else DailySales).objects.filter(
-        part, touch=filters.touch), filters)
+    if group in (Grouping.TERM, Grouping.LANDING):
+        rows = MonthlyKeySales.objects.filter(part, touch=filters.touch, grouping=group)
+    else:
+        rows = (HourlySales if group == Grouping.HOUR else DailySales).objects.filter(part, touch=filters.touch)
+    rows = _touch_rows(rows, filters)
     key = ROLLUP_GROUPS[group]
     key = F(key) if isinstance(key, str) else key("day")
     sums = {name: Sum(name) for name in SUMS}
@@ -205,13 +213,14 @@ def _merge(rows, more):
 def sales(filters, group=Grouping.CHANNEL):
     """Orders, claimed, completed, «заработано» and conversion to completed, per ``group``; and the totals.
 
-    Without a region, city or dealer filter the roll-ups answer (``DailySales``; the hour: ``HourlySales`` for the
-    months the period holds whole), the facts only the days they do not hold; otherwise the facts alone.
+    Without a region, city or dealer filter the roll-ups answer (``DailySales``; the hour, the term and the landing
+    page: ``HourlySales`` and ``MonthlyKeySales`` for the months the period holds whole), the facts only the days
+    they do not hold; otherwise the facts alone.
     """
     if not uses_rollup(filters, group):
         rows, totals = fact_sales(filters, group)
         return [_with_rates(row) for row in rows], _with_rates(totals)
-    part, ranges = rollups.split(filters, "month" if group == Grouping.HOUR else "day", rollups.dirty_days())
+    part, ranges = rollups.split(filters, "month" if group in MONTHLY_GROUPS else "day", rollups.dirty_days())
     past, past_totals = _rollup_sales(filters, group, part) if part is not None else ([], {})
     recent, recent_totals = fact_sales(filters, group, ranges, limit=None) if ranges else ([], {})
     rows = _merge(past, recent)
@@ -240,29 +249,15 @@ def fact_sales(filters, group, ranges=None, limit=MAX_ROWS):
 
 # The funnel ---------------------------------------------------------------------------------------------
 
-STEPS = ("claimed", "contacted", "processed", "closed")
-UNCLAIMED = "-"  # the stage key of orders no dealer has claimed
+STEPS = rollups.STEPS
+UNCLAIMED = rollups.UNCLAIMED  # the stage key of orders no dealer has claimed
 FUNNEL_GROUPS = ("region", "dealer", "stage")
 
 
-def _step_pairs():
-    previous = "placed"
-    for step in STEPS:
-        yield previous, step
-        previous = step
-
-
 def funnel_uses_rollup(filters):
-    """Whether ``FunnelHistogram`` answers: it keeps region, dealer and stage, not the city or the touches."""
-    return filters.city is None and not touch_filtered(filters)
-
-
-def _funnel_key(group):
-    return {
-        "region": F("region_id"),
-        "dealer": F("dealer_id"),
-        "stage": Case(When(dealer__isnull=True, then=Value(UNCLAIMED)), default=F("stage"), output_field=CharField()),
-    }[group]
+    """Whether ``FunnelHistogram`` answers: no filter but the period (a region, city or dealer filter reads the
+    facts by their indexes; the touches are not kept)."""
+    return not place_filtered(filters) and not touch_filtered(filters)
 
 
 def funnel_histograms(filters, group="region"):
@@ -276,27 +271,23 @@ def funnel_histograms(filters, group="region"):
     part, ranges = rollups.split(filters, "month",
                                  rollups.dirty_days() if funnel_uses_rollup(filters) else None)
     if part is not None:
-        rows = FunnelHistogram.objects.filter(part)
-        for name in ("region", "dealer"):
-            if getattr(filters, name) is not None:
-                rows = rows.filter(**{name: getattr(filters, name)})
-        for row in (rows.annotate(key=_funnel_key(group)).values("key", "step", "bucket")
-                    .annotate(count=Sum("count")).order_by()):
+        key = {"region": F("region_id"), "dealer": F("dealer_id"), "stage": F("stage")}[group]
+        for row in (FunnelHistogram.objects.filter(part, grouping=group).annotate(key=key)
+                    .values("key", "step", "bucket").annotate(count=Sum("count")).order_by()):
             found = entry(row["key"])
             if row["step"]:
                 found[row["step"]][row["bucket"]] = found[row["step"]].get(row["bucket"], 0) + row["count"]
             else:
                 found["orders"] += row["count"]
     if ranges:
-        buckets = {f"b_{end}": rollups.DurationBucket(f"{end}_at", f"{start}_at") for start, end in _step_pairs()}
-        for row in (facts(filters, ranges).annotate(key=_funnel_key(group), **buckets)
-                    .values("key", *buckets).annotate(count=Count("pk")).order_by()):
-            found = entry(row["key"])
-            found["orders"] += row["count"]
-            for step in STEPS:
-                bucket = row[f"b_{step}"]
-                if bucket is not None:
-                    found[step][bucket] = found[step].get(bucket, 0) + row["count"]
+        with connection.cursor() as cursor:
+            cursor.execute(*rollups.histogram_sql(facts(filters, ranges), (group,), connection))
+            for _month, _grouping, region, dealer, stage, step, bucket, count in cursor.fetchall():
+                found = entry({"region": region, "dealer": dealer, "stage": stage}[group])
+                if step:
+                    found[step][bucket] = found[step].get(bucket, 0) + count
+                else:
+                    found["orders"] += count
     return result
 
 

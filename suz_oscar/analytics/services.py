@@ -130,8 +130,10 @@ def _fact_columns(now):
     return columns
 
 
-def _fact_upsert(attributions, now):
-    """Write the facts of the orders of ``attributions`` (a queryset) in one INSERT … SELECT, replacing theirs."""
+def _fact_statement(attributions, now):
+    """``(sql, params)``: ``INSERT … SELECT … ON CONFLICT`` writing the facts of the orders of ``attributions`` (a
+    queryset); a fact whose columns are all unchanged is not rewritten (its ``updated_at`` stays, so the days the
+    roll-ups must redo are only those of facts that changed)."""
     from django.db import connection
 
     OrderFact = get_model("suz_analytics", "OrderFact")
@@ -140,23 +142,88 @@ def _fact_upsert(attributions, now):
     rows = attributions.annotate(**{aliases[name]: expression for name, expression in columns.items()})
     sql, params = rows.values(*aliases.values()).order_by().query.sql_with_params()
     qn = connection.ops.quote_name
+    table = qn(OrderFact._meta.db_table)
     names = [OrderFact._meta.get_field(name.removesuffix("_id")).column for name in columns]
     updates = ", ".join(f"{qn(name)} = excluded.{qn(name)}" for name in names if name != "order_id")
-    statement = (f"INSERT INTO {qn(OrderFact._meta.db_table)} ({', '.join(qn(n) for n in names)}) "
+    distinct = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    changed = " OR ".join(f"{table}.{qn(name)} {distinct} excluded.{qn(name)}" for name in names
+                          if name not in ("order_id", "updated_at"))
+    statement = (f"INSERT INTO {table} ({', '.join(qn(n) for n in names)}) "
                  f"SELECT {', '.join('facts.' + qn(aliases[name]) for name in columns)} FROM ({sql}) facts "
-                 f"WHERE true ON CONFLICT ({qn('order_id')}) DO UPDATE SET {updates}")
+                 f"WHERE true ON CONFLICT ({qn('order_id')}) DO UPDATE SET {updates} WHERE {changed}")
+    return statement, params
+
+
+def _fact_upsert(attributions, now):
+    """Write the facts of the orders of ``attributions`` (a queryset); returns how many were written."""
+    from django.db import connection
+
     with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+        cursor.execute(*_fact_statement(attributions, now))
         return cursor.rowcount
 
 
-@transaction.atomic
+# One order's statement, built once per database and set of installed apps: building the query in Python cost
+# more than running it. The order and the time are the only parameters that change; found by sentinel values.
+_ONE_ORDER = {}
+_SENTINEL_ORDER = -7_770_001
+
+
+def _one_order_statement(connection):
+    from datetime import UTC, datetime
+
+    from django.db.models import DateTimeField
+
+    from .contact import CONTACT_MODELS
+
+    key = (connection.alias, connection.vendor,
+           tuple(sorted(label for label, module in CONTACT_MODELS.items() if _installed(module))))
+    if key not in _ONE_ORDER:
+        sentinel_now = datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=UTC)
+        sql, params = _fact_statement(Attribution.objects.filter(order_id=_SENTINEL_ORDER), sentinel_now)
+        prepared_now = DateTimeField().get_db_prep_value(sentinel_now, connection)
+        slots = [("order" if param == _SENTINEL_ORDER else "now" if param == prepared_now else None)
+                 for param in params]
+        assert slots.count("order") == 1 and slots.count("now") == 1, slots
+        lock = None
+        if connection.features.has_select_for_update:
+            Dispatch = get_model("suz_dispatch", "Dispatch")
+            qn = connection.ops.quote_name
+            lock = (f"SELECT {qn('id')} FROM {qn(Dispatch._meta.db_table)} WHERE {qn('order_id')} = %s "
+                    f"FOR UPDATE")
+        _ONE_ORDER[key] = (sql, list(params), slots, lock)
+    return _ONE_ORDER[key]
+
+
+def _installed(module):
+    from django.apps import apps
+
+    return apps.is_installed(module)
+
+
+def _fact_refresh_one(order_id, now):
+    """One order's facts: its dispatch row locked, then one upsert (two statements, no savepoint)."""
+    from django.db import connection
+    from django.db.models import DateTimeField
+
+    sql, params, slots, lock = _one_order_statement(connection)
+    params = [order_id if slot == "order" else DateTimeField().get_db_prep_value(now, connection)
+              if slot == "now" else param for param, slot in zip(params, slots, strict=True)]
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        if lock:
+            cursor.execute(lock, [order_id])
+        cursor.execute(sql, params)
+        return cursor.rowcount
+
+
+@transaction.atomic(savepoint=False)
 def fact_refresh(*, order_ids=None):
     """Recompute the facts of the orders ``order_ids`` (None: every order; the rebuild) from their rows.
 
-    Called in the transaction of each change (``receivers``). The orders' dispatch rows are locked first, so
-    two changes of one order refresh its facts one after the other, the second seeing the first. Returns the
-    number of facts written.
+    Called in the transaction of each change (``receivers``): for one order, two statements and no savepoint —
+    its dispatch row locked, so two changes of one order refresh its facts one after the other, the second
+    seeing the first, then one upsert that rewrites the fact only when a column changed. Returns the number of
+    facts written.
     """
     OrderFact = get_model("suz_analytics", "OrderFact")
     now = timezone.now()
@@ -166,6 +233,8 @@ def fact_refresh(*, order_ids=None):
     order_ids = sorted(set(order_ids))
     if not order_ids:
         return 0
+    if len(order_ids) == 1:
+        return _fact_refresh_one(order_ids[0], now)
     list(get_model("suz_dispatch", "Dispatch").objects.select_for_update()
          .filter(order_id__in=order_ids).order_by("pk").values_list("pk", flat=True))
     return _fact_upsert(Attribution.objects.filter(order_id__in=order_ids), now)
@@ -201,11 +270,11 @@ def _insert_grouped(model, queryset, columns, sums):
 def _rollup_write(day_facts, month_facts):
     """Write every roll-up's rows: ``DailySales`` from ``day_facts``, the monthly ones from ``month_facts``
     (querysets of facts covering whole days, whole months)."""
-    from django.db.models import Case, CharField, Count, F, Sum, Value, When
+    from django.db.models import Case, CharField, Count, F, Value, When
     from django.db.models.functions import ExtractHour, TruncDate
 
     from . import rollups
-    from .selectors import REFUSED, STEPS, measures
+    from .selectors import REFUSED, measures
 
     model = get_model
     written = 0
@@ -225,26 +294,35 @@ def _rollup_write(day_facts, month_facts):
             **touch_columns}, measures())
         written += _insert_grouped(model("suz_analytics", "MonthlyOutcomes"), month_facts, {
             "month": rollups.LocalMonth(), "kind": Value(touch), **touch_columns, **outcome}, {"count": Count("pk")})
+        for grouping in ("term", "landing"):
+            written += _insert_grouped(model("suz_analytics", "MonthlyKeySales"), month_facts, {
+                "month": rollups.LocalMonth(), "touch": Value(touch), "channel": F(f"{touch}_channel"),
+                "source": F(f"{touch}_source"), "grouping": Value(grouping), "value": F(f"{touch}_{grouping}")},
+                measures())
     written += _insert_grouped(model("suz_analytics", "MonthlyOutcomes"), month_facts, {
         "month": rollups.LocalMonth(), "kind": Value("place"), "channel": Value(""), "source": Value(""),
         "campaign": Value(""), "region_id": F("region_id"), "dealer_id": F("dealer_id"), **outcome},
         {"count": Count("pk")})
-    Histogram = model("suz_analytics", "FunnelHistogram")
-    place = {"month": rollups.LocalMonth(), "region_id": F("region_id"), "dealer_id": F("dealer_id"),
-             "stage": F("stage")}
-    written += _insert_grouped(Histogram, month_facts, {**place, "step": Value(""), "bucket": Value(0)},
-                               {"count": Count("pk")})
-    previous = "placed_at"
-    for step in STEPS:
-        bucket = rollups.DurationBucket(f"{step}_at", previous)
-        written += _insert_grouped(Histogram, month_facts.annotate(step_bucket=bucket).filter(
-            step_bucket__isnull=False), {**place, "step": Value(step), "bucket": F("step_bucket")},
-            {"count": Count("pk")})
-        previous = f"{step}_at"
-    return written
+    return written + _funnel_write(month_facts)
 
 
-ROLLUPS = ("DailySales", "HourlySales", "MonthlyOutcomes", "FunnelHistogram")
+def _funnel_write(month_facts):
+    """``FunnelHistogram``'s rows from ``month_facts``, in one statement (``rollups.histogram_sql``)."""
+    from django.db import connection
+
+    from . import rollups
+
+    Histogram = get_model("suz_analytics", "FunnelHistogram")
+    qn = connection.ops.quote_name
+    sql, params = rollups.histogram_sql(month_facts, ("region", "dealer", "stage"), connection)
+    columns = ", ".join(qn(Histogram._meta.get_field(name).column) for name in (
+        "month", "grouping", "region", "dealer", "stage", "step", "bucket", "count"))
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {qn(Histogram._meta.db_table)} ({columns}) {sql}", params)
+        return cursor.rowcount
+
+
+ROLLUPS = ("DailySales", "HourlySales", "MonthlyKeySales", "MonthlyOutcomes", "FunnelHistogram")
 
 
 @transaction.atomic
