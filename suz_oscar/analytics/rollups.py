@@ -179,21 +179,47 @@ STEPS = ("claimed", "contacted", "processed", "closed")  # the funnel's steps af
 UNCLAIMED = "-"  # the stage of orders no dealer has claimed
 
 
-def histogram_sql(facts, groupings, connection):
-    """``(sql, params)``: the funnel's histogram rows of ``facts`` (a queryset of order facts) — ``month, grouping,
-    region_id, dealer_id, stage, step, bucket, count`` — each fact counted once per grouping of ``groupings``
-    («region», «dealer», «stage») for its orders (``step`` empty, bucket 0) and each step it reached, in one pass
-    over the facts (a cross join with the grouping and step pairs) aggregated in the database."""
-    qn = connection.ops.quote_name
+def _bucket_columns():
     previous, buckets = "placed", {}
     for step in STEPS:
         buckets[f"b_{step}"] = DurationBucket(f"{step}_at", f"{previous}_at")
         previous = step
-    inner = facts.annotate(
-        f_month=LocalMonth(), f_region=F("region_id"), f_dealer=F("dealer_id"),
-        f_stage=Case(When(dealer__isnull=True, then=Value(UNCLAIMED)), default=F("stage"), output_field=CharField()),
-        **buckets).values("f_month", "f_region", "f_dealer", "f_stage", *buckets).order_by()
+    return buckets
+
+
+def _stage_key():
+    return Case(When(dealer__isnull=True, then=Value(UNCLAIMED)), default=F("stage"), output_field=CharField())
+
+
+def _fenced(sql, connection):
+    # PostgreSQL: a fence, so each fact's buckets are computed once, not once per use in the outer query
+    return sql + " OFFSET 0" if connection.vendor == "postgresql" else sql
+
+
+def fact_buckets_sql(facts, grouping, connection):
+    """``(sql, params)``: ``key, bucket of each step (STEPS), count`` over ``facts`` — the orders per row of the
+    report (``grouping``: «region», «dealer» or «stage») and combination of their steps' buckets, for the days a
+    report reads from the facts."""
+    key = {"region": F("region_id"), "dealer": F("dealer_id"), "stage": _stage_key()}[grouping]
+    buckets = _bucket_columns()
+    sql, params = facts.annotate(f_key=key, **buckets).values("f_key", *buckets).order_by().query.sql_with_params()
+    return (f"SELECT f.f_key, {', '.join('f.' + connection.ops.quote_name(name) for name in buckets)}, COUNT(*) "
+            f"FROM ({_fenced(sql, connection)}) f GROUP BY 1, 2, 3, 4, 5"), params
+
+
+def histogram_sql(facts, groupings, connection):
+    """``(sql, params)``: the funnel's histogram rows of ``facts`` (a queryset of order facts) — ``month, grouping,
+    region_id, dealer_id, stage, step, bucket, count`` — each fact counted
+    once per grouping of ``groupings`` («region», «dealer», «stage») for its orders (``step`` empty, bucket 0) and
+    for each step it reached, in one pass over the facts (a cross join with the grouping and step pairs),
+    aggregated in the database."""
+    qn = connection.ops.quote_name
+    buckets = _bucket_columns()
+    inner = facts.annotate(f_month=LocalMonth(), f_region=F("region_id"), f_dealer=F("dealer_id"),
+                           f_stage=_stage_key(), **buckets).values(
+        "f_month", "f_region", "f_dealer", "f_stage", *buckets).order_by()
     sql, params = inner.query.sql_with_params()
+    sql = _fenced(sql, connection)
     assert set(groupings) <= {"region", "dealer", "stage"}
     pairs = " UNION ALL ".join(f"SELECT '{grouping}' AS g_grouping, '{step}' AS g_step"
                                for grouping in groupings for step in ("", *STEPS))

@@ -279,15 +279,16 @@ def funnel_histograms(filters, group="region"):
                 found[row["step"]][row["bucket"]] = found[row["step"]].get(row["bucket"], 0) + row["count"]
             else:
                 found["orders"] += row["count"]
-    if ranges:
+    if ranges:  # one row per key and the buckets of its four steps, counted in the database
+        sql, params = rollups.fact_buckets_sql(facts(filters, ranges), group, connection)
         with connection.cursor() as cursor:
-            cursor.execute(*rollups.histogram_sql(facts(filters, ranges), (group,), connection))
-            for _month, _grouping, region, dealer, stage, step, bucket, count in cursor.fetchall():
-                found = entry({"region": region, "dealer": dealer, "stage": stage}[group])
-                if step:
-                    found[step][bucket] = found[step].get(bucket, 0) + count
-                else:
-                    found["orders"] += count
+            cursor.execute(sql, params)
+            for key, *buckets, count in cursor.fetchall():
+                found = entry(key)
+                found["orders"] += count
+                for step, bucket in zip(STEPS, buckets, strict=True):
+                    if bucket is not None:
+                        found[step][bucket] = found[step].get(bucket, 0) + count
     return result
 
 

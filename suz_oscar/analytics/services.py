@@ -276,7 +276,6 @@ def _rollup_write(day_facts, month_facts):
     from . import rollups
     from .selectors import REFUSED, measures
 
-    model = get_model
     written = 0
     refused = {"outcome__in": REFUSED}
     outcome = {
@@ -287,19 +286,19 @@ def _rollup_write(day_facts, month_facts):
     for touch in ("last", "first"):
         touch_columns = {"channel": F(f"{touch}_channel"), "source": F(f"{touch}_source"),
                          "campaign": F(f"{touch}_campaign")}
-        written += _insert_grouped(model("suz_analytics", "DailySales"), day_facts, {
+        written += _insert_grouped(get_model("suz_analytics", "DailySales"), day_facts, {
             "day": TruncDate("placed_at"), "touch": Value(touch), **touch_columns}, measures())
-        written += _insert_grouped(model("suz_analytics", "HourlySales"), month_facts, {
+        written += _insert_grouped(get_model("suz_analytics", "HourlySales"), month_facts, {
             "month": rollups.LocalMonth(), "hour": ExtractHour("placed_at"), "touch": Value(touch),
             **touch_columns}, measures())
-        written += _insert_grouped(model("suz_analytics", "MonthlyOutcomes"), month_facts, {
+        written += _insert_grouped(get_model("suz_analytics", "MonthlyOutcomes"), month_facts, {
             "month": rollups.LocalMonth(), "kind": Value(touch), **touch_columns, **outcome}, {"count": Count("pk")})
         for grouping in ("term", "landing"):
-            written += _insert_grouped(model("suz_analytics", "MonthlyKeySales"), month_facts, {
+            written += _insert_grouped(get_model("suz_analytics", "MonthlyKeySales"), month_facts, {
                 "month": rollups.LocalMonth(), "touch": Value(touch), "channel": F(f"{touch}_channel"),
                 "source": F(f"{touch}_source"), "grouping": Value(grouping), "value": F(f"{touch}_{grouping}")},
                 measures())
-    written += _insert_grouped(model("suz_analytics", "MonthlyOutcomes"), month_facts, {
+    written += _insert_grouped(get_model("suz_analytics", "MonthlyOutcomes"), month_facts, {
         "month": rollups.LocalMonth(), "kind": Value("place"), "channel": Value(""), "source": Value(""),
         "campaign": Value(""), "region_id": F("region_id"), "dealer_id": F("dealer_id"), **outcome},
         {"count": Count("pk")})
