@@ -398,7 +398,7 @@ def test_product_titles_cannot_break_out_of_the_event_data(world, settings):  # 
 def _raw_sales(filters, group):
     """The sales report aggregated from the source tables (attribution, dispatch, order), not the facts."""
     from django.db.models import Count, F, Q, Sum
-    from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
+    from django.db.models.functions import ExtractHour, TruncDay, TruncMonth, TruncWeek
 
     rows = Attribution.objects.all()
     if filters.date_from:
@@ -409,8 +409,14 @@ def _raw_sales(filters, group):
                        ("dealer", "order__suz_dispatch__claimed_by")):
         if getattr(filters, name) is not None:
             rows = rows.filter(**{path: getattr(filters, name)})
+    for name in ("channel", "source"):
+        if getattr(filters, name):
+            rows = rows.filter(**{filters.prefix + name: getattr(filters, name)})
+    if filters.campaign:
+        rows = rows.filter(**{filters.prefix + "campaign__in": filters.campaigns})
     key = {Grouping.DAY: TruncDay("placed_at"), Grouping.WEEK: TruncWeek("placed_at"),
-           Grouping.MONTH: TruncMonth("placed_at")}.get(group) or F(filters.prefix + group)
+           Grouping.MONTH: TruncMonth("placed_at"), Grouping.HOUR: ExtractHour("placed_at")}.get(group) or F(
+        filters.prefix + group)
     measures = {"orders": Count("pk"), "claimed": Count("pk", filter=Q(order__suz_dispatch__claimed_at__isnull=False)),
                 "completed": Count("pk", filter=Q(order__suz_dispatch__status=Status.COMPLETED)),
                 "earned": Sum(selectors.order_earned())}
@@ -431,37 +437,137 @@ def _report(filters, group):
         totals["orders"], totals["completed"], Decimal(totals["earned"]))
 
 
-def test_the_rollup_equals_the_raw_aggregation_and_follows_changes(sales):
-    orders = sales["orders"]
+def _raw_funnel(filters, group):
+    """The funnel's histograms computed here from each order's facts, one by one."""
+    from suz_oscar.analytics import rollups
+
+    result = {}
+    for fact in OrderFact.objects.filter(selectors.filter_q(filters)):
+        key = {"region": fact.region_id, "dealer": fact.dealer_id,
+               "stage": fact.stage if fact.dealer_id else selectors.UNCLAIMED}[group]
+        entry = result.setdefault(key, {"orders": 0, **{step: {} for step in selectors.STEPS}})
+        entry["orders"] += 1
+        previous = fact.placed_at
+        for step in selectors.STEPS:
+            end = getattr(fact, f"{step}_at")
+            if end is not None:
+                bucket = (rollups.bucket_of((end - previous).total_seconds() / 60) if previous is not None
+                          else rollups.UNREACHED_START)
+                entry[step][bucket] = entry[step].get(bucket, 0) + 1
+            previous = end
+    return result
+
+
+def _raw_refusals(filters):
+    """``(orders, {(outcome, fault, reason title): count}, {(month, fault): count})`` from the dispatch rows."""
+    orders, rows, months = 0, {}, {}
+    for attributed in Attribution.objects.filter(selectors.filter_q(filters, "order__suz_fact__")).select_related(
+            "order__suz_dispatch"):
+        orders += 1
+        dispatch = attributed.order.suz_dispatch
+        if dispatch.status not in (Status.FAILED, Status.CANCELLED):
+            continue
+        closing = dispatch.history.filter(to_status=dispatch.status).order_by("-created_at", "-pk").first()
+        key = (dispatch.status, closing.fault, closing.failure_reason.title if closing.failure_reason else None)
+        rows[key] = rows.get(key, 0) + 1
+        month = (timezone.localtime(attributed.placed_at).date().replace(day=1), closing.fault)
+        months[month] = months.get(month, 0) + 1
+    return orders, rows, months
+
+
+def _reported_refusals(filters):
+    report = selectors.refusals(dataclasses.replace(filters))
+    months = {(month, fault): count for month, counts in selectors.refusals_by_month(dataclasses.replace(filters))
+              for fault, count in counts.items()}
+    return report["orders"], {(r["to_status"], r["fault"], r["reason"]): r["count"] for r in report["rows"]}, months
+
+
+def _every_report_equals_the_raw_computation(sales, filters):
+    variants = [{}, {"channel": Channel.PAID_SEARCH}, {"source": "yandex"}, {"campaign": "A"},
+                {"touch": Touch.FIRST}, {"touch": Touch.FIRST, "campaign": "A"}, {"region": sales["x"].region},
+                {"dealer": sales["dealer"]}, {"city": sales["x"]}, {"region": sales["x"].region, "channel": "direct"}]
+    for variant in variants:
+        narrowed = dataclasses.replace(filters, **variant)
+        for group in Grouping.values:
+            assert _report(narrowed, group) == _raw(narrowed, group), (variant, group)
+        for group in selectors.FUNNEL_GROUPS:
+            assert selectors.funnel_histograms(narrowed, group) == _raw_funnel(narrowed, group), (variant, group)
+        assert _reported_refusals(narrowed) == _raw_refusals(narrowed), variant
+
+
+def _time_passes(minutes=10):
+    """As if ``minutes`` went by: every fact was written that much earlier, and the roll-ups were refreshed that
+    much earlier."""
+    from django.db.models import F
+
+    RollupState = get_model("suz_analytics", "RollupState")
+    OrderFact.objects.update(updated_at=F("updated_at") - timedelta(minutes=minutes))
+    RollupState.objects.exclude(clean_before=None).update(clean_before=F("clean_before") - timedelta(minutes=minutes))
+
+
+def _rollup_rows():
+    from suz_oscar.analytics.services import ROLLUPS
+
+    rows = {}
+    for name in ROLLUPS:
+        model = get_model("suz_analytics", name)
+        fields = [f.attname for f in model._meta.concrete_fields if f.name != "id"]
+        rows[name] = sorted(tuple(str(value) for value in row) for row in model.objects.values_list(*fields))
+    return rows
+
+
+def test_the_rollups_equal_the_raw_aggregation_after_every_change(sales, staff):
+    """Sales (every grouping, the hour too), the funnel's histograms and the refusals, under every filter, equal
+    a computation from the source rows: right after a rebuild, after placements, claims, status changes and
+    refusals (before the roll-ups catch up: their days come from the facts), after the beat's refresh (from the
+    roll-ups), and after ``suz_analytics_rebuild``."""
+    from suz_oscar.analytics import rollups, tasks
+
+    orders, dealer = sales["orders"], sales["dealer"]
     now = timezone.now()
-    for index, order in enumerate(orders):  # spread over the last ten days, one today
-        Attribution.objects.filter(order=order).update(placed_at=now - timedelta(days=2 * index))
-    assert call_command("suz_analytics_rebuild", verbosity=0) is None  # the facts and the roll-up
-    filters = Filters(date_from=timezone.localdate() - timedelta(days=30), date_to=timezone.localdate())
-    assert selectors.uses_rollup(filters, Grouping.CAMPAIGN)
-    for touch in (Touch.LAST, Touch.FIRST):
-        filters.touch = touch
-        for group in (Grouping.CHANNEL, Grouping.SOURCE, Grouping.CAMPAIGN, Grouping.DAY, Grouping.WEEK,
-                      Grouping.MONTH):
-            assert _report(filters, group) == _raw(filters, group), (touch, group)
-        for group in (Grouping.TERM, Grouping.LANDING, Grouping.CHANNEL):  # the facts alone
-            for narrowed in ({"region": sales["x"].region}, {"dealer": sales["dealer"]}, {"city": sales["x"]}):
-                narrowed = dataclasses.replace(filters, **narrowed)
-                assert not selectors.uses_rollup(narrowed, group)
-                assert _report(narrowed, group) == _raw(narrowed, group), (group, narrowed)
+    for index, order in enumerate(orders):  # over five months: whole months come from the monthly roll-ups
+        Attribution.objects.filter(order=order).update(placed_at=now - timedelta(days=33 * index, hours=index))
+    call_command("suz_analytics_rebuild", verbosity=0)
+    filters = Filters(date_from=timezone.localdate() - timedelta(days=200), date_to=timezone.localdate())
+    _every_report_equals_the_raw_computation(sales, filters)  # every fact just written: the facts answer
+
+    _time_passes()
+    tasks.refresh_rollup()  # the beat's next run: nothing is written after the refresh
+    assert rollups.dirty_days() == set()
+    part, ranges = rollups.split(filters, "month", set())
+    assert part is not None and len(ranges) == 2  # the first and the last month from the facts
+    _every_report_equals_the_raw_computation(sales, filters)
     assert _report(filters, Grouping.CHANNEL)[1][0] == 5
 
-    # An order of four days ago completes: the beat's refresh redoes its day.
-    direct = orders[3]  # claimed only
-    dispatch = direct.suz_dispatch
-    dispatch_services.dispatch_set_status(dispatch=dispatch, dealer=sales["dealer"], to_status=Status.PROCESSED)
-    dispatch_services.dispatch_set_status(dispatch=dispatch, dealer=sales["dealer"], to_status=Status.COMPLETED)
-    assert _report(filters, Grouping.CHANNEL) != _raw(filters, Grouping.CHANNEL)  # stale until the refresh
-    from suz_oscar.analytics.tasks import refresh_rollup
+    # Changes: a new order placed and refused, an old unclaimed one claimed and cancelled, a claimed one completed.
+    reason = FailureReason.objects.get(title="Передумал")
+    placed = make_order(sales["x"], sales["product"])
+    services.attribution_attach(order=placed, touches={"first": {"channel": "paid_search", "campaign": "A",
+                                                                 "source": "yandex"}})
+    dispatch = dispatch_services.dispatch_plan(order=placed)
+    dispatch_services.dispatch_claim(dispatch=dispatch, dealer=dealer)
+    dispatch_services.dispatch_set_status(dispatch=dispatch, dealer=dealer, to_status=Status.FAILED,
+                                          failure_reason=reason)
+    unclaimed = orders[4].suz_dispatch
+    dispatch_services.dispatch_claim(dispatch=unclaimed, dealer=dealer)
+    dispatch_services.dispatch_set_status(dispatch=unclaimed, dealer=dealer, to_status=Status.CANCELLED)
+    claimed = orders[3].suz_dispatch
+    dispatch_services.dispatch_set_status(dispatch=claimed, dealer=dealer, to_status=Status.PROCESSED)
+    dispatch_services.dispatch_set_status(dispatch=claimed, dealer=dealer, to_status=Status.COMPLETED)
+    assert len(rollups.dirty_days()) == 3
+    _every_report_equals_the_raw_computation(sales, filters)
+    assert _report(filters, Grouping.CHANNEL)[1][:2] == (6, 3)
 
-    refresh_rollup()
-    assert _report(filters, Grouping.CHANNEL) == _raw(filters, Grouping.CHANNEL)
-    assert _report(filters, Grouping.CHANNEL)[1][1] == 3
+    _time_passes()
+    tasks.refresh_rollup()  # the beat's run: the changed days and months rebuilt
+    assert rollups.dirty_days() == set()
+    refreshed = _rollup_rows()
+    _every_report_equals_the_raw_computation(sales, filters)
+    call_command("suz_analytics_rollup", verbosity=0)  # a full rebuild writes the same rows
+    assert _rollup_rows() == refreshed
+    call_command("suz_analytics_rebuild", verbosity=0)
+    assert _rollup_rows() == refreshed
+    _every_report_equals_the_raw_computation(sales, filters)
 
 
 @pytest.mark.django_db
@@ -547,12 +653,18 @@ def test_funnel_and_refusals_agree_with_raw_sql(sales):
     assert (row["orders"], row["claimed_count"], row["processed_count"], row["closed_count"]) == tuple(expected)
     minutes = sorted((d.claimed_at - d.order.date_placed).total_seconds() / 60
                      for d in (o.suz_dispatch for o in sales["orders"]) if d.claimed_at)
-    assert row["claimed_median"] == pytest.approx(selectors._percentile(minutes, 0.5), abs=1e-6)
-    assert row["claimed_p90"] == pytest.approx(selectors._percentile(minutes, 0.9), abs=1e-6)
-    python = selectors._funnel_python(selectors._funnel_rows(filters, "region"))[0]
-    for step in selectors.STEPS:
-        for name in ("count", "median", "p90"):
-            assert row[f"{step}_{name}"] == pytest.approx(python[f"{step}_{name}"], abs=1e-6), (step, name)
+    # ≈: the median and the 90th percentile of the buckets lie in the buckets of the exact ones
+    from suz_oscar.analytics import rollups
+
+    for fraction, name in ((0.5, "claimed_median"), (0.9, "claimed_p90")):
+        exact = selectors._percentile(minutes, fraction)
+        position = (len(minutes) - 1) * fraction
+        low, high = minutes[int(position)], minutes[min(int(position) + 1, len(minutes) - 1)]
+        assert rollups.bucket_of(low) <= rollups.bucket_of(row[name]) <= rollups.bucket_of(high), (name, exact)
+        histogram = {}
+        for value in minutes:
+            histogram[rollups.bucket_of(value)] = histogram.get(rollups.bucket_of(value), 0) + 1
+        assert row[name] == pytest.approx(rollups.percentile(histogram, fraction))
 
     refused = dict(((status, fault), n) for status, fault, n in raw(
         "SELECT h.to_status, h.fault, COUNT(DISTINCT h.dispatch_id) FROM suz_dispatch_statuschange h"

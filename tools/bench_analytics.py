@@ -1,9 +1,11 @@
 """`make bench`, sales analytics: ANALYTICS_ORDERS orders over two years seeded with bulk SQL (PostgreSQL's
 generate_series, no factories), then each report timed over the whole period and over one month.
 
-Prints `analytics.seed_s`, the order facts' and the roll-up's rebuild times (`suz_analytics_rebuild`), what one
-change of an order costs its facts, a beat refresh of the roll-up, and per report (every grouping, and the
-region / city / dealer filters) `analytics.<report>.<period>.median_ms` and `….queries`.
+Prints `analytics.seed_s`, the order facts' and the roll-ups' rebuild times (`suz_analytics_rebuild`), what one
+change of an order costs its facts inside the change's transaction (`analytics.fact_refresh.median_ms`), a beat
+refresh of the roll-ups after a hundred changes, and per report (every grouping, and the region / city / dealer /
+channel / campaign filters, some of which the roll-ups do not serve) `analytics.<report>.<period>.median_ms` and
+`….queries`.
 Run alone: `python tools/bench.py analytics` (DATABASE_URL: a PostgreSQL database of your own).
 """
 
@@ -173,18 +175,42 @@ def run():
             # As if each order last changed when it was placed: a beat refresh redoes the last 10 minutes' days,
             # not the whole table the rebuild has just written.
             cursor.execute("UPDATE suz_analytics_orderfact SET updated_at = placed_at")
+            # Orders arrive in time order, so in production a table's rows lie roughly by placement; the seed's
+            # random dates would make every day's facts a page of their own.
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'suz_analytics_orderfact' "
+                           "AND indexdef LIKE '%%(placed_at)'")
+            cursor.execute(f"CLUSTER suz_analytics_orderfact USING {cursor.fetchone()[0]}")
             cursor.execute("ANALYZE suz_analytics_orderfact")
-    if not get_model("suz_analytics", "DailySales").objects.exists():
+    if not get_model("suz_analytics", "RollupState").objects.exclude(clean_before=None).exists():
         started = time.perf_counter()
         rows = rollup_refresh()
         print(f"analytics.rollup_rebuild_s: {time.perf_counter() - started:.1f}")
         print(f"analytics.rollup_rows: {rows}")
+    for name in ("DailySales", "HourlySales", "MonthlyKeySales", "MonthlyOutcomes", "FunnelHistogram"):
+        print(f"analytics.rollup_rows.{name}: {get_model('suz_analytics', name).objects.count()}")
+    from django.db import connection, transaction
+
     one = get_model("suz_analytics", "Attribution").objects.filter(first_landing="/bench/").order_by("-pk").first()
+    with transaction.atomic():  # as in a dispatch change: inside its transaction, the commit is the change's
+        ms, queries = _timed(lambda: fact_refresh(order_ids=[one.order_id]))
+        transaction.set_rollback(True)
+    print(f"analytics.fact_refresh.median_ms: {ms:.1f}")
+    print(f"analytics.fact_refresh.queries: {queries}")
     ms, queries = _timed(lambda: fact_refresh(order_ids=[one.order_id]))
-    print(f"analytics.fact_refresh_one_order.median_ms: {ms:.1f}")
-    print(f"analytics.fact_refresh_one_order.queries: {queries}")
-    ms, _queries = _timed(lambda: rollup_refresh_changed(since=timezone.now() - timezone.timedelta(minutes=10)))
-    print(f"analytics.rollup_refresh_10min.median_ms: {ms:.0f}")
+    print(f"analytics.fact_refresh_own_transaction.median_ms: {ms:.1f}")
+
+    def changes_then_refresh():  # a hundred orders of the last three weeks changed since the last refresh
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE suz_analytics_orderfact SET updated_at = now() WHERE order_id IN (SELECT order_id "
+                           "FROM suz_analytics_orderfact WHERE placed_at > now() - interval '21 days' "
+                           "ORDER BY random() LIMIT 100)")
+        rollup_refresh_changed()
+
+    ms, _queries = _timed(changes_then_refresh)
+    print(f"analytics.rollup_refresh_100_changes.median_ms: {ms:.0f}")
+    from suz_oscar.analytics import rollups
+
+    print(f"analytics.dirty_days: {len(rollups.dirty_days())}")
     today = timezone.localdate()
     periods = {"all": Filters(date_from=today.replace(year=today.year - 2), date_to=today),
                "month": Filters(date_from=today.replace(day=1) - timezone.timedelta(days=1), date_to=today)}
@@ -195,19 +221,28 @@ def run():
         "region_id", "city_id").first()
     dealer = get_model("suz_dispatch", "Dispatch").objects.exclude(claimed_by=None).values("claimed_by_id").first()
     narrow = {"region": {"region": place["region_id"]}, "city": {"city": place["city_id"]},
-              "dealer": {"dealer": dealer["claimed_by_id"]}, "campaign": {"campaign": "campaign-7"}}
+              "dealer": {"dealer": dealer["claimed_by_id"]}, "campaign": {"campaign": "campaign-7"},
+              "channel": {"channel": "paid_search"}}
     reports = {f"sales_by_{group}": (lambda f, group=group: selectors.sales(f, group)) for group in Grouping.values}
     reports.update({
         "sales_by_channel_region": (lambda f: selectors.sales(f, Grouping.CHANNEL), "region"),
         "sales_by_day_city": (lambda f: selectors.sales(f, Grouping.DAY), "city"),
         "sales_by_term_dealer": (lambda f: selectors.sales(f, Grouping.TERM), "dealer"),
         "sales_by_month_campaign": (lambda f: selectors.sales(f, Grouping.MONTH), "campaign"),
+        "sales_by_hour_campaign": (lambda f: selectors.sales(f, Grouping.HOUR), "campaign"),
+        "sales_by_hour_region": (lambda f: selectors.sales(f, Grouping.HOUR), "region"),
         "funnel_by_region": lambda f: selectors.funnel(f, "region"),
         "funnel_by_dealer": lambda f: selectors.funnel(f, "dealer"),
         "funnel_by_stage": lambda f: selectors.funnel(f, "stage"),
         "funnel_by_stage_region": (lambda f: selectors.funnel(f, "stage"), "region"),
+        "funnel_by_dealer_region": (lambda f: selectors.funnel(f, "dealer"), "region"),
+        "funnel_by_region_channel": (lambda f: selectors.funnel(f, "region"), "channel"),
+        "funnel_by_stage_city": (lambda f: selectors.funnel(f, "stage"), "city"),
         "refusals": lambda f: (selectors.refusals(f), selectors.refusals_by_month(f)),
         "refusals_dealer": (lambda f: (selectors.refusals(f), selectors.refusals_by_month(f)), "dealer"),
+        "refusals_region": (lambda f: (selectors.refusals(f), selectors.refusals_by_month(f)), "region"),
+        "refusals_campaign": (lambda f: (selectors.refusals(f), selectors.refusals_by_month(f)), "campaign"),
+        "refusals_city": (lambda f: (selectors.refusals(f), selectors.refusals_by_month(f)), "city"),
         "advertising": selectors.advertising,
         "advertising_region": (selectors.advertising, "region"),
     })

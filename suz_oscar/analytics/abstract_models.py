@@ -143,3 +143,116 @@ class AbstractOrderFact(models.Model):
 
     def __str__(self):
         return f"{self.order_id}: {self.outcome or '-'}"
+
+
+class AbstractHourlySales(models.Model):
+    """The sales by hour of the day: per month (its first day, the site's time zone), hour, credited touch,
+    channel, source and campaign, the orders placed and what became of them (``rollups``)."""
+
+    month = models.DateField(_("month"))
+    hour = models.PositiveSmallIntegerField(_("hour"))
+    touch = models.CharField(_("credited touch"), max_length=8)
+    channel = models.CharField(_("channel"), max_length=FIELD_LENGTHS["channel"])
+    source = models.CharField(_("source"), max_length=FIELD_LENGTHS["source"], blank=True)
+    campaign = models.CharField(_("campaign"), max_length=FIELD_LENGTHS["campaign"], blank=True)
+    orders = models.PositiveIntegerField(_("orders"), default=0)
+    claimed = models.PositiveIntegerField(_("claimed"), default=0)
+    completed = models.PositiveIntegerField(_("completed"), default=0)
+    earned = models.DecimalField(_("earned"), max_digits=16, decimal_places=2, default=0)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_analytics"
+        indexes = [models.Index(fields=["touch", "month"], name="suz_hourly_sales_month")]
+        verbose_name = _("sales by hour")
+        verbose_name_plural = _("sales by hour")
+
+
+class AbstractMonthlyKeySales(models.Model):
+    """The sales by search term and by landing page: per month, credited touch, channel, source, ``grouping``
+    («term» or «landing») and its value, the orders placed and what became of them (``rollups``)."""
+
+    month = models.DateField(_("month"))
+    touch = models.CharField(_("credited touch"), max_length=8)
+    channel = models.CharField(_("channel"), max_length=FIELD_LENGTHS["channel"])
+    source = models.CharField(_("source"), max_length=FIELD_LENGTHS["source"], blank=True)
+    grouping = models.CharField(_("rows"), max_length=8)
+    value = models.CharField(_("value"), max_length=max(FIELD_LENGTHS["term"], FIELD_LENGTHS["landing"]),
+                             blank=True)
+    orders = models.PositiveIntegerField(_("orders"), default=0)
+    claimed = models.PositiveIntegerField(_("claimed"), default=0)
+    completed = models.PositiveIntegerField(_("completed"), default=0)
+    earned = models.DecimalField(_("earned"), max_digits=16, decimal_places=2, default=0)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_analytics"
+        indexes = [models.Index(fields=["grouping", "touch", "month"], name="suz_key_sales_month")]
+        verbose_name = _("sales by term and landing page")
+        verbose_name_plural = _("sales by term and landing page")
+
+
+class AbstractMonthlyOutcomes(models.Model):
+    """The refusals report's roll-up: per month, the orders placed and how the refused ones closed (outcome,
+    fault, reason; ``outcome`` empty: every order that was not refused), by one family of dimensions —
+    ``kind`` «last» or «first»: the credited touch's channel, source and campaign; «place»: region and dealer."""
+
+    month = models.DateField(_("month"))
+    kind = models.CharField(_("dimensions"), max_length=8)
+    channel = models.CharField(_("channel"), max_length=FIELD_LENGTHS["channel"], blank=True)
+    source = models.CharField(_("source"), max_length=FIELD_LENGTHS["source"], blank=True)
+    campaign = models.CharField(_("campaign"), max_length=FIELD_LENGTHS["campaign"], blank=True)
+    region = models.ForeignKey("suz_dealers.Region", on_delete=models.DO_NOTHING, null=True, blank=True,
+                               related_name="+", db_constraint=False, verbose_name=_("region"))
+    dealer = models.ForeignKey("suz_dealers.Dealer", on_delete=models.DO_NOTHING, null=True, blank=True,
+                               related_name="+", db_constraint=False, verbose_name=_("dealer"))
+    outcome = models.CharField(_("closed as"), max_length=16, blank=True)
+    fault = models.CharField(_("fault"), max_length=16, blank=True)
+    reason = models.ForeignKey("suz_dispatch.FailureReason", on_delete=models.DO_NOTHING, null=True, blank=True,
+                               related_name="+", db_constraint=False, verbose_name=_("reason"))
+    count = models.PositiveIntegerField(_("orders"), default=0)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_analytics"
+        indexes = [models.Index(fields=["kind", "month"], name="suz_monthly_outcomes_month")]
+        verbose_name = _("monthly outcomes")
+        verbose_name_plural = _("monthly outcomes")
+
+
+class AbstractFunnelHistogram(models.Model):
+    """The funnel's roll-up: per month and row of the report (``grouping`` «region», «dealer» or «stage», and its
+    region, dealer or stage — «-» for orders no dealer claimed), how many orders took how long over each step
+    (``bucket``: the index of a fixed duration bucket, ``rollups.BUCKETS``; -1: the step was reached but the one
+    before it was not), and the orders (``step`` empty)."""
+
+    month = models.DateField(_("month"))
+    grouping = models.CharField(_("rows"), max_length=8)
+    region = models.ForeignKey("suz_dealers.Region", on_delete=models.DO_NOTHING, null=True, blank=True,
+                               related_name="+", db_constraint=False, verbose_name=_("region"))
+    dealer = models.ForeignKey("suz_dealers.Dealer", on_delete=models.DO_NOTHING, null=True, blank=True,
+                               related_name="+", db_constraint=False, verbose_name=_("dealer"))
+    stage = models.CharField(_("stage that found the dealer"), max_length=64, blank=True)
+    step = models.CharField(_("step"), max_length=16, blank=True)
+    bucket = models.SmallIntegerField(_("duration bucket"), default=0)
+    count = models.PositiveIntegerField(_("orders"), default=0)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_analytics"
+        indexes = [models.Index(fields=["grouping", "month"], name="suz_funnel_histogram_month")]
+        verbose_name = _("funnel histogram")
+        verbose_name_plural = _("funnel histograms")
+
+
+class AbstractRollupState(models.Model):
+    """One row: the roll-ups hold every order fact written before ``clean_before``; the days of facts written
+    since are read from the facts until the next refresh (``rollups.dirty_days``). None: no roll-up yet."""
+
+    clean_before = models.DateTimeField(_("roll-ups current for facts written before"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        app_label = "suz_analytics"
+        verbose_name = _("roll-up state")
+        verbose_name_plural = _("roll-up state")

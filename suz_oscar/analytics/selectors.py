@@ -3,11 +3,12 @@
 A report takes ``filters`` (``Filters``: period, region, city, dealer, channel, source, campaign and which
 touch is credited) and returns rows of plain dicts; the dashboard formats them as a table, a chart and a
 CSV/XLSX file. Each order is one row of ``OrderFact`` (its touches, place, dealer, funnel times, outcome and
-«заработано», kept current by the changes of the order), so no report joins the orders' tables; the sales
-by channel, source, campaign and time also read the daily roll-up (``DailySales``) for the days before today.
+«заработано», kept current by the changes of the order), so no report joins the orders' tables. Where a
+roll-up holds the report's rows and filters (``rollups``), its days are read from the roll-up and only the days
+whose facts changed since its last refresh, and the part of the period a monthly roll-up does not hold whole,
+from the facts; the figures are the same either way.
 """
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -21,11 +22,16 @@ from oscar.core.loading import get_model
 
 from suz_oscar.dispatch.vocabulary import Status
 
+from . import rollups
 from .vocabulary import Grouping, Touch
 
 Attribution = get_model("suz_analytics", "Attribution")
 AdSpend = get_model("suz_analytics", "AdSpend")
 DailySales = get_model("suz_analytics", "DailySales")
+HourlySales = get_model("suz_analytics", "HourlySales")
+MonthlyKeySales = get_model("suz_analytics", "MonthlyKeySales")
+MonthlyOutcomes = get_model("suz_analytics", "MonthlyOutcomes")
+FunnelHistogram = get_model("suz_analytics", "FunnelHistogram")
 OrderFact = get_model("suz_analytics", "OrderFact")
 Region = get_model("suz_dealers", "Region")
 Dealer = get_model("suz_dealers", "Dealer")
@@ -82,9 +88,10 @@ def period_q(filters, path=""):
     return q
 
 
-def filter_q(filters, path=""):
-    """The filters as a ``Q`` over ``OrderFact`` (``path``: the way to it from another model)."""
-    q = period_q(filters, path)
+def filter_q(filters, path="", period=True):
+    """The filters as a ``Q`` over ``OrderFact`` (``path``: the way to it from another model; ``period``: False
+    leaves the period out)."""
+    q = period_q(filters, path) if period else Q()
     p = filters.prefix
     for name in ("region", "city", "dealer"):
         if getattr(filters, name) is not None:
@@ -97,8 +104,29 @@ def filter_q(filters, path=""):
     return q
 
 
-def facts(filters):
-    return OrderFact.objects.filter(filter_q(filters))
+def facts(filters, ranges=None):
+    """The facts of ``filters``; ``ranges``: only those placed on these days (``[(first, last)]``)."""
+    if ranges is None:
+        return OrderFact.objects.filter(filter_q(filters))
+    return OrderFact.objects.filter(filter_q(filters, period=False), rollups.ranges_q(ranges))
+
+
+def touch_filtered(filters):
+    return bool(filters.channel or filters.source or filters.campaign)
+
+
+def place_filtered(filters):
+    return filters.region is not None or filters.city is not None or filters.dealer is not None
+
+
+def _touch_rows(rows, filters):
+    """Roll-up rows (with ``channel``, ``source``, ``campaign``) narrowed by the touch filters."""
+    for name in ("channel", "source"):
+        if getattr(filters, name):
+            rows = rows.filter(**{name: getattr(filters, name)})
+    if filters.campaign:
+        rows = rows.filter(campaign__in=filters.campaigns)
+    return rows
 
 
 def order_earned(path="order__"):
@@ -138,29 +166,28 @@ TIME_GROUPS = {
 
 ROLLUP_GROUPS = {
     Grouping.CHANNEL: "channel", Grouping.SOURCE: "source", Grouping.CAMPAIGN: "campaign",
-    Grouping.DAY: TruncDay, Grouping.WEEK: TruncWeek, Grouping.MONTH: TruncMonth,
+    Grouping.DAY: TruncDay, Grouping.WEEK: TruncWeek, Grouping.MONTH: TruncMonth, Grouping.HOUR: "hour",
+    Grouping.TERM: "value", Grouping.LANDING: "value",
 }
+MONTHLY_GROUPS = (Grouping.HOUR, Grouping.TERM, Grouping.LANDING)
 SUMS = ("orders", "claimed", "completed", "earned")
 
 
 def uses_rollup(filters, group):
-    """Whether the roll-up answers: no region, city or dealer filter, and rows it keeps."""
-    return (filters.region is None and filters.city is None and filters.dealer is None
-            and group in ROLLUP_GROUPS)
+    """Whether a roll-up answers: no region, city or dealer filter, and rows it keeps (the hour from
+    ``HourlySales``; the search term and the landing page from ``MonthlyKeySales``, without a campaign filter;
+    the rest from ``DailySales``)."""
+    return (not place_filtered(filters) and group in ROLLUP_GROUPS
+            and not (group in (Grouping.TERM, Grouping.LANDING) and filters.campaign))
 
 
-def _rollup_sales(filters, group, today):
-    """The roll-up's rows up to yesterday (``[(key, sums)]``) and the totals."""
-    rows = DailySales.objects.filter(touch=filters.touch, day__lt=today)
-    if filters.date_from:
-        rows = rows.filter(day__gte=filters.date_from)
-    if filters.date_to:
-        rows = rows.filter(day__lte=filters.date_to)
-    for name in ("channel", "source"):
-        if getattr(filters, name):
-            rows = rows.filter(**{name: getattr(filters, name)})
-    if filters.campaign:
-        rows = rows.filter(campaign__in=filters.campaigns)
+def _rollup_sales(filters, group, part):
+    """The roll-up's rows of ``part`` (``[{key, sums}]``) and their totals."""
+    if group in (Grouping.TERM, Grouping.LANDING):
+        rows = MonthlyKeySales.objects.filter(part, touch=filters.touch, grouping=group)
+    else:
+        rows = (HourlySales if group == Grouping.HOUR else DailySales).objects.filter(part, touch=filters.touch)
+    rows = _touch_rows(rows, filters)
     key = ROLLUP_GROUPS[group]
     key = F(key) if isinstance(key, str) else key("day")
     sums = {name: Sum(name) for name in SUMS}
@@ -186,72 +213,97 @@ def _merge(rows, more):
 def sales(filters, group=Grouping.CHANNEL):
     """Orders, claimed, completed, «заработано» and conversion to completed, per ``group``; and the totals.
 
-    Without a region, city or dealer filter the days before today come from the daily roll-up (rebuilt every
-    few minutes for the days whose orders changed) and today from the order facts; otherwise, and for the
-    term, landing page and hour, the order facts answer alone.
+    Without a region, city or dealer filter the roll-ups answer (``DailySales``; the hour, the term and the landing
+    page: ``HourlySales`` and ``MonthlyKeySales`` for the months the period holds whole), the facts only the days
+    they do not hold; otherwise the facts alone.
     """
-    if uses_rollup(filters, group):
-        today = timezone.localdate()
-        past, past_totals = _rollup_sales(filters, group, today)
-        live = dataclasses.replace(filters, date_from=max(filters.date_from or today, today))
-        live.__dict__["campaigns"] = filters.campaigns  # asked once
-        recent = [] if filters.date_to and filters.date_to < today else fact_sales(live, group)
-        rows = _merge(past, recent[0] if recent else [])
-        totals = {name: (past_totals[name] or 0) + (recent[1][name] if recent else 0) for name in SUMS}
-        if group in TIME_GROUPS:
-            rows.sort(key=lambda row: row["key"])
-        else:
-            rows.sort(key=lambda row: (-row["orders"], str(row["key"])))
-            rows = rows[:MAX_ROWS]
+    if not uses_rollup(filters, group):
+        rows, totals = fact_sales(filters, group)
         return [_with_rates(row) for row in rows], _with_rates(totals)
-    rows, totals = fact_sales(filters, group)
+    part, ranges = rollups.split(filters, "month" if group in MONTHLY_GROUPS else "day", rollups.dirty_days())
+    past, past_totals = _rollup_sales(filters, group, part) if part is not None else ([], {})
+    recent, recent_totals = fact_sales(filters, group, ranges, limit=None) if ranges else ([], {})
+    rows = _merge(past, recent)
+    totals = {name: (past_totals.get(name) or 0) + (recent_totals.get(name) or 0) for name in SUMS}
+    if group in TIME_GROUPS:
+        rows.sort(key=lambda row: row["key"])
+    else:
+        rows.sort(key=lambda row: (-row["orders"], str(row["key"])))
+        rows = rows[:MAX_ROWS]
     return [_with_rates(row) for row in rows], _with_rates(totals)
 
 
-def fact_sales(filters, group):
-    """The sales rows and totals aggregated over the order facts alone."""
-    queryset = facts(filters)
+def fact_sales(filters, group, ranges=None, limit=MAX_ROWS):
+    """The sales rows and totals aggregated over the order facts alone (``ranges``: of these days only)."""
+    queryset = facts(filters, ranges)
     if group in TIME_GROUPS:
         key = TIME_GROUPS[group]()
         rows = queryset.annotate(key=key).values("key").annotate(**measures()).order_by("key")
     else:
         rows = (queryset.annotate(key=F(filters.prefix + group)).values("key").annotate(**measures())
-                .order_by("-orders", "key")[:MAX_ROWS])
+                .order_by("-orders", "key"))
+        rows = rows[:limit] if limit else rows
     rows = [dict(row, key=_day_key(row["key"])) for row in rows]
     return rows, queryset.aggregate(**measures())
 
 
 # The funnel ---------------------------------------------------------------------------------------------
 
-STEPS = ("claimed", "contacted", "processed", "closed")
-UNCLAIMED = "-"  # the stage key of orders no dealer has claimed
+STEPS = rollups.STEPS
+UNCLAIMED = rollups.UNCLAIMED  # the stage key of orders no dealer has claimed
 FUNNEL_GROUPS = ("region", "dealer", "stage")
 
 
-def _funnel_rows(filters, group):
-    keys = {
-        "region": F("region_id"),
-        "dealer": F("dealer_id"),
-        "stage": Case(When(dealer__isnull=True, then=Value(UNCLAIMED)), default=F("stage"), output_field=CharField()),
-    }
-    return (facts(filters).annotate(key=keys[group], placed=F("placed_at"), claimed=F("claimed_at"),
-                                    contacted=F("contacted_at"), processed=F("processed_at"), closed=F("closed_at"))
-            .values("key", "placed", "claimed", "contacted", "processed", "closed").order_by())
+def funnel_uses_rollup(filters):
+    """Whether ``FunnelHistogram`` answers: no filter but the period (a region, city or dealer filter reads the
+    facts by their indexes; the touches are not kept)."""
+    return not place_filtered(filters) and not touch_filtered(filters)
 
 
-def _step_pairs():
-    previous = "placed"
-    for step in STEPS:
-        yield previous, step
-        previous = step
+def funnel_histograms(filters, group="region"):
+    """``{key: {"orders": n, step: {bucket: orders}}}``: how long each step took (``rollups.BUCKETS``), per group;
+    from ``FunnelHistogram`` for the months it answers, from the facts for the rest."""
+    result = {}
+
+    def entry(key):
+        return result.setdefault(key, {"orders": 0, **{step: {} for step in STEPS}})
+
+    part, ranges = rollups.split(filters, "month",
+                                 rollups.dirty_days() if funnel_uses_rollup(filters) else None)
+    if part is not None:
+        key = {"region": F("region_id"), "dealer": F("dealer_id"), "stage": F("stage")}[group]
+        for row in (FunnelHistogram.objects.filter(part, grouping=group).annotate(key=key)
+                    .values("key", "step", "bucket").annotate(count=Sum("count")).order_by()):
+            found = entry(row["key"])
+            if row["step"]:
+                found[row["step"]][row["bucket"]] = found[row["step"]].get(row["bucket"], 0) + row["count"]
+            else:
+                found["orders"] += row["count"]
+    if ranges:  # one row per key and the buckets of its four steps, counted in the database
+        sql, params = rollups.fact_buckets_sql(facts(filters, ranges), group, connection)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for key, *buckets, count in cursor.fetchall():
+                found = entry(key)
+                found["orders"] += count
+                for step, bucket in zip(STEPS, buckets, strict=True):
+                    if bucket is not None:
+                        found[step][bucket] = found[step].get(bucket, 0) + count
+    return result
 
 
 def funnel(filters, group="region"):
     """Per group (region, dealer: their names; stage: the strategy's key): how many orders reached each step,
-    and the median and 90th-percentile minutes of each step (from the step before it). PostgreSQL computes the
-    percentiles (``percentile_cont``); other databases get them computed here, the same way."""
-    inner = _funnel_rows(filters, group)
-    result = _funnel_postgres(inner) if connection.vendor == "postgresql" else _funnel_python(inner)
+    and the median and 90th-percentile minutes of each step (from the step before it), interpolated in the
+    duration buckets of ``rollups.BUCKETS`` (≈, within about ±15 %)."""
+    result = []
+    for key, found in funnel_histograms(filters, group).items():
+        row = {"key": key, "orders": found["orders"]}
+        for step in STEPS:
+            row[f"{step}_count"] = sum(found[step].values())
+            row[f"{step}_median"] = rollups.percentile(found[step], 0.5)
+            row[f"{step}_p90"] = rollups.percentile(found[step], 0.9)
+        result.append(row)
     if group in ("region", "dealer"):
         ids = [row["key"] for row in result if row["key"] not in ("", None)]
         names = (dict(Region.objects.filter(pk__in=ids).values_list("pk", "name")) if group == "region" else
@@ -263,24 +315,8 @@ def funnel(filters, group="region"):
     return sorted(result, key=lambda e: (-e["orders"], str(e["key"])))
 
 
-def _funnel_python(inner):
-    groups = {}
-    for row in inner.iterator(chunk_size=5000):
-        groups.setdefault(row["key"], []).append(row)
-    result = []
-    for key, rows in groups.items():
-        entry = {"key": key, "orders": len(rows)}
-        for start, end in _step_pairs():
-            minutes = sorted((r[end] - r[start]).total_seconds() / 60 for r in rows if r[start] and r[end])
-            entry[f"{end}_count"] = sum(1 for r in rows if r[end])
-            entry[f"{end}_median"] = _percentile(minutes, 0.5)
-            entry[f"{end}_p90"] = _percentile(minutes, 0.9)
-        result.append(entry)
-    return result
-
-
 def _percentile(values, fraction):
-    """Linear interpolation between ranks, as PostgreSQL's ``percentile_cont``."""
+    """Linear interpolation between ranks, as PostgreSQL's ``percentile_cont`` (exact, for comparison)."""
     if not values:
         return None
     position = (len(values) - 1) * fraction
@@ -289,40 +325,58 @@ def _percentile(values, fraction):
     return values[low] + (values[high] - values[low]) * (position - low)
 
 
-def _funnel_postgres(inner):
-    """One pass over the facts: each step's two percentiles from one sort (``percentile_cont`` of an array)."""
-    sql, params = inner.query.sql_with_params()
-    parts = ["count(*) AS orders"]
-    for start, end in _step_pairs():
-        minutes = f"extract(epoch from (steps.{end} - steps.{start})) / 60"
-        parts.append(f"count(steps.{end}) AS {end}_count")
-        parts.append(f"percentile_cont(array[0.5, 0.9]) within group (order by {minutes}) AS {end}_pct")
-    query = f"SELECT steps.key AS key, {', '.join(parts)} FROM ({sql}) steps GROUP BY 1"
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        names = [col[0] for col in cursor.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    for row in rows:
-        for step in STEPS:
-            median, p90 = row.pop(f"{step}_pct") or (None, None)
-            row[f"{step}_median"], row[f"{step}_p90"] = median, p90
-    return rows
-
-
 # Refusals -----------------------------------------------------------------------------------------------
+
+
+def outcomes_kind(filters):
+    """Which rows of ``MonthlyOutcomes`` answer ``filters``: the credited touch's (channel, source, campaign
+    filters), «place» (region, dealer), or None (the city, or both families at once: the facts alone)."""
+    if filters.city is not None or (touch_filtered(filters) and place_filtered(filters)):
+        return None
+    return "place" if place_filtered(filters) else filters.touch
+
+
+def _outcomes(filters):
+    """``[{month, outcome, fault, reason_id, count}]``: the orders of ``filters`` by month and how the refused
+    ones closed (``outcome`` empty: not refused). Asked once per ``filters``."""
+    if "_outcomes" in filters.__dict__:
+        return filters.__dict__["_outcomes"]
+    kind = outcomes_kind(filters)
+    part, ranges = rollups.split(filters, "month", rollups.dirty_days() if kind else None)
+    rows = []
+    if part is not None:
+        stored = MonthlyOutcomes.objects.filter(part, kind=kind)
+        stored = _touch_rows(stored, filters) if kind != "place" else stored.filter(
+            **{name: getattr(filters, name) for name in ("region", "dealer") if getattr(filters, name) is not None})
+        rows += stored.values("month", "outcome", "fault", "reason_id").annotate(count=Sum("count")).order_by()
+    if ranges:
+        refused = Q(outcome__in=REFUSED)
+        rows += (facts(filters, ranges).annotate(
+            month=rollups.LocalMonth(),
+            closed=Case(When(refused, then=F("outcome")), default=Value(""), output_field=CharField()),
+            why=Case(When(refused, then=F("fault")), default=Value(""), output_field=CharField()),
+            reason=Case(When(refused, then=F("close_reason_id")), default=None))
+            .values("month", "closed", "why", "reason").annotate(count=Count("pk")).order_by())
+    rows = [{"month": row["month"], "outcome": row.get("outcome", row.get("closed")),
+             "fault": row.get("fault", row.get("why")), "reason_id": row.get("reason_id", row.get("reason")),
+             "count": row["count"]} for row in rows]
+    filters.__dict__["_outcomes"] = rows
+    return rows
 
 
 def refusals(filters):
     """Failed and cancelled orders by reason and fault: counts, share of refusals, share of all orders."""
-    queryset = facts(filters)
-    total_orders = queryset.count()
-    rows = list(queryset.filter(outcome__in=REFUSED)
-                .values("outcome", "fault", "close_reason_id").annotate(count=Count("pk")).order_by())
+    found = _outcomes(filters)
+    total_orders = sum(row["count"] for row in found)
+    grouped = {}
+    for row in found:
+        if row["outcome"]:
+            key = (row["outcome"], row["fault"], row["reason_id"])
+            grouped[key] = grouped.get(key, 0) + row["count"]
     titles = dict(get_model("suz_dispatch", "FailureReason").objects.filter(
-        pk__in={row["close_reason_id"] for row in rows} - {None}).values_list("pk", "title"))
-    for row in rows:
-        row["to_status"] = row.pop("outcome")
-        row["reason"] = titles.get(row.pop("close_reason_id"))
+        pk__in={reason for _o, _f, reason in grouped} - {None}).values_list("pk", "title"))
+    rows = [{"to_status": outcome, "fault": fault, "reason": titles.get(reason), "count": count}
+            for (outcome, fault, reason), count in grouped.items()]
     rows.sort(key=lambda row: (-row["count"], row["reason"] or ""))
     refused = sum(row["count"] for row in rows)
     for row in rows:
@@ -337,9 +391,10 @@ def refusals(filters):
 def refusals_by_month(filters):
     """``[(month, {fault: count})]``: the refusals over time (by the month the orders were placed)."""
     series = {}
-    for row in (facts(filters).filter(outcome__in=REFUSED).annotate(month=TruncMonth("placed_at"))
-                .values("month", "fault").annotate(count=Count("pk")).order_by("month")):
-        series.setdefault(_day_key(row["month"]), {})[row["fault"]] = row["count"]
+    for row in _outcomes(filters):
+        if row["outcome"]:
+            counts = series.setdefault(_day_key(row["month"]), {})
+            counts[row["fault"]] = counts.get(row["fault"], 0) + row["count"]
     return sorted(series.items())
 
 

@@ -130,8 +130,10 @@ def _fact_columns(now):
     return columns
 
 
-def _fact_upsert(attributions, now):
-    """Write the facts of the orders of ``attributions`` (a queryset) in one INSERT … SELECT, replacing theirs."""
+def _fact_statement(attributions, now):
+    """``(sql, params)``: ``INSERT … SELECT … ON CONFLICT`` writing the facts of the orders of ``attributions`` (a
+    queryset); a fact whose columns are all unchanged is not rewritten (its ``updated_at`` stays, so the days the
+    roll-ups must redo are only those of facts that changed)."""
     from django.db import connection
 
     OrderFact = get_model("suz_analytics", "OrderFact")
@@ -140,23 +142,88 @@ def _fact_upsert(attributions, now):
     rows = attributions.annotate(**{aliases[name]: expression for name, expression in columns.items()})
     sql, params = rows.values(*aliases.values()).order_by().query.sql_with_params()
     qn = connection.ops.quote_name
+    table = qn(OrderFact._meta.db_table)
     names = [OrderFact._meta.get_field(name.removesuffix("_id")).column for name in columns]
     updates = ", ".join(f"{qn(name)} = excluded.{qn(name)}" for name in names if name != "order_id")
-    statement = (f"INSERT INTO {qn(OrderFact._meta.db_table)} ({', '.join(qn(n) for n in names)}) "
+    distinct = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    changed = " OR ".join(f"{table}.{qn(name)} {distinct} excluded.{qn(name)}" for name in names
+                          if name not in ("order_id", "updated_at"))
+    statement = (f"INSERT INTO {table} ({', '.join(qn(n) for n in names)}) "
                  f"SELECT {', '.join('facts.' + qn(aliases[name]) for name in columns)} FROM ({sql}) facts "
-                 f"WHERE true ON CONFLICT ({qn('order_id')}) DO UPDATE SET {updates}")
+                 f"WHERE true ON CONFLICT ({qn('order_id')}) DO UPDATE SET {updates} WHERE {changed}")
+    return statement, params
+
+
+def _fact_upsert(attributions, now):
+    """Write the facts of the orders of ``attributions`` (a queryset); returns how many were written."""
+    from django.db import connection
+
     with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+        cursor.execute(*_fact_statement(attributions, now))
         return cursor.rowcount
 
 
-@transaction.atomic
+# One order's statement, built once per database and set of installed apps: building the query in Python cost
+# more than running it. The order and the time are the only parameters that change; found by sentinel values.
+_ONE_ORDER = {}
+_SENTINEL_ORDER = -7_770_001
+
+
+def _one_order_statement(connection):
+    from datetime import UTC, datetime
+
+    from django.db.models import DateTimeField
+
+    from .contact import CONTACT_MODELS
+
+    key = (connection.alias, connection.vendor,
+           tuple(sorted(label for label, module in CONTACT_MODELS.items() if _installed(module))))
+    if key not in _ONE_ORDER:
+        sentinel_now = datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=UTC)
+        sql, params = _fact_statement(Attribution.objects.filter(order_id=_SENTINEL_ORDER), sentinel_now)
+        prepared_now = DateTimeField().get_db_prep_value(sentinel_now, connection)
+        slots = [("order" if param == _SENTINEL_ORDER else "now" if param == prepared_now else None)
+                 for param in params]
+        assert slots.count("order") == 1 and slots.count("now") == 1, slots
+        lock = None
+        if connection.features.has_select_for_update:
+            Dispatch = get_model("suz_dispatch", "Dispatch")
+            qn = connection.ops.quote_name
+            lock = (f"SELECT {qn('id')} FROM {qn(Dispatch._meta.db_table)} WHERE {qn('order_id')} = %s "
+                    f"FOR UPDATE")
+        _ONE_ORDER[key] = (sql, list(params), slots, lock)
+    return _ONE_ORDER[key]
+
+
+def _installed(module):
+    from django.apps import apps
+
+    return apps.is_installed(module)
+
+
+def _fact_refresh_one(order_id, now):
+    """One order's facts: its dispatch row locked, then one upsert (two statements, no savepoint)."""
+    from django.db import connection
+    from django.db.models import DateTimeField
+
+    sql, params, slots, lock = _one_order_statement(connection)
+    params = [order_id if slot == "order" else DateTimeField().get_db_prep_value(now, connection)
+              if slot == "now" else param for param, slot in zip(params, slots, strict=True)]
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        if lock:
+            cursor.execute(lock, [order_id])
+        cursor.execute(sql, params)
+        return cursor.rowcount
+
+
+@transaction.atomic(savepoint=False)
 def fact_refresh(*, order_ids=None):
     """Recompute the facts of the orders ``order_ids`` (None: every order; the rebuild) from their rows.
 
-    Called in the transaction of each change (``receivers``). The orders' dispatch rows are locked first, so
-    two changes of one order refresh its facts one after the other, the second seeing the first. Returns the
-    number of facts written.
+    Called in the transaction of each change (``receivers``): for one order, two statements and no savepoint —
+    its dispatch row locked, so two changes of one order refresh its facts one after the other, the second
+    seeing the first, then one upsert that rewrites the fact only when a column changed. Returns the number of
+    facts written.
     """
     OrderFact = get_model("suz_analytics", "OrderFact")
     now = timezone.now()
@@ -166,64 +233,152 @@ def fact_refresh(*, order_ids=None):
     order_ids = sorted(set(order_ids))
     if not order_ids:
         return 0
+    if len(order_ids) == 1:
+        return _fact_refresh_one(order_ids[0], now)
     list(get_model("suz_dispatch", "Dispatch").objects.select_for_update()
          .filter(order_id__in=order_ids).order_by("pk").values_list("pk", flat=True))
     return _fact_upsert(Attribution.objects.filter(order_id__in=order_ids), now)
 
 
-def _day_range(day):
-    start = timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()))
-    return start, start + timezone.timedelta(days=1)
+def _lock_state():
+    """The roll-ups' one state row, locked: refreshes run one after the other."""
+    RollupState = get_model("suz_analytics", "RollupState")
+    RollupState.objects.get_or_create(pk=1)
+    return RollupState.objects.select_for_update().get(pk=1)
+
+
+def _insert_grouped(model, queryset, columns, sums):
+    """``INSERT INTO model (…) SELECT …`` the rows of ``queryset`` grouped by ``columns`` (``{field: expression}``)
+    with ``sums`` (``{field: aggregate}``); returns the number of rows written."""
+    from django.db import connection
+
+    names = [*columns, *sums]
+    aliases = {name: f"r_{name}" for name in names}
+    rows = (queryset.annotate(**{aliases[name]: expression for name, expression in columns.items()})
+            .values(*(aliases[name] for name in columns))
+            .annotate(**{aliases[name]: aggregate for name, aggregate in sums.items()}).order_by())
+    sql, params = rows.query.sql_with_params()
+    qn = connection.ops.quote_name
+    targets = ", ".join(qn(model._meta.get_field(name.removesuffix("_id")).column) for name in names)
+    statement = (f"INSERT INTO {qn(model._meta.db_table)} ({targets}) "
+                 f"SELECT {', '.join('grouped.' + qn(aliases[name]) for name in names)} FROM ({sql}) grouped")
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.rowcount
+
+
+def _rollup_write(day_facts, month_facts):
+    """Write every roll-up's rows: ``DailySales`` from ``day_facts``, the monthly ones from ``month_facts``
+    (querysets of facts covering whole days, whole months)."""
+    from django.db.models import Case, CharField, Count, F, Value, When
+    from django.db.models.functions import ExtractHour, TruncDate
+
+    from . import rollups
+    from .selectors import REFUSED, measures
+
+    written = 0
+    refused = {"outcome__in": REFUSED}
+    outcome = {
+        "outcome": Case(When(**refused, then=F("outcome")), default=Value(""), output_field=CharField()),
+        "fault": Case(When(**refused, then=F("fault")), default=Value(""), output_field=CharField()),
+        "reason_id": Case(When(**refused, then=F("close_reason_id")), default=None),
+    }
+    for touch in ("last", "first"):
+        touch_columns = {"channel": F(f"{touch}_channel"), "source": F(f"{touch}_source"),
+                         "campaign": F(f"{touch}_campaign")}
+        written += _insert_grouped(get_model("suz_analytics", "DailySales"), day_facts, {
+            "day": TruncDate("placed_at"), "touch": Value(touch), **touch_columns}, measures())
+        written += _insert_grouped(get_model("suz_analytics", "HourlySales"), month_facts, {
+            "month": rollups.LocalMonth(), "hour": ExtractHour("placed_at"), "touch": Value(touch),
+            **touch_columns}, measures())
+        written += _insert_grouped(get_model("suz_analytics", "MonthlyOutcomes"), month_facts, {
+            "month": rollups.LocalMonth(), "kind": Value(touch), **touch_columns, **outcome}, {"count": Count("pk")})
+        for grouping in ("term", "landing"):
+            written += _insert_grouped(get_model("suz_analytics", "MonthlyKeySales"), month_facts, {
+                "month": rollups.LocalMonth(), "touch": Value(touch), "channel": F(f"{touch}_channel"),
+                "source": F(f"{touch}_source"), "grouping": Value(grouping), "value": F(f"{touch}_{grouping}")},
+                measures())
+    written += _insert_grouped(get_model("suz_analytics", "MonthlyOutcomes"), month_facts, {
+        "month": rollups.LocalMonth(), "kind": Value("place"), "channel": Value(""), "source": Value(""),
+        "campaign": Value(""), "region_id": F("region_id"), "dealer_id": F("dealer_id"), **outcome},
+        {"count": Count("pk")})
+    return written + _funnel_write(month_facts)
+
+
+def _funnel_write(month_facts):
+    """``FunnelHistogram``'s rows from ``month_facts``, in one statement (``rollups.histogram_sql``)."""
+    from django.db import connection
+
+    from . import rollups
+
+    Histogram = get_model("suz_analytics", "FunnelHistogram")
+    qn = connection.ops.quote_name
+    sql, params = rollups.histogram_sql(month_facts, ("region", "dealer", "stage"), connection)
+    columns = ", ".join(qn(Histogram._meta.get_field(name).column) for name in (
+        "month", "grouping", "region", "dealer", "stage", "step", "bucket", "count"))
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {qn(Histogram._meta.db_table)} ({columns}) {sql}", params)
+        return cursor.rowcount
+
+
+ROLLUPS = ("DailySales", "HourlySales", "MonthlyKeySales", "MonthlyOutcomes", "FunnelHistogram")
 
 
 @transaction.atomic
 def rollup_refresh(*, days=None):
-    """Rebuild the daily roll-up for ``days`` (dates in the site's time zone; None: every day) from the order
-    facts. Returns the number of roll-up rows written."""
-    from django.db.models import F, Q
-    from django.db.models.functions import TruncDate
+    """Rebuild the roll-ups (``rollups``) for ``days`` (dates in the site's time zone: ``DailySales`` for those
+    days, the monthly roll-ups for their months; None: everything, and the roll-ups are then current) from the
+    order facts. Returns the number of roll-up rows written."""
+    from . import rollups
 
-    from .selectors import measures
-
-    DailySales = get_model("suz_analytics", "DailySales")
-    source = get_model("suz_analytics", "OrderFact").objects.all()
+    state = _lock_state()
+    started = timezone.now()
+    facts = get_model("suz_analytics", "OrderFact").objects.all()
+    models = [get_model("suz_analytics", name) for name in ROLLUPS]
     if days is None:
-        DailySales.objects.all().delete()
-    else:
-        days = sorted(set(days))
-        if not days:
-            return 0
-        DailySales.objects.filter(day__in=days).delete()
-        in_days = Q()
-        for day in days:
-            start, end = _day_range(day)
-            in_days |= Q(placed_at__gte=start, placed_at__lt=end)
-        source = source.filter(in_days)
-    rows = []
-    for touch, prefix in (("last", "last_"), ("first", "first_")):
-        grouped = (source.annotate(day=TruncDate("placed_at"))
-                   .values("day", channel_=F(prefix + "channel"), source_=F(prefix + "source"),
-                           campaign_=F(prefix + "campaign"))
-                   .annotate(**measures()).order_by())
-        rows += [DailySales(day=row["day"], touch=touch, channel=row["channel_"], source=row["source_"],
-                            campaign=row["campaign_"], orders=row["orders"], claimed=row["claimed"],
-                            completed=row["completed"], earned=row["earned"] or 0) for row in grouped.iterator()]
-    DailySales.objects.bulk_create(rows, batch_size=2000)
-    return len(rows)
+        for model in models:
+            model.objects.all().delete()
+        written = _rollup_write(facts, facts)
+        state.clean_before = started - rollups.MARGIN
+        state.save(update_fields=["clean_before"])
+        return written
+    days = sorted(set(days))
+    if not days:
+        return 0
+    months = sorted({day.replace(day=1) for day in days})
+    models[0].objects.filter(day__in=days).delete()
+    for model in models[1:]:
+        model.objects.filter(month__in=months).delete()
+    month_ranges = [(month, rollups._next_month(month) - timezone.timedelta(days=1)) for month in months]
+    return _rollup_write(facts.filter(rollups.ranges_q(rollups._merged(days))),
+                         facts.filter(rollups.ranges_q(month_ranges)))
 
 
-def rollup_refresh_changed(*, since):
-    """Rebuild the days of the orders whose facts changed since ``since`` (what a beat run must redo): one
-    indexed look-up of the facts' ``updated_at``."""
+@transaction.atomic
+def rollup_refresh_changed(*, since=None):
+    """Bring the roll-ups up to date: rebuild the days of the facts written since ``since`` (None: since they
+    were last current, ``RollupState``; everything when they never were). One indexed look-up of the facts'
+    ``updated_at``. Returns the number of roll-up rows written."""
     from django.db.models.functions import TruncDate
 
+    from . import rollups
+
+    state = _lock_state()
+    started = timezone.now()
+    since = state.clean_before if since is None else since
+    if since is None:
+        return rollup_refresh()
     days = set(get_model("suz_analytics", "OrderFact").objects.filter(updated_at__gte=since)
-               .annotate(day=TruncDate("placed_at")).values_list("day", flat=True).distinct())
-    return rollup_refresh(days=days)
+               .annotate(day=TruncDate("placed_at")).values_list("day", flat=True).distinct().order_by())
+    written = rollup_refresh(days=days)
+    if state.clean_before is not None and since <= state.clean_before:  # every change since then is in
+        state.clean_before = max(state.clean_before, started - rollups.MARGIN)
+        state.save(update_fields=["clean_before"])
+    return written
 
 
 def analytics_rebuild():
-    """Every order's facts, then the whole roll-up, from the orders (``suz_analytics_rebuild``).
+    """Every order's facts, then the roll-ups, from the orders (``suz_analytics_rebuild``).
     Returns ``(facts, rollup_rows)``."""
     with transaction.atomic():
         facts = fact_refresh()

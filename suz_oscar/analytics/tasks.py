@@ -1,25 +1,19 @@
-from datetime import timedelta
-
 from celery import shared_task
-
-# A beat run rebuilds the days of orders changed in this window: twice its interval, so a late run loses
-# nothing; the nightly full rebuild catches up after a longer stop.
-REFRESH_WINDOW = timedelta(minutes=10)
 
 
 @shared_task(ignore_result=True)
 def refresh_rollup():
-    """Periodic (celery beat, every 5 minutes): the sales roll-up's days whose orders changed."""
-    from django.utils import timezone
-
+    """Periodic (celery beat, every 5 minutes): the roll-ups' days and months whose facts were written since they
+    were last current (``services.rollup_refresh_changed``); until then the reports read those days from the
+    facts."""
     from .services import rollup_refresh_changed
 
-    rollup_refresh_changed(since=timezone.now() - REFRESH_WINDOW)
+    rollup_refresh_changed()
 
 
 @shared_task(ignore_result=True)
 def rebuild_rollup():
-    """Periodic (celery beat, nightly): the whole sales roll-up."""
+    """Periodic (celery beat, nightly): every roll-up from the facts (orders deleted since are gone from them)."""
     from .services import rollup_refresh
 
     rollup_refresh()

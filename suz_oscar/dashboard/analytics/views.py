@@ -194,16 +194,23 @@ class FunnelReportView(ReportView):
                  "closed": _("closed")}
         for step, name in names.items():
             columns += [(_("%(step)s: orders") % {"step": name}, f"{step}_count", "int"),
-                        (_("%(step)s: median, min") % {"step": name}, f"{step}_median", "minutes"),
-                        (_("%(step)s: 90%%, min") % {"step": name}, f"{step}_p90", "minutes")]
+                        (_("%(step)s: median ≈, min") % {"step": name}, f"{step}_median", "minutes"),
+                        (_("%(step)s: 90%% ≈, min") % {"step": name}, f"{step}_p90", "minutes")]
         return columns
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["note"] = _("≈ Medians and 90th percentiles are estimated from how many orders took how long in fixed "
+                        "intervals: under 3 minutes to within a minute, from 3 minutes to 30 days to within about "
+                        "15 %, 30 days and more shown as 30 days.")
+        return ctx
 
     def chart(self):
         rows = self.report["rows"][:12]
         return bar_chart([(row["label"], [row.get("claimed_median") or 0, row.get("claimed_p90") or 0,
                                           row.get("contacted_median") or 0]) for row in rows],
-                         [gettext("to claim, median, min"), gettext("to claim, 90%, min"),
-                          gettext("claim to first contact, median, min")], stacked=False)
+                         [gettext("to claim, median ≈, min"), gettext("to claim, 90% ≈, min"),
+                          gettext("claim to first contact, median ≈, min")], stacked=False)
 
 
 class RefusalsReportView(ReportView):

@@ -4,7 +4,7 @@ from suz_oscar.analytics.services import analytics_rebuild
 
 
 class Command(BaseCommand):
-    help = ("Rebuild every order's facts and the daily roll-up of the sales reports from the orders (the order's "
+    help = ("Rebuild every order's facts and the reports' roll-ups from the orders (the order's "
             "changes keep them current; run this after loading orders by SQL or restoring a backup).")
 
     def handle(self, *args, **options):
