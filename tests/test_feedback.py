@@ -79,6 +79,10 @@ def test_completing_sends_the_survey_and_records_the_corrected_amount_the_report
     assert {(r.channel, r.address) for r in rows} == {("email", "guest@example.com"), ("sms", "+79123456789")}
     body = rows.get(channel="email").body
     assert "/survey/" in body and str(world["order"].number) in body
+    # The link opens where the site is served: Oscar's scheme (http in the demo's runserver, https in production).
+    from django.contrib.sites.models import Site
+
+    assert f"http://{Site.objects.get_current().domain}/survey/" in body
     assert world["dispatch"].earned.amount == Decimal("1234.50")
     Attribution.objects.get_or_create(order=world["order"], defaults={"placed_at": world["order"].date_placed})
     value = Attribution.objects.filter(order=world["order"]).annotate(e=order_earned()).get().e

@@ -13,6 +13,15 @@ from django.utils import translation
 from .conf import suz_settings
 
 
+def site_url() -> str:
+    """The site's address for links in messages sent outside a request: Oscar's ``OSCAR_URL_SCHEMA`` (``http``
+    by default, as the demo serves; ``https`` in production) and the current Site's domain."""
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    return f"{getattr(settings, 'OSCAR_URL_SCHEMA', 'http')}://{Site.objects.get_current().domain}"
+
+
 def render_email(base: str, context: dict) -> tuple[str, str]:
     """``(subject, body)`` of the template pair ``base`` in ``SUZ_NOTIFICATION_LANGUAGE``."""
     with translation.override(suz_settings.SUZ_NOTIFICATION_LANGUAGE):

@@ -128,9 +128,9 @@ def invitation_url(token: str, request: HttpRequest | None = None) -> str:
     path = reverse("suz-invitation", kwargs={"token": token})
     if request is not None:
         return request.build_absolute_uri(path)
-    from django.contrib.sites.models import Site
+    from suz_oscar.core.mail import site_url
 
-    return f"https://{Site.objects.get_current().domain}{path}"
+    return site_url() + path
 
 
 def _issue_token(invitation, now=None):

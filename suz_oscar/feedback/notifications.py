@@ -2,13 +2,8 @@
 
 from django.urls import reverse
 
+from suz_oscar.core.mail import site_url
 from suz_oscar.core.outbox import announce
-
-
-def site_url() -> str:
-    from django.contrib.sites.models import Site
-
-    return f"https://{Site.objects.get_current().domain}"
 
 
 def card_url(dispatch) -> str:
