@@ -57,6 +57,8 @@ if not SECURE_HSTS_PRELOAD:
     # Joining the browsers' preload list is the owner's decision (hard to undo), not a default.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 OSCAR_URL_SCHEMA = "https"
+# Links in messages sent outside a request: https on the Site's domain unless given (never the demo's address).
+SUZ_SITE_URL = os.environ.get("SUZ_SITE_URL") or None
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -199,8 +199,10 @@ SUZ_ROBOT_SPEED = 150
 # Staff are alerted once about a complaint nobody answered within SUZ_COMPLAINT_SLA_HOURS (None: never).
 SUZ_SURVEY_AFTER_CLOSE = True
 SUZ_SURVEY_LINK_DAYS = 30
-# The customer card shows this many latest entries of the customer's timeline; «показать всё» shows the rest.
+# The customer card shows a page of this many latest entries of the customer's timeline (older ones page by page,
+# «Показать более ранние записи»), and the newest SUZ_CUSTOMER_CARD_ORDERS orders («Показать все заказы»: all).
 SUZ_CUSTOMER_TIMELINE_ENTRIES = 200
+SUZ_CUSTOMER_CARD_ORDERS = 20
 SUZ_REVIEW_MIN_SCORE = 4
 SUZ_COMPLAINT_SLA_HOURS = 24
 
@@ -209,6 +211,6 @@ SUZ_COMPLAINT_SLA_HOURS = 24
 # works asks for a new one by the order's phone, at most once per SUZ_ORDER_LINK_RESEND_MINUTES.
 SUZ_ORDER_LINK_DAYS = 60
 # The site's address in messages written outside a request (a stage opening, a sweep, a command): None for
-# https on the current Site's domain; "http://127.0.0.1:8000" for the demo.
+# OSCAR_URL_SCHEMA on the current Site's domain; "http://127.0.0.1:8000" for the demo.
 SUZ_SITE_URL = None
 SUZ_ORDER_LINK_RESEND_MINUTES = 5

@@ -1,5 +1,6 @@
 """Checkout: no dealer to choose, guests by phone, the order keeps its city, region and prices."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -108,3 +109,21 @@ def test_placed_order_is_dispatched_after_commit(world):  # noqa: F811
     assert dispatch.status == "offered"
     first = dispatch.stages.order_by("position").first()
     assert set(first.dealers.all()) == {world["dx_top"], world["dx_cheap"]}
+
+
+def test_the_delivery_map_knows_each_citys_centre_to_follow_the_customers_choice(world):  # noqa: F811
+    """The map opens on the chosen city; every city in the list carries its centre, so picking another city moves
+    the map there (delivery-point.js; seen in Chromium); a form sent back with errors opens on the city sent."""
+    client = client_for()
+    client.get("/", {"city": "x-city"})
+    add_to_basket(client, world["product"])
+    client.post(reverse("checkout:index"), {"options": "anonymous", "phone": "+7 912 345-67-89", "username": ""})
+    page = client.get(reverse("checkout:shipping-address")).content.decode()
+    assert 'id="suz-delivery-map"' in page and "suz/js/delivery-point.js" in page
+    for city in (world["x"], world["y"], world["z"]):
+        assert re.search(f'value="{city.pk}"[^>]* data-center="{city.latitude:.6f},{city.longitude:.6f}"', page)
+    # The customer picked Игрекгород but left out the address: the page comes back centred on it.
+    sent = client.post(reverse("checkout:shipping-address"), address(world["y"], line1="", latitude="",
+                                                                     longitude=""))
+    assert sent.status_code == 200 and sent.context["form"].errors
+    assert 'data-center="56.0,44.0,12"' in sent.content.decode()

@@ -80,6 +80,10 @@ def test_completing_sends_the_survey_and_records_the_corrected_amount_the_report
     assert {(r.channel, r.address) for r in rows} == {("email", "guest@example.com"), ("sms", "+79123456789")}
     body = rows.get(channel="email").body
     assert "/survey/" in body and str(world["order"].number) in body
+    # The link opens where the site is served: Oscar's scheme (http in the demo's runserver, https in production).
+    from django.contrib.sites.models import Site
+
+    assert f"http://{Site.objects.get_current().domain}/survey/" in body
     assert world["dispatch"].earned.amount == Decimal("1234.50")
     Attribution.objects.get_or_create(order=world["order"], defaults={"placed_at": world["order"].date_placed})
     value = Attribution.objects.filter(order=world["order"]).annotate(e=order_earned()).get().e
@@ -287,46 +291,106 @@ def test_the_customer_card_joins_guest_orders_by_phone_and_hides_what_a_dealer_m
     assert search.status_code == 200 and "customer-list" in search.content.decode()
 
 
-def test_the_customer_card_takes_a_fixed_number_of_queries(world, staff):
+def _orders_of_one_customer(world, count):
+    """``count`` more orders of the world's customer (same phone) held by the world's dealer, each with comments, a
+    status change, a complaint and a survey."""
     from suz_oscar.notifications.services import comment_add
     from suz_oscar.notifications.vocabulary import Role
 
-    url = reverse("suz_feedback_dashboard:suz-customer", kwargs={"pk": world["dispatch"].pk})
-    client = client_for(staff)
-    client.get(url)
-
-    def count():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(url).status_code == 200
-        return len(ctx.captured_queries)
-
-    few = count()
     net = world["net"]
-    for i in range(5):
+    for i in range(count):
         order = make_order(net["city"], net["product"])
         d = dispatch_services.dispatch_plan(order=order)
         dispatch_services.dispatch_claim(dispatch=d, dealer=world["holder"])
-        for j in range(3):
+        for j in range(2):
             comment_add(dispatch=d, author=world["manager"], role=Role.DEALER, text=f"к {i}.{j}",
                         dealer=world["holder"])
         services.complaint_file(dispatch=d, text=f"жалоба {i}")
-    assert count() == few
+        Survey.objects.create(dispatch=d, dealer=world["holder"], sold=True, nonce=f"n{i}")
 
 
-def test_the_customer_card_shows_the_latest_entries_and_the_whole_story_on_request(world, staff, settings):
-    from suz_oscar.notifications.services import comment_add
-    from suz_oscar.notifications.vocabulary import Role
-
-    for j in range(4):
-        comment_add(dispatch=world["dispatch"], author=world["manager"], role=Role.DEALER, text=f"запись {j}",
-                    dealer=world["holder"])
-    settings.SUZ_CUSTOMER_TIMELINE_ENTRIES = 2
+def test_the_customer_card_takes_a_fixed_number_of_queries_with_2_and_with_20_orders(world, staff, settings):
+    settings.SUZ_CUSTOMER_TIMELINE_ENTRIES = 5
+    settings.SUZ_CUSTOMER_CARD_ORDERS = 5
     url = reverse("suz_feedback_dashboard:suz-customer", kwargs={"pk": world["dispatch"].pk})
     client = client_for(staff)
+
+    def count(**params):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url, params)
+            assert response.status_code == 200
+        return len(ctx.captured_queries), response
+
+    _orders_of_one_customer(world, 1)  # 2 orders
+    client.get(url)
+    at_2, page = count()
+    assert len(page.context["dispatches"]) == 2 and page.context["older"] is not None
+    older_at_2, _ = count(before=str(page.context["older"]))
+    _orders_of_one_customer(world, 18)  # 20 orders, about 100 entries
+    at_20, page = count()
+    assert len(page.context["dispatches"]) == 5 and len(page.context["entries"]) == 5
+    assert page.context["order_count"] == 20 and "Показать все 20 заказов" in page.content.decode()
+    older_at_20, _ = count(before=str(page.context["older"]))
+    every_order, page = count(orders="all")
+    assert len(page.context["dispatches"]) == 20 and "customer-orders-all" not in page.content.decode()
+    assert at_2 == at_20 == every_order and older_at_2 == older_at_20
+    assert at_20 <= 30, at_20
+
+
+def test_the_customer_card_pages_back_through_the_whole_story_once_each(world, staff, settings):
+    from django.utils import timezone
+
+    from suz_oscar.core import timeline
+
+    Comment = get_model("suz_notifications", "Comment")
+    # Seven comments of one moment (a page boundary falls among them), and a complaint with its answer.
+    moment = timezone.now()
+    Comment.objects.bulk_create([Comment(dispatch=world["dispatch"], role="dealer", dealer=world["holder"],
+                                         text=f"запись {j}", created_at=moment) for j in range(7)])
+    services.complaint_file(dispatch=world["dispatch"], text="Жалоба на сроки")
+    everything = timeline.entries_for([world["dispatch"].pk], public_only=False)
+    settings.SUZ_CUSTOMER_TIMELINE_ENTRIES = 3
+    url = reverse("suz_feedback_dashboard:suz-customer", kwargs={"pk": world["dispatch"].pk})
+    client = client_for(staff)
+    seen, params, pages = [], {}, 0
+    while True:
+        response = client.get(url, params)
+        assert response.status_code == 200
+        shown = response.context["entries"]
+        assert 0 < len(shown) <= 3
+        assert [e.sort_key for e in shown] == sorted(e.sort_key for e in shown)  # oldest first on a page
+        seen = [(e.kind, e.key) for e in shown] + seen
+        pages += 1
+        html = response.content.decode()
+        if response.context["older"] is None:
+            assert "customer-timeline-more" not in html
+            break
+        assert "customer-timeline-more" in html and "Показать более ранние записи" in html
+        params = {"before": str(response.context["older"])}
+    assert seen == [(e.kind, e.key) for e in everything]  # every entry once, in order
+    assert pages == -(-len(everything) // 3) and len(everything) >= 9
+    assert "К последним записям" in html
+    # The first page holds the newest entries; a broken cursor says so and shows them.
     latest = client.get(url)
-    shown = latest.context["entries"]
-    assert len(shown) == 2 and latest.context["hidden_count"] >= 2
-    assert "запись 3" in latest.content.decode() and "запись 0" not in latest.content.decode()
-    assert "более ранн" in latest.content.decode()
-    whole = client.get(url, {"all": "1"})
-    assert whole.context["hidden_count"] == 0 and "запись 0" in whole.content.decode()
+    assert "Жалоба на сроки" in latest.content.decode()
+    for bad in ("x", "1_BAD_1", "999999999999999999", "-99999999999999999", "1_comment_", "١٢٣"):
+        response = client.get(url, {"before": bad})
+        assert response.status_code == 200 and "customer-timeline-bad-cursor" in response.content.decode()
+        assert [e.key for e in response.context["entries"]] == [e.key for e in latest.context["entries"]]
+
+
+def test_a_bare_timestamp_cursor_shows_what_came_before_that_moment(world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from suz_oscar.core import timeline
+
+    Comment = get_model("suz_notifications", "Comment")
+    now = timezone.now()
+    Comment.objects.bulk_create([Comment(dispatch=world["dispatch"], role="dealer", dealer=world["holder"],
+                                         text=f"запись {j}", created_at=now + timedelta(hours=j)) for j in (1, 2, 3)])
+    cursor = timeline.Cursor.parse(str(timeline.Cursor(now + timedelta(hours=2, seconds=1))))
+    found = timeline.entries_for([world["dispatch"].pk], public_only=False, limit=100, before=cursor)
+    texts = [e.data["comment"].text for e in found if e.kind == "comment"]
+    assert texts == ["запись 1", "запись 2"] and all(e.at < cursor.at for e in found)

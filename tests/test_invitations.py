@@ -266,10 +266,13 @@ def test_invitation_link_matrix(send, manager_a, dealer_a, manager_b, customer, 
     assert dealer_a.partner.users.filter(email="holder@example.com").exists()
 
 
-def test_an_invitation_sent_without_a_request_has_an_absolute_link(dealer_a, django_capture_on_commit_callbacks):
-    """From a command or a task: the link is built on the current Site's domain."""
+def test_an_invitation_sent_without_a_request_has_an_absolute_link(dealer_a, django_capture_on_commit_callbacks,
+                                                                    settings):
+    """From a command or a task: the link is built on the current Site's domain, with Oscar's scheme (http as
+    the demo serves, https in production)."""
     from django.contrib.sites.models import Site
 
+    settings.OSCAR_URL_SCHEMA = "https"
     with django_capture_on_commit_callbacks(execute=True):
         services.invitation_send(dealer=dealer_a, email="new@example.com")
     assert f"https://{Site.objects.get_current().domain}/dealer-invitation/" in mail.outbox[-1].body

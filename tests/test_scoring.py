@@ -200,6 +200,8 @@ def test_scorecard_counts_and_chart(net, staff):
     page = client_for(staff).get(reverse("suz_scoring_dashboard:suz-scorecard", kwargs={"pk": dealer.pk}))
     html = page.content.decode()
     assert page.status_code == 200 and 'id="rating-chart"' in html and "Не дозвонился" in html
+    # The dealer reads every rule that moves its points, the customers' survey scores and complaints too.
+    assert "за оценку в опросе, от 1 до 5: -10, -5, 0, 5, 10" in html and "за обоснованную жалобу: -20" in html
 
 
 def test_scoring_pages_permission_matrix(net, customer, staff):

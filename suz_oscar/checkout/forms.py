@@ -46,10 +46,22 @@ class GatewayForm(oscar_forms.GatewayForm):
         return cleaned
 
 
+class CitySelect(forms.Select):
+    """The city list; each city with coordinates carries its centre (``data-center="lat,lon"``), so the delivery
+    point's map re-centres on the city the customer picks."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        city = getattr(value, "instance", None)
+        if city is not None and city.latitude is not None and city.longitude is not None:
+            option["attrs"]["data-center"] = f"{city.latitude:f},{city.longitude:f}"
+        return option
+
+
 class ShippingAddressForm(oscar_forms.ShippingAddressForm):
     """The delivery address with its city from our list (and coordinates when known)."""
 
-    city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.none(), empty_label=None)
+    city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.none(), empty_label=None, widget=CitySelect)
     # Set by a map click when the page offers one; any finite number in range, kept to 6 places (~10 cm).
     latitude = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     longitude = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)

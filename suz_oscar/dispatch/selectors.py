@@ -467,16 +467,18 @@ def pending_change(dispatch: Dispatch):
 
 
 @core_timeline.source
-def change_requests(dispatch_ids, *, public_only: bool) -> list:
-    """The customer's change requests and the dealers' answers: the customer sees them too."""
+def change_requests(dispatch_ids, *, public_only: bool, limit: int | None = None, before=None) -> list:
+    """The customer's change requests and the dealers' answers: the customer sees them too (a query each)."""
     found = get_model("suz_dispatch", "ChangeRequest").objects.filter(dispatch_id__in=dispatch_ids).select_related(
         "product", "dealer__partner", "answered_by")
-    entries = []
-    for request in found:
-        template = "suz/dispatch/_timeline_change_request.html"
-        entries.append(core_timeline.Entry("change_request", request.created_at, template,
-                                           {"request": request, "answer": False}, request.dispatch_id))
-        if request.answered_at is not None:
-            entries.append(core_timeline.Entry("change_answer", request.answered_at, template,
-                                               {"request": request, "answer": True}, request.dispatch_id))
+    template = "suz/dispatch/_timeline_change_request.html"
+    entries = [core_timeline.Entry("change_request", request.created_at, template,
+                                   {"request": request, "answer": False}, request.dispatch_id, key=request.pk)
+               for request in core_timeline.window(found, "created_at", "change_request", limit=limit,
+                                                   before=before)]
+    answered = found.filter(answered_at__isnull=False)
+    entries += [core_timeline.Entry("change_answer", request.answered_at, template,
+                                    {"request": request, "answer": True}, request.dispatch_id, key=request.pk)
+                for request in core_timeline.window(answered, "answered_at", "change_answer", limit=limit,
+                                                    before=before)]
     return entries

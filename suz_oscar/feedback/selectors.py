@@ -134,27 +134,29 @@ def reviews(state: str | None = ReviewState.PENDING):
 
 
 @timeline.source
-def surveys(dispatch_ids, *, public_only: bool) -> list:
+def surveys(dispatch_ids, *, public_only: bool, limit: int | None = None, before=None) -> list:
+    """A survey sent, and the customer's answers when they came (two kinds of entry, a query each)."""
     if public_only:
         return []
-    found = Survey.objects.filter(dispatch_id__in=dispatch_ids).prefetch_related("answers")
-    entries = []
-    for survey in found:
-        entries.append(timeline.Entry("survey", survey.sent_at, "suz/feedback/_timeline_survey.html",
-                                      {"survey": survey, "answered": False}, survey.dispatch_id))
-        if survey.answered_at:
-            entries.append(timeline.Entry("survey", survey.answered_at, "suz/feedback/_timeline_survey.html",
-                                          {"survey": survey, "answered": True}, survey.dispatch_id))
+    found = Survey.objects.filter(dispatch_id__in=dispatch_ids)
+    template = "suz/feedback/_timeline_survey.html"
+    entries = [timeline.Entry("survey", survey.sent_at, template, {"survey": survey, "answered": False},
+                              survey.dispatch_id, key=survey.pk)
+               for survey in timeline.window(found, "sent_at", "survey", limit=limit, before=before)]
+    answered = found.filter(answered_at__isnull=False).prefetch_related("answers")
+    entries += [timeline.Entry("survey_answer", survey.answered_at, template, {"survey": survey, "answered": True},
+                               survey.dispatch_id, key=survey.pk)
+                for survey in timeline.window(answered, "answered_at", "survey_answer", limit=limit, before=before)]
     return entries
 
 
 @timeline.source
-def complaint_messages(dispatch_ids, *, public_only: bool) -> list:
+def complaint_messages(dispatch_ids, *, public_only: bool, limit: int | None = None, before=None) -> list:
     found = ComplaintMessage.objects.filter(complaint__dispatch_id__in=dispatch_ids).select_related(
         "complaint", "author")
     return [timeline.Entry("complaint", m.created_at, "suz/feedback/_timeline_complaint.html", {"message": m},
-                           m.complaint.dispatch_id)
-            for m in found]
+                           m.complaint.dispatch_id, key=m.pk)
+            for m in timeline.window(found, "created_at", "complaint", limit=limit, before=before)]
 
 
 # The customer card
@@ -203,25 +205,29 @@ def customer_dispatches(customer: Customer, dealer: Dealer | None = None):
         match |= Q(order__suz_place__phone=customer.phone)
     if customer.email:
         match |= Q(order__guest_email__iexact=customer.email) | Q(order__user__email__iexact=customer.email)
-    found = (Dispatch.objects.filter(match)
-             .select_related("order__shipping_address", "order__suz_place__city", "claimed_by__partner")
-             .annotate(points_total=Sum("points__delta"))
-             .order_by("-order__date_placed", "-pk"))
+    found = Dispatch.objects.filter(match).order_by("-order__date_placed", "-pk")
     if dealer is not None:
         found = found.filter(claimed_by=dealer)
     return found
 
 
-def customer_card(anchor: Dispatch, dealer: Dealer | None = None) -> dict:
-    """The customer card: contacts, orders with dealer and outcome, one timeline of every contact. A fixed number
-    of queries whatever the number of orders and entries."""
+def customer_card(anchor: Dispatch, dealer: Dealer | None = None, *, limit: int,
+                  before: timeline.Cursor | None = None, orders: int | None = None) -> dict:
+    """The customer card: contacts, the newest ``orders`` orders (all with ``None``) with dealer, outcome and points,
+    and a page of the one timeline of every contact over all the orders — the newest ``limit`` entries before
+    ``before`` (oldest first) and the cursor of the older ones. A fixed number of queries whatever the number of
+    orders and entries: each timeline source orders and cuts in SQL."""
     customer = customer_of(anchor)
-    dispatches = list(customer_dispatches(customer, dealer))
-    entries = timeline.entries_for([d.pk for d in dispatches], public_only=False)
-    numbers = {d.pk: d.order.number for d in dispatches}
-    for entry in entries:
+    found = customer_dispatches(customer, dealer)
+    numbers = dict(found.values_list("pk", "order__number"))
+    rows = (found.select_related("order__shipping_address", "order__suz_place__city", "claimed_by__partner")
+            .annotate(points_total=Sum("points__delta")))
+    dispatches = list(rows[:orders] if orders is not None else rows)
+    page = timeline.page(list(numbers), public_only=False, limit=limit, before=before)
+    for entry in page.entries:
         entry.order_number = numbers.get(entry.dispatch_id, "")
-    return {"customer": customer, "dispatches": dispatches, "entries": entries}
+    return {"customer": customer, "dispatches": dispatches, "order_count": len(numbers), "entries": page.entries,
+            "older": page.older}
 
 
 def search_customers(query: str, dealer: Dealer | None = None, limit: int = 50) -> list[Customer]:

@@ -59,10 +59,11 @@ def line_of(user):
 
 
 @timeline.source
-def call_entries(dispatch_ids, *, public_only):
+def call_entries(dispatch_ids, *, public_only, limit=None, before=None):
     """Calls in the order's thread (staff and the holding dealer; never on the customer's pages)."""
     if public_only:
         return []
+    found = Call.objects.filter(dispatch_id__in=dispatch_ids).select_related("manager")
     return [timeline.Entry("call", call.created_at, "suz/telephony/_timeline_call.html", {"call": call},
-                           dispatch_id=call.dispatch_id)
-            for call in Call.objects.filter(dispatch_id__in=dispatch_ids).select_related("manager")]
+                           dispatch_id=call.dispatch_id, key=call.pk)
+            for call in timeline.window(found, "created_at", "call", limit=limit, before=before)]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.core.loading import get_model
 
+from suz_oscar.core import timeline
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.forms import errors_as_text
 from suz_oscar.dashboard.dispatch.settings_views import ListSettingsView
@@ -215,18 +216,21 @@ class CustomerCardView(DealerMixin, generic.TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         dealer = self.get_dealer()
-        qs = Dispatch.objects.select_related("order__shipping_address", "order__suz_place", "order__user")
+        qs = Dispatch.objects.select_related("order__shipping_address", "order__suz_place__city", "order__user")
         if dealer is not None:
             qs = qs.filter(claimed_by=dealer)
         anchor = qs.filter(pk=self.kwargs["pk"]).first()
         if anchor is None:
             raise Http404
-        card = selectors.customer_card(anchor, dealer)
-        # Rendering thousands of entries takes seconds: the latest ones first, the whole story on request.
-        entries, limit = card["entries"], suz_settings.SUZ_CUSTOMER_TIMELINE_ENTRIES
-        card["hidden_count"] = 0 if self.request.GET.get("all") else max(len(entries) - limit, 0)
-        card["entries"] = entries[card["hidden_count"]:]
+        # A page of the newest entries; «Показать более ранние» pages back by the cursor of the oldest one shown.
+        raw = self.request.GET.get("before")
+        before = timeline.Cursor.parse(raw) if raw else None
+        orders = None if self.request.GET.get("orders") == "all" else suz_settings.SUZ_CUSTOMER_CARD_ORDERS
+        card = selectors.customer_card(anchor, dealer, limit=suz_settings.SUZ_CUSTOMER_TIMELINE_ENTRIES,
+                                       before=before, orders=orders)
+        card["before"] = before
+        card["bad_cursor"] = bool(raw) and before is None
         ctx.update(card)
-        ctx.update({"dealer": dealer, "phone_shown": phone_visible(anchor, dealer),
+        ctx.update({"dealer": dealer, "anchor": anchor, "phone_shown": phone_visible(anchor, dealer),
                     "status_labels": dict(Dispatch.STATUSES)})
         return ctx
