@@ -91,26 +91,26 @@ def timeline(dispatch, *, public_only: bool) -> list:
 
 
 @core_timeline.source
-def comments(dispatch_ids, *, public_only: bool) -> list:
+def comments(dispatch_ids, *, public_only: bool, limit: int | None = None, before=None) -> list:
     Comment = get_model("suz_notifications", "Comment")
     found = Comment.objects.filter(dispatch_id__in=dispatch_ids).select_related("author", "dealer__partner")
     if public_only:
         found = found.filter(public=True)
     return [core_timeline.Entry("comment", c.created_at, "suz/notifications/_timeline_comment.html", {"comment": c},
-                                c.dispatch_id)
-            for c in found]
+                                c.dispatch_id, key=c.pk)
+            for c in core_timeline.window(found, "created_at", "comment", limit=limit, before=before)]
 
 
 @core_timeline.source
-def status_changes(dispatch_ids, *, public_only: bool) -> list:
+def status_changes(dispatch_ids, *, public_only: bool, limit: int | None = None, before=None) -> list:
     if public_only:
         return []
     History = get_model("suz_dispatch", "StatusChange")
     changes = History.objects.filter(dispatch_id__in=dispatch_ids).select_related(
         "dealer__partner", "user", "failure_reason", "decline_reason")
     return [core_timeline.Entry("change", ch.created_at, "suz/notifications/_timeline_change.html", {"change": ch},
-                                ch.dispatch_id)
-            for ch in changes]
+                                ch.dispatch_id, key=ch.pk)
+            for ch in core_timeline.window(changes, "created_at", "change", limit=limit, before=before)]
 
 
 def may_comment(dispatch, user, dealer) -> bool:
