@@ -275,12 +275,15 @@ def test_the_customer_card_joins_guest_orders_by_phone_and_hides_what_a_dealer_m
     html = client_for(staff).get(url).content.decode()
     assert str(world["order"].number) in html and str(second.number) in html and "Жалоба по первому" in html
     assert "+79123456789" in html
+    # What was sent to the customer and whether it arrived (the order's SMS without its address).
+    assert "suz-delivery" in html and "Дилер взял ваш заказ" in html
     # The holder sees only its own order, with the phone hidden («звонок с сайта»: until a call).
     holder = world["holder"]
     holder.call_from_site = True
     holder.save()
     mine = client_for(world["manager"]).get(url).content.decode()
     assert str(world["order"].number) in mine and str(second.number) not in mine and "+79123456789" not in mine
+    assert "suz-delivery" in mine and "Дилер взял ваш заказ" in mine
     # The other dealer cannot open the card of an order it does not hold.
     assert client_for(world["other_manager"]).get(url).status_code == 404
     # Search by phone in another format, by email and by name.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db.models import F
 from oscar.core.loading import get_model
 
 from suz_oscar.core import timeline as core_timeline
@@ -111,6 +112,21 @@ def status_changes(dispatch_ids, *, public_only: bool, limit: int | None = None,
     return [core_timeline.Entry("change", ch.created_at, "suz/notifications/_timeline_change.html", {"change": ch},
                                 ch.dispatch_id, key=ch.pk)
             for ch in core_timeline.window(changes, "created_at", "change", limit=limit, before=before)]
+
+
+@core_timeline.source
+def customer_deliveries(dispatch_ids, *, public_only: bool, limit: int | None = None, before=None) -> list:
+    """What was sent to the customer about these orders, by which channel, and whether it arrived (staff and the
+    holding dealer; the address is left out: the customer's phone stays masked)."""
+    if public_only:
+        return []
+    customer_types = [t.key for t in registry.for_audience(Audience.CUSTOMER)]
+    rows = (OutboxMessage.objects.filter(order__suz_dispatch__pk__in=dispatch_ids, event_type__in=customer_types)
+            .annotate(dispatch_id=F("order__suz_dispatch__pk"))
+            .only("event_type", "channel", "state", "subject", "created_at", "sent_at", "attempts", "order_id"))
+    return [core_timeline.Entry("delivery", row.created_at, "suz/notifications/_timeline_delivery.html",
+                                {"delivery": row}, row.dispatch_id, key=row.pk)
+            for row in core_timeline.window(rows, "created_at", "delivery", limit=limit, before=before)]
 
 
 def may_comment(dispatch, user, dealer) -> bool:

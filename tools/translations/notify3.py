@@ -20,6 +20,9 @@ RU = {
         "ограниченное время; в каждом сообщении о заказе — свежая.",
     "The link to the order's page is on its way by SMS to %(phone)s.":
         "Ссылка на страницу заказа отправлена в SMS на номер %(phone)s.",
+    # The customer card's timeline: what was sent to the customer
+    "To the customer": "Покупателю",
+    ("notification", "delivered"): "доставлено",
     # Staff revoke a guest's links
     "Revoke the customer's links and send a new one": "Отозвать ссылки покупателя и отправить новую",
     "For a link that reached the wrong person: the links sent so far stop working.":
