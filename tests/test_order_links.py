@@ -11,6 +11,7 @@ import time
 import pytest
 from django.core import mail, signing
 from django.urls import reverse
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from suz_oscar.checkout.links import order_token
@@ -211,6 +212,7 @@ def test_a_registered_customer_chooses_channels_per_event_type_in_the_account(
     page = client.get(reverse("suz-account-notifications"))
     html = page.content.decode()
     assert page.status_code == 200 and "Сообщение о вашем заказе" in html and "Настройки уведомлений" in html
+    assert "Новая ссылка на ваш заказ" not in html  # a guest's only
     # Only SMS for messages about the order; the rest as they are.
     others = ("order_placed", "order_taken", "order_returned", "change_answered", "survey_request",
               "complaint_answered")
@@ -232,9 +234,17 @@ def test_a_registered_customer_chooses_channels_per_event_type_in_the_account(
     assert client_for().get(reverse("suz-account-notifications")).status_code == 302
 
 
-def test_oscar_communications_show_their_category_in_russian(staff):
+def test_oscar_communications_list_every_editable_type_with_its_category_in_russian(staff):
+    from suz_oscar.notifications import registry
+
     html = client_for(staff).get(reverse("dashboard:comms-list")).content.decode()
     assert "Заказы" in html and "Order related" not in html
+    codes = set(get_model("communication", "CommunicationEventType").objects.values_list("code", flat=True))
+    editable = {t.key.upper() for t in registry.all_types() if t.editable}
+    assert editable <= codes and {"COMPLAINT_STAFF", "SURVEY_REQUEST", "ORDER_PLACED"} <= codes
+    assert not {"INVITATION", "ORDER_LINK"} & codes  # messages whose point is their one-time link stay in code
+    with translation.override("ru"):
+        assert str(registry.get("complaint_staff").title) in html
 
 
 def test_links_written_outside_a_request_use_suz_site_url(net, guest_order, settings,

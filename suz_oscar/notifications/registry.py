@@ -26,6 +26,7 @@ class EventType:
     channels: frozenset = field(default_factory=frozenset)  # on by default
     mandatory: frozenset = field(default_factory=frozenset)  # cannot be switched off
     sensitive: bool = False  # the body holds a secret (a link with a token): blanked once sent, never shown
+    editable: bool = True  # staff may rewrite its texts in «Письма» (not a message whose whole point is its link)
 
     def default_channels(self) -> frozenset:
         override = suz_settings.SUZ_NOTIFICATION_EVENTS.get(self.key, {})
@@ -81,7 +82,7 @@ DEALER_EXCLUDED_STAFF = register(EventType(
     "suz/scoring/emails/excluded_staff", frozenset({E, W})))
 INVITATION = register(EventType(
     "invitation", _("Invitation to manage a dealer"), Audience.INVITEE, "suz/dealers/emails/invitation",
-    frozenset({E}), frozenset({E}), sensitive=True))
+    frozenset({E}), frozenset({E}), sensitive=True, editable=False))
 CUSTOMER_MESSAGE = register(EventType(
     "customer_message", _("Message from the customer"), Audience.DEALER, "suz/notifications/emails/customer_message",
     frozenset({E, S, W}), frozenset({W})))
@@ -90,7 +91,7 @@ ORDER_PLACED = register(EventType(
     "suz/notifications/emails/order_placed", frozenset({E, S, W}), sensitive=True))
 ORDER_LINK = register(EventType(
     "order_link", _("A new link to your order"), Audience.CUSTOMER, "suz/notifications/emails/order_link",
-    frozenset({E, S}), frozenset({E, S}), sensitive=True))
+    frozenset({E, S}), frozenset({E, S}), sensitive=True, editable=False))
 DEALER_MESSAGE = register(EventType(
     "dealer_message", _("Message about your order"), Audience.CUSTOMER, "suz/notifications/emails/dealer_message",
     frozenset({E, S, W})))

@@ -19,7 +19,8 @@ class NotificationSettingsView(LoginRequiredMixin, generic.FormView):
     form_class = PreferencesForm
 
     def event_types(self):
-        return registry.for_audience(Audience.CUSTOMER)
+        # A new order link goes only to a guest's phone and email (a registered customer's page is the account's).
+        return [t for t in registry.for_audience(Audience.CUSTOMER) if t.key != registry.ORDER_LINK.key]
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

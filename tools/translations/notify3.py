@@ -82,6 +82,7 @@ RU = {
     "Wish Lists": "Списки желаний",
     "Emails": "Письма",
     "There are no defined emails to edit.": "Нет писем для редактирования.",
+    "Toggle navigation": "Показать или скрыть меню",
     "Order related": "Заказы",
     "User related": "Пользователи",
 }
