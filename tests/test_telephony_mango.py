@@ -201,6 +201,7 @@ def test_a_webhook_event_costs_a_fixed_number_of_queries(mango, masked):
     dispatch, manager = masked
     t0 = timezone.now().replace(microsecond=0)
     customer = {"number": "79123456789"}
+    first = None
     for n in range(5):
         call = services.call_start(dispatch=dispatch, user=manager)
         costs = []
@@ -215,7 +216,10 @@ def test_a_webhook_event_costs_a_fixed_number_of_queries(mango, masked):
         with CaptureQueriesContext(connection) as queries:
             assert post_event("events/summary", summary).status_code == 200
         costs.append(len(queries))
-        assert costs == [6, 10, 4, 6, 4], (n, costs)  # ringing, connected, its replay, ended, the summary (a replay)
+        # ringing, connected (with the order facts' refresh: 7 queries on SQLite, 8 on PostgreSQL), its replay,
+        # ended, the summary (a replay); the fifth call costs what the first did
+        first = first if n else costs
+        assert costs == first and costs[:1] + costs[2:] == [6, 4, 6, 4] and costs[1] <= 8, (n, costs)
         call.refresh_from_db()
         assert call.state == State.ENDED and call.connected_at and call.data["entry_id"] == f"E-{n}"
     assert CallEvent.objects.count() == 5 * 3
