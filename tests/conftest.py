@@ -30,6 +30,16 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _empty_sms():
+    """The locmem SMS backend's outbox starts empty for every test, as Django's ``mail.outbox`` does."""
+    from suz_oscar.notifications.backends import sms
+
+    sms.outbox.clear()
+    yield
+    sms.outbox.clear()
+
+
 @pytest.fixture
 def shipping_country(db):
     """Russia as the shipping country, as our migration leaves it (a transactional test before may have

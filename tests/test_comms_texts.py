@@ -2,7 +2,6 @@
 key in capitals replaces the file template field by field; a blank field or a text that does not render leaves
 the file template. Our rows are there after migrate, and Oscar's pages of them open for staff in Russian."""
 
-import pytest
 from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -14,13 +13,6 @@ from suz_oscar.test.factories import create_manager
 from .conftest import client_for, make_order, regional_network
 
 CommunicationEventType = get_model("communication", "CommunicationEventType")
-
-
-@pytest.fixture(autouse=True)
-def _empty_sms():
-    sms.outbox.clear()
-    yield
-    sms.outbox.clear()
 
 
 def claim_an_order(django_capture_on_commit_callbacks):

@@ -18,13 +18,6 @@ Comment = get_model("suz_notifications", "Comment")
 OutboxMessage = get_model("suz_notifications", "OutboxMessage")
 
 
-@pytest.fixture(autouse=True)
-def _empty_sms():
-    sms.outbox.clear()
-    yield
-    sms.outbox.clear()
-
-
 @pytest.fixture
 def claimed(db):
     net = regional_network([10, 5])

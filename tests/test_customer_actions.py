@@ -32,13 +32,6 @@ StockRecord = get_model("partner", "StockRecord")
 FailureReason = get_model("suz_dispatch", "FailureReason")
 
 
-@pytest.fixture(autouse=True)
-def _empty_sms():
-    sms.outbox.clear()
-    yield
-    sms.outbox.clear()
-
-
 def url(name, order):
     return reverse(name, kwargs={"number": order.number, "hash": order_token(order)})
 

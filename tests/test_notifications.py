@@ -34,13 +34,6 @@ Notification = get_model("communication", "Notification")
 SMSRU = "suz_oscar.notifications.backends.smsru.SmsRuBackend"
 
 
-@pytest.fixture(autouse=True)
-def _empty_sms():
-    sms.outbox.clear()
-    yield
-    sms.outbox.clear()
-
-
 def with_phone(user, phone="+79161234567"):
     Contact.objects.update_or_create(user=user, defaults={"phone": phone})
     return user

@@ -23,7 +23,7 @@ from suz_oscar.notifications.backends import sms
 from suz_oscar.test.links import opens, order_links
 
 from .conftest import client_for, make_order
-from .test_customer_actions import _empty_sms, url, variants  # noqa: F401  (fixtures)
+from .test_customer_actions import url, variants  # noqa: F401  (a fixture)
 
 OutboxMessage = get_model("suz_notifications", "OutboxMessage")
 Notification = get_model("communication", "Notification")

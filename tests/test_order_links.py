@@ -31,13 +31,6 @@ OutboxMessage = get_model("suz_notifications", "OutboxMessage")
 Preference = get_model("suz_notifications", "Preference")
 
 
-@pytest.fixture(autouse=True)
-def _empty_sms():
-    sms.outbox.clear()
-    yield
-    sms.outbox.clear()
-
-
 @pytest.fixture
 def net(db):
     net = regional_network([10])

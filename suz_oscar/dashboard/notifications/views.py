@@ -16,7 +16,7 @@ from suz_oscar.dashboard.mixins import FixedPageSizeMixin
 from suz_oscar.dealers.selectors import dealer_for_user
 from suz_oscar.dispatch.selectors import inbox_count
 from suz_oscar.notifications import selectors, services
-from suz_oscar.notifications.forms import PreferencesForm
+from suz_oscar.notifications.forms import PreferencesFormMixin
 from suz_oscar.notifications.vocabulary import Role, State
 
 from .forms import CommentForm, OutboxFilterForm, RetryForm
@@ -86,27 +86,14 @@ class PollView(generic.View):
         }, json_dumps_params={"ensure_ascii": False})
 
 
-class PreferencesView(generic.FormView):
+class PreferencesView(PreferencesFormMixin, generic.FormView):
     """The user's matrix of event types × channels; mandatory channels are shown ticked and locked."""
 
     template_name = "suz/dashboard/notifications/preferences.html"
-    form_class = PreferencesForm
+    success_url_name = "suz_notifications_dashboard:suz-notification-preferences"
 
     def event_types(self):
         return selectors.event_types_for(self.request.user, dealer_for_user(self.request.user) is not None)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["matrix"] = selectors.preference_matrix(self.request.user, self.event_types())
-        kwargs.setdefault("initial", {})["phone"] = selectors.phone_of(self.request.user)
-        return kwargs
-
-    def form_valid(self, form):
-        phone = form.cleaned_data["phone"]
-        services.preferences_save(user=self.request.user, event_types=self.event_types(), enabled=form.enabled(),
-                                  phone=str(phone) if phone else "")
-        messages.success(self.request, _("Your notification settings are saved."))
-        return redirect("suz_notifications_dashboard:suz-notification-preferences")
 
 
 class OutboxView(FixedPageSizeMixin, generic.ListView):
