@@ -241,6 +241,16 @@ def test_recordings_stream_with_range_requests(masked, staff):
         assert client_for(manager).get(url, HTTP_RANGE=bad).status_code == 416
 
 
+def test_the_holder_plays_its_call_on_the_customer_card_too(masked, staff):
+    dispatch, manager, _other = masked
+    call = services.call_start(dispatch=dispatch, user=manager)
+    progress(call, Event.CONNECTED, Event.ENDED, {"event": Event.RECORDING, "content": WAV, "filename": "a.wav"})
+    recording = reverse("suz_telephony_dashboard:suz-call-recording", kwargs={"pk": call.pk})
+    card = reverse("suz_feedback_dashboard:suz-customer", kwargs={"pk": dispatch.pk})
+    for user in (manager, staff):
+        assert f'src="{recording}"' in client_for(user).get(card).content.decode()
+
+
 def test_a_recording_kept_by_the_provider_is_fetched_by_its_id(masked):
     dispatch, manager, _other = masked
     call = services.call_start(dispatch=dispatch, user=manager)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import F, Q
 from oscar.core.loading import get_model
 
 from suz_oscar.core import timeline
@@ -63,7 +63,8 @@ def call_entries(dispatch_ids, *, public_only, limit=None, before=None):
     """Calls in the order's thread (staff and the holding dealer; never on the customer's pages)."""
     if public_only:
         return []
-    found = Call.objects.filter(dispatch_id__in=dispatch_ids).select_related("manager")
+    found = (Call.objects.filter(dispatch_id__in=dispatch_ids).select_related("manager")
+             .annotate(holder_id=F("dispatch__claimed_by_id")))  # the customer card passes no dispatch
     return [timeline.Entry("call", call.created_at, "suz/telephony/_timeline_call.html", {"call": call},
                            dispatch_id=call.dispatch_id, key=call.pk)
             for call in timeline.window(found, "created_at", "call", limit=limit, before=before)]
