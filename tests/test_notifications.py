@@ -68,6 +68,7 @@ def test_a_stage_opening_reaches_the_dealer_by_sms_and_on_site_within_a_minute(o
     assert str(dispatch.order.number) in sms.outbox[0].body
     assert Notification.objects.filter(recipient=manager, date_read=None).count() == 1
     assert [m.to for m in mail.outbox] == [[manager.email]]
+    assert "/dashboard/inbox/" in mail.outbox[0].body  # the email links to the inbox
     # The ETA task and the sweep both firing later change nothing.
     assert not dispatch_notifications.notify_stage(stage.pk, now=delivered_at)
     assert services.notification_deliver_due(now=delivered_at + timedelta(minutes=5)) == 0

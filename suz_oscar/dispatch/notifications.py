@@ -10,12 +10,14 @@ import logging
 
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.outbox import announce
 from suz_oscar.core.queue import enqueue
+from suz_oscar.core.sites import site_url
 
 from . import selectors
 
@@ -46,9 +48,10 @@ def notify_stage(stage_id, now=None):
         # The audience as planned, less those that left the network since (they can no longer take it).
         dealers = stage.dealers.exclude(pk__in=declined).filter(pk__in=selectors.network_dealers().values("pk"))
     dealers = dealers.select_related("partner").prefetch_related("partner__users")
+    inbox_url = site_url() + reverse("suz_dispatch_dashboard:suz-inbox")
     for dealer in dealers:
-        announce("order_available", key=f"stage:{stage.pk}", context={"dealer": dealer, "order": stage.dispatch.order},
-                 dealers=[dealer])
+        announce("order_available", key=f"stage:{stage.pk}",
+                 context={"dealer": dealer, "order": stage.dispatch.order, "inbox_url": inbox_url}, dealers=[dealer])
     return True
 
 

@@ -455,8 +455,8 @@ RU = {
     "Assign": "Назначить",
     "Order %(number)s is now available to %(dealer)s. The first dealer to take it gets it.":
         "Заказ %(number)s теперь доступен дилеру «%(dealer)s». Его получит тот, кто первым примет.",
-    "Open the order inbox in the dashboard to take or decline it.":
-        "Откройте входящие заказы в панели управления, чтобы принять заказ или отказаться.",
+    "Open the order inbox in the dashboard to take or decline it:":
+        "Откройте входящие заказы в панели управления, чтобы принять заказ или отказаться:",
     "New order %(number)s is available to you": "Вам доступен новый заказ %(number)s",
     "SLA alert sent at": "предупреждение о сроке отправлено",
     "not processed in time (SLA)": "не обработан вовремя (SLA)",
