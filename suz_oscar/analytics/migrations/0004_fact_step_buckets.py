@@ -39,4 +39,12 @@ class Migration(migrations.Migration):
             field=models.SmallIntegerField(blank=True, null=True, verbose_name='to processed: duration bucket'),
         ),
         migrations.RunPython(fill_buckets, migrations.RunPython.noop),
+        migrations.AddIndex(
+            model_name='orderfact',
+            index=models.Index(fields=['last_campaign', 'placed_at'], name='suz_fact_last_campaign'),
+        ),
+        migrations.AddIndex(
+            model_name='orderfact',
+            index=models.Index(fields=['first_campaign', 'placed_at'], name='suz_fact_first_campaign'),
+        ),
     ]
