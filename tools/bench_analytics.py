@@ -4,8 +4,8 @@ generate_series, no factories), then each report timed over the whole period and
 Prints `analytics.seed_s`, the order facts' and the roll-ups' rebuild times (`suz_analytics_rebuild`), what one
 change of an order costs its facts inside the change's transaction (`analytics.fact_refresh.median_ms`), a beat
 refresh of the roll-ups after a hundred changes, and per report (every grouping, and the region / city / dealer /
-channel / campaign filters, some of which the roll-ups do not serve) `analytics.<report>.<period>.median_ms` and
-`….queries`.
+channel / source / campaign filters, some of which the roll-ups do not serve)
+`analytics.<report>.<period>.median_ms` and `….queries`.
 Run alone: `python tools/bench.py analytics` (DATABASE_URL: a PostgreSQL database of your own).
 """
 
@@ -222,7 +222,7 @@ def run():
     dealer = get_model("suz_dispatch", "Dispatch").objects.exclude(claimed_by=None).values("claimed_by_id").first()
     narrow = {"region": {"region": place["region_id"]}, "city": {"city": place["city_id"]},
               "dealer": {"dealer": dealer["claimed_by_id"]}, "campaign": {"campaign": "campaign-7"},
-              "channel": {"channel": "paid_search"}}
+              "channel": {"channel": "paid_search"}, "source": {"source": "google"}}
     reports = {f"sales_by_{group}": (lambda f, group=group: selectors.sales(f, group)) for group in Grouping.values}
     reports.update({
         "sales_by_channel_region": (lambda f: selectors.sales(f, Grouping.CHANNEL), "region"),
@@ -237,6 +237,8 @@ def run():
         "funnel_by_stage_region": (lambda f: selectors.funnel(f, "stage"), "region"),
         "funnel_by_dealer_region": (lambda f: selectors.funnel(f, "dealer"), "region"),
         "funnel_by_region_channel": (lambda f: selectors.funnel(f, "region"), "channel"),
+        "funnel_by_dealer_source": (lambda f: selectors.funnel(f, "dealer"), "source"),
+        "funnel_by_stage_campaign": (lambda f: selectors.funnel(f, "stage"), "campaign"),
         "funnel_by_stage_city": (lambda f: selectors.funnel(f, "stage"), "city"),
         "refusals": lambda f: (selectors.refusals(f), selectors.refusals_by_month(f)),
         "refusals_dealer": (lambda f: (selectors.refusals(f), selectors.refusals_by_month(f)), "dealer"),

@@ -101,8 +101,8 @@ class AbstractDailySales(models.Model):
 
 
 class AbstractOrderFact(models.Model):
-    """One order as the reports see it: its credited touches, place, dealer, the times of the funnel's steps,
-    how it closed and what it earned — one row, no joins.
+    """One order as the reports see it: its credited touches, place, dealer, the times of the funnel's steps and
+    their duration buckets, how it closed and what it earned — one row, no joins.
 
     Kept current in the transaction of each change of the order (``receivers``: placement, the order's place,
     every dispatch status change, the dealer's first message); ``suz_analytics_rebuild`` rebuilds every row
@@ -127,6 +127,12 @@ class AbstractOrderFact(models.Model):
     contacted_at = models.DateTimeField(_("first contact at"), null=True, blank=True)
     processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Each step's duration bucket (``rollups.BUCKETS``; -1: reached while the step before it was not), written
+    # with the times: a funnel the roll-up does not answer (a channel, source or campaign filter) counts them.
+    claimed_bucket = models.SmallIntegerField(_("to claim: duration bucket"), null=True, blank=True)
+    contacted_bucket = models.SmallIntegerField(_("to first contact: duration bucket"), null=True, blank=True)
+    processed_bucket = models.SmallIntegerField(_("to processed: duration bucket"), null=True, blank=True)
+    closed_bucket = models.SmallIntegerField(_("to closed: duration bucket"), null=True, blank=True)
     outcome = models.CharField(_("closed as"), max_length=16, blank=True)
     close_reason = models.ForeignKey("suz_dispatch.FailureReason", on_delete=models.SET_NULL, null=True,
                                      blank=True, related_name="+", db_constraint=False,
@@ -138,6 +144,12 @@ class AbstractOrderFact(models.Model):
     class Meta:
         abstract = True
         app_label = "suz_analytics"
+        # A campaign filter finds about one fact in a hundred: by its index (a channel or source holds a large
+        # share of the facts, read in one pass; a place filter has the region, city and dealer keys').
+        indexes = [
+            models.Index(fields=["last_campaign", "placed_at"], name="suz_fact_last_campaign"),
+            models.Index(fields=["first_campaign", "placed_at"], name="suz_fact_first_campaign"),
+        ]
         verbose_name = _("order fact")
         verbose_name_plural = _("order facts")
 

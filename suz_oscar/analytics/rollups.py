@@ -58,34 +58,32 @@ def percentile(histogram, fraction):
     return float(BUCKETS[-1])  # not reached: position < total
 
 
+def bucket_sql(end, start, vendor):
+    """SQL for the bucket of the minutes from the SQL expression ``start`` to ``end`` (two columns): NULL without
+    ``end``, ``UNREACHED_START`` without ``start``. What ``bucket_of`` computes in Python."""
+    if vendor == "postgresql":
+        bounds = ", ".join(str(bound) for bound in BUCKETS)
+        minutes = f"width_bucket((EXTRACT(EPOCH FROM ({end} - {start})) / 60.0)::float8, ARRAY[{bounds}]::float8[])"
+    else:  # SQLite
+        elapsed = f"((julianday({end}) - julianday({start})) * 1440.0)"
+        chain = " ".join(f"WHEN {elapsed} < {bound} THEN {index}" for index, bound in enumerate(BUCKETS))
+        minutes = f"CASE {chain} ELSE {len(BUCKETS)} END"
+    return f"CASE WHEN {end} IS NULL THEN NULL WHEN {start} IS NULL THEN {UNREACHED_START} ELSE {minutes} END"
+
+
 class DurationBucket(Func):
-    """The bucket of the minutes from the column ``start`` to the column ``end``: NULL without ``end``,
-    ``UNREACHED_START`` without ``start``."""
+    """The bucket of the minutes from the column ``start`` to the column ``end`` (``bucket_sql``)."""
 
     output_field = IntegerField()
 
     def __init__(self, end, start):
         super().__init__(F(end), F(start))
 
-    def _parts(self, compiler, connection):
+    def as_sql(self, compiler, connection, **extra):
         end, end_params = compiler.compile(self.source_expressions[0])
         start, start_params = compiler.compile(self.source_expressions[1])
         assert not end_params and not start_params  # two columns
-        return end, start
-
-    def as_sql(self, compiler, connection, **extra):  # SQLite
-        end, start = self._parts(compiler, connection)
-        minutes = f"((julianday({end}) - julianday({start})) * 1440.0)"
-        chain = " ".join(f"WHEN {minutes} < {bound} THEN {index}" for index, bound in enumerate(BUCKETS))
-        return (f"CASE WHEN {end} IS NULL THEN NULL WHEN {start} IS NULL THEN {UNREACHED_START} "
-                f"ELSE CASE {chain} ELSE {len(BUCKETS)} END END"), []
-
-    def as_postgresql(self, compiler, connection, **extra):
-        end, start = self._parts(compiler, connection)
-        bounds = ", ".join(str(bound) for bound in BUCKETS)
-        return (f"CASE WHEN {end} IS NULL THEN NULL WHEN {start} IS NULL THEN {UNREACHED_START} "
-                f"ELSE width_bucket((EXTRACT(EPOCH FROM ({end} - {start})) / 60.0)::float8, "
-                f"ARRAY[{bounds}]::float8[]) END"), []
+        return bucket_sql(end, start, connection.vendor), []
 
 
 class LocalMonth(Func):
@@ -177,12 +175,15 @@ def split(filters, grain, dirty):
 
 STEPS = ("claimed", "contacted", "processed", "closed")  # the funnel's steps after placement, in order
 UNCLAIMED = "-"  # the stage of orders no dealer has claimed
+# The fact's column holding each step's bucket (the time from the step before it), written with the fact.
+BUCKET_FIELDS = {step: f"{step}_bucket" for step in STEPS}
 
 
-def _bucket_columns():
+def step_buckets():
+    """``{fact column: DurationBucket}``: each step's bucket computed from the fact's times (``BUCKET_FIELDS``)."""
     previous, buckets = "placed", {}
     for step in STEPS:
-        buckets[f"b_{step}"] = DurationBucket(f"{step}_at", f"{previous}_at")
+        buckets[BUCKET_FIELDS[step]] = DurationBucket(f"{step}_at", f"{previous}_at")
         previous = step
     return buckets
 
@@ -191,20 +192,15 @@ def _stage_key():
     return Case(When(dealer__isnull=True, then=Value(UNCLAIMED)), default=F("stage"), output_field=CharField())
 
 
-def _fenced(sql, connection):
-    # PostgreSQL: a fence, so each fact's buckets are computed once, not once per use in the outer query
+def fenced(sql, connection):
+    # PostgreSQL: a fence, so each fact's row is computed once, not once per use in the outer query
     return sql + " OFFSET 0" if connection.vendor == "postgresql" else sql
 
 
-def fact_buckets_sql(facts, grouping, connection):
-    """``(sql, params)``: ``key, bucket of each step (STEPS), count`` over ``facts`` — the orders per row of the
-    report (``grouping``: «region», «dealer» or «stage») and combination of their steps' buckets, for the days a
-    report reads from the facts."""
-    key = {"region": F("region_id"), "dealer": F("dealer_id"), "stage": _stage_key()}[grouping]
-    buckets = _bucket_columns()
-    sql, params = facts.annotate(f_key=key, **buckets).values("f_key", *buckets).order_by().query.sql_with_params()
-    return (f"SELECT f.f_key, {', '.join('f.' + connection.ops.quote_name(name) for name in buckets)}, COUNT(*) "
-            f"FROM ({_fenced(sql, connection)}) f GROUP BY 1, 2, 3, 4, 5"), params
+def fact_key(grouping):
+    """The row of the report (``grouping``: «region», «dealer» or «stage») of a fact, as ``FunnelHistogram`` keeps
+    it."""
+    return {"region": F("region_id"), "dealer": F("dealer_id"), "stage": _stage_key()}[grouping]
 
 
 def histogram_sql(facts, groupings, connection):
@@ -214,12 +210,12 @@ def histogram_sql(facts, groupings, connection):
     for each step it reached, in one pass over the facts (a cross join with the grouping and step pairs),
     aggregated in the database."""
     qn = connection.ops.quote_name
-    buckets = _bucket_columns()
+    buckets = {f"b_{step}": F(BUCKET_FIELDS[step]) for step in STEPS}
     inner = facts.annotate(f_month=LocalMonth(), f_region=F("region_id"), f_dealer=F("dealer_id"),
                            f_stage=_stage_key(), **buckets).values(
         "f_month", "f_region", "f_dealer", "f_stage", *buckets).order_by()
     sql, params = inner.query.sql_with_params()
-    sql = _fenced(sql, connection)
+    sql = fenced(sql, connection)
     assert set(groupings) <= {"region", "dealer", "stage"}
     pairs = " UNION ALL ".join(f"SELECT '{grouping}' AS g_grouping, '{step}' AS g_step"
                                for grouping in groupings for step in ("", *STEPS))

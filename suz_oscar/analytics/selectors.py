@@ -14,7 +14,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cached_property
 
-from django.db import connection
 from django.db.models import Case, CharField, Count, DecimalField, F, Min, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractHour, TruncDay, TruncMonth, TruncWeek
 from django.utils import timezone
@@ -255,8 +254,9 @@ FUNNEL_GROUPS = ("region", "dealer", "stage")
 
 
 def funnel_uses_rollup(filters):
-    """Whether ``FunnelHistogram`` answers: no filter but the period (a region, city or dealer filter reads the
-    facts by their indexes; the touches are not kept)."""
+    """Whether ``FunnelHistogram`` answers: no filter but the period. A region, city or dealer filter reads the
+    facts by their indexes; a channel, source or campaign filter (the roll-up does not keep the touches) counts
+    the facts' stored buckets (``OrderFact.<step>_bucket``)."""
     return not place_filtered(filters) and not touch_filtered(filters)
 
 
@@ -279,16 +279,16 @@ def funnel_histograms(filters, group="region"):
                 found[row["step"]][row["bucket"]] = found[row["step"]].get(row["bucket"], 0) + row["count"]
             else:
                 found["orders"] += row["count"]
-    if ranges:  # one row per key and the buckets of its four steps, counted in the database
-        sql, params = rollups.fact_buckets_sql(facts(filters, ranges), group, connection)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for key, *buckets, count in cursor.fetchall():
-                found = entry(key)
-                found["orders"] += count
-                for step, bucket in zip(STEPS, buckets, strict=True):
-                    if bucket is not None:
-                        found[step][bucket] = found[step].get(bucket, 0) + count
+    if ranges:  # the facts' orders per key and combination of their steps' stored buckets, counted in the database
+        fields = [rollups.BUCKET_FIELDS[step] for step in STEPS]
+        for row in (facts(filters, ranges).annotate(f_key=rollups.fact_key(group)).values("f_key", *fields)
+                    .annotate(count=Count("pk")).order_by()):
+            found = entry(row["f_key"])
+            found["orders"] += row["count"]
+            for step, field in zip(STEPS, fields, strict=True):
+                bucket = row[field]
+                if bucket is not None:
+                    found[step][bucket] = found[step].get(bucket, 0) + row["count"]
     return result
 
 

@@ -132,9 +132,12 @@ def _fact_columns(now):
 
 def _fact_statement(attributions, now):
     """``(sql, params)``: ``INSERT … SELECT … ON CONFLICT`` writing the facts of the orders of ``attributions`` (a
-    queryset); a fact whose columns are all unchanged is not rewritten (its ``updated_at`` stays, so the days the
-    roll-ups must redo are only those of facts that changed)."""
+    queryset), each step's duration bucket computed from the times (``rollups.bucket_sql``); a fact whose columns
+    are all unchanged is not rewritten (its ``updated_at`` stays, so the days the roll-ups must redo are only those
+    of facts that changed)."""
     from django.db import connection
+
+    from . import rollups
 
     OrderFact = get_model("suz_analytics", "OrderFact")
     columns = _fact_columns(now)
@@ -144,12 +147,19 @@ def _fact_statement(attributions, now):
     qn = connection.ops.quote_name
     table = qn(OrderFact._meta.db_table)
     names = [OrderFact._meta.get_field(name.removesuffix("_id")).column for name in columns]
+    selected = [f"facts.{qn(aliases[name])}" for name in columns]
+    previous = "placed_at"
+    for step in rollups.STEPS:  # each step's bucket from the times just computed (the subquery is fenced)
+        names.append(OrderFact._meta.get_field(rollups.BUCKET_FIELDS[step]).column)
+        selected.append(rollups.bucket_sql(f"facts.{qn(aliases[step + '_at'])}", f"facts.{qn(aliases[previous])}",
+                                           connection.vendor))
+        previous = f"{step}_at"
     updates = ", ".join(f"{qn(name)} = excluded.{qn(name)}" for name in names if name != "order_id")
     distinct = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
     changed = " OR ".join(f"{table}.{qn(name)} {distinct} excluded.{qn(name)}" for name in names
                           if name not in ("order_id", "updated_at"))
     statement = (f"INSERT INTO {table} ({', '.join(qn(n) for n in names)}) "
-                 f"SELECT {', '.join('facts.' + qn(aliases[name]) for name in columns)} FROM ({sql}) facts "
+                 f"SELECT {', '.join(selected)} FROM ({rollups.fenced(sql, connection)}) facts "
                  f"WHERE true ON CONFLICT ({qn('order_id')}) DO UPDATE SET {updates} WHERE {changed}")
     return statement, params
 
