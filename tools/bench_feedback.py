@@ -31,6 +31,7 @@ def _seed(prefix, orders, entries):
     Complaint = get_model("suz_feedback", "Complaint")
     ComplaintMessage = get_model("suz_feedback", "ComplaintMessage")
     Survey = get_model("suz_feedback", "Survey")
+    OutboxMessage = get_model("suz_notifications", "OutboxMessage")
     Dealer = get_model("suz_dealers", "Dealer")
     City = get_model("suz_dealers", "City")
 
@@ -49,8 +50,10 @@ def _seed(prefix, orders, entries):
     OrderPlace.objects.bulk_create([OrderPlace(order=o, city=city, region=city.region, phone=PHONE) for o in made])
     dispatches = Dispatch.objects.bulk_create([
         Dispatch(order=o, status="completed", claimed_by=dealer, claimed_at=o.date_placed) for o in made])
-    per = entries // orders  # entries per order: comments, status changes, a complaint and its answer, a survey
-    comments, changes, complaints, surveys = [], [], [], []
+    # entries per order: comments, a status change, a complaint and its answer, a survey, two messages to the
+    # customer (email and SMS)
+    per = entries // orders
+    comments, changes, complaints, surveys, sent = [], [], [], [], []
     for d in dispatches:
         at = d.claimed_at
         surveys.append(Survey(dispatch=d, dealer=dealer, sold=True, nonce="x", sent_at=at, answered_at=at, score=4))
@@ -58,8 +61,12 @@ def _seed(prefix, orders, entries):
         changes += [StatusChange(dispatch=d, from_status="accepted", to_status="completed", dealer=dealer,
                                  created_at=at)] * 1
         comments += [Comment(dispatch=d, role="dealer", dealer=dealer, text=f"Комментарий {i}", public=bool(i % 2),
-                             created_at=at) for i in range(per - 5)]
+                             created_at=at) for i in range(per - 7)]
+        sent += [OutboxMessage(event_type="order_taken", key=f"bench:{d.pk}", channel=channel, address=address,
+                               order_id=d.order_id, subject="Дилер взял ваш заказ", state="sent", created_at=at,
+                               sent_at=at) for channel, address in (("email", "b@example.com"), ("sms", PHONE))]
     Comment.objects.bulk_create(comments, batch_size=1000)
+    OutboxMessage.objects.bulk_create(sent, batch_size=1000)
     StatusChange.objects.bulk_create(changes, batch_size=1000)
     Survey.objects.bulk_create(surveys, batch_size=1000)
     made_complaints = Complaint.objects.bulk_create(complaints, batch_size=1000)
