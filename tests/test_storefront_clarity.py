@@ -143,6 +143,8 @@ def test_a_city_without_dealers_says_so_and_its_order_goes_to_the_manufacturers_
     content = client.get(world["product"].get_absolute_url()).content.decode()
     assert "В городе Зетгород пока нет дилеров" in content  # the notice above the page
     assert "Под заказ: дилера подберёт производитель" in content
+    # The request is explained once (the notice), not again under the price and in «Где купить».
+    assert content.count("рекомендованной производителем") + content.count("рекомендованным производителем") == 1
     assert "Недоступно" not in content and "Нет в продаже" not in content
 
     add_to_basket(client, world["product"], quantity=2)

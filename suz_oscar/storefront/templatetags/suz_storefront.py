@@ -65,6 +65,8 @@ def suz_regional_offers(context, product):
         "city": strategy.city,
         "nearest": nearest,
         "offered": offered,
+        # A city without any dealer: the notice above the page already explains ordering by request.
+        "no_dealers": not getattr(strategy, "dealers", True),
         "show_variant": product.is_parent,
         # Nobody in the city offers it (or some variant): the manufacturer takes the order as a request.
         "requests": any(hasattr(strategy, "request_offer") and strategy.request_offer(v) is not None
@@ -78,8 +80,8 @@ def suz_price_note(context, product):
     the city is cheaper; the manufacturer's request when nobody in the city offers it."""
     request = context["request"]
     strategy = request.strategy
-    if not hasattr(strategy, "offers"):
-        return {}
+    if not hasattr(strategy, "offers") or not getattr(strategy, "dealers", True):
+        return {}  # a city without dealers: the notice above the page says what the customer can do, once
     city = strategy.city
     if product.is_parent:
         variants = list(product.get_public_children())
