@@ -4,7 +4,7 @@ Sizes are bounded before any work: a file over ``MAX_FILE_SIZE`` is refused unre
 unpack to more than ``MAX_UNPACKED_SIZE`` unopened; rows are streamed (``csv`` line by line, openpyxl
 read-only). A file that cannot be used raises ``TableFileError`` with a translated message that speaks of
 "the file" (the caller says what the file should be); the library's own words go to the log.
-Used by the ad spend files (``analytics.spendfiles``).
+Used by the dealers' price files (``offers.pricefiles``) and the ad spend files (``analytics.spendfiles``).
 """
 
 import csv

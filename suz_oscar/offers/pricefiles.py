@@ -12,14 +12,9 @@ at the first row past ``MAX_ROWS``. Numbers are read with a strict pattern
 never with ``Decimal()`` or ``int()`` on arbitrary text.
 """
 
-import csv
-import io
-import itertools
 import logging
 import math
 import re
-import unicodedata
-import zipfile
 from decimal import Decimal
 
 import tablib
@@ -27,7 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 from oscar.core.loading import get_model
 
-from suz_oscar.core.spreadsheets import deneutralise, export_dataset
+from suz_oscar.core import tabular
+from suz_oscar.core.spreadsheets import export_dataset
+from suz_oscar.core.tabular import TableFileError
 
 from .abstract_models import PRICE_MAX, QUANTITY_MAX
 from .selectors import dealer_catalogue, recommended_price_catalogue
@@ -54,13 +51,10 @@ logger = logging.getLogger("suz.offers")
 
 MAX_ROWS = 50_000
 MAX_ERRORS = 200  # row errors kept and shown; past them the file is only counted
-MAX_FILE_SIZE = 20 * 1024 * 1024  # bytes; the upload form says "20 MB"
-# An XLSX is a zip: the sum of its unpacked parts. 50,000 rows of a price list unpack to about 15 MB; a
-# file far past that is built to hold the server (openpyxl reads shared strings whole, ~1 s per MB).
-MAX_UNPACKED_SIZE = 30 * 1024 * 1024
-MAX_LINE = 64 * 1024  # characters of one CSV line
-MAX_COLUMNS = 50  # columns read; headers further right are not looked at
-SHOWN = 40  # characters of a bad value repeated in an error
+# The bounds of reading are core.tabular's (a dashboard form and tests read them here).
+MAX_FILE_SIZE = tabular.MAX_FILE_SIZE
+MAX_UNPACKED_SIZE = tabular.MAX_UNPACKED_SIZE
+MAX_LINE = tabular.MAX_LINE
 
 SEPARATORS = " \u00a0\u202f\u2009"  # space, no-break, narrow no-break, thin: thousands separators
 _DIGITS = rf"(?:[0-9]{{1,3}}(?:[{SEPARATORS}][0-9]{{3}})+|[0-9]+)"
@@ -70,7 +64,7 @@ MAX_NUMBER_TEXT = 32
 CENT = Decimal("0.01")
 
 
-class PriceFileError(Exception):
+class PriceFileError(TableFileError):
     """The file as a whole cannot be read."""
 
 
@@ -120,110 +114,24 @@ def export_offers(dealer, fmt):
 # Reading -------------------------------------------------------------------------------------------
 
 
-def _shown(value):
-    """A cell as it may be repeated in an error: printable, at most ``SHOWN`` characters."""
-    text = "".join(ch if ch.isprintable() else " " for ch in _text(value)[: SHOWN + 1])
-    return text[:SHOWN] + "…" if len(text) > SHOWN else text
-
-
-def _text(value):
-    """A cell as text: numbers as a spreadsheet shows them, our exports' formula guard taken off."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, int | float | Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return deneutralise(str(value).strip())
-
-
-def has_control_characters(text):
-    """Whether ``text`` holds a control character (NUL, a line break…) or half of a surrogate pair."""
-    return any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text)
-
-
-def _csv_lines(stream):
-    while line := stream.readline(MAX_LINE + 1):
-        if len(line) > MAX_LINE and not line.endswith(("\n", "\r")):
-            raise PriceFileError(ngettext("A line of the file is longer than %(max)d character.",
-                                          "A line of the file is longer than %(max)d characters.", MAX_LINE)
-                                 % {"max": MAX_LINE})
-        yield line
-
-
-def _csv_rows(content):
-    if b"\x00" in content:  # UTF-16 ("Unicode text"), or not text at all
-        raise PriceFileError(_("The file is not in UTF-8. Save it as “CSV UTF-8” or as XLSX."))
-    stream = io.TextIOWrapper(io.BytesIO(content), encoding="utf-8-sig", newline="")
+def _rows(content, filename):
+    """The file's rows, the header first, one at a time (``core.tabular``: sizes, name and encoding checked),
+    its errors as ``PriceFileError``."""
     try:
-        lines = _csv_lines(stream)
-        first = next(lines, None)
-        if first is None:
-            return
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        for row in csv.reader(itertools.chain([first], lines), delimiter=delimiter):
-            yield row[:MAX_COLUMNS]
-    except UnicodeDecodeError as exc:
-        raise PriceFileError(_("The file is not in UTF-8. Save it as “CSV UTF-8” or as XLSX.")) from exc
-    except csv.Error as exc:
-        raise _unreadable(exc) from exc
-
-
-def _unreadable(exc):
-    """A broken file, said in Russian; the library's own words (English, technical) go to the log."""
-    logger.info("Unreadable price file: %r", exc)
-    return PriceFileError(_("The file cannot be read: it is damaged, or not a CSV or XLSX price list. Save it "
-                            "again from your spreadsheet (as “CSV UTF-8” or XLSX) and upload it."))
-
-
-def _xlsx_rows(content):
-    import openpyxl
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise _unreadable(exc) from exc
-    if unpacked > MAX_UNPACKED_SIZE:
-        raise PriceFileError(_("The file unpacks to more than %(max)d MB: it cannot be a price list.")
-                             % {"max": MAX_UNPACKED_SIZE // (1024 * 1024)})
-    workbook = None
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True, keep_links=False)
-        sheet = workbook.active
-        sheet.reset_dimensions()  # do not trust the file's own "dimension": read the rows it has
-        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-            yield list(row)
+        yield from tabular.rows(content, filename)
     except PriceFileError:
         raise
-    except Exception as exc:  # openpyxl raises many kinds on a broken file
-        raise _unreadable(exc) from exc
-    finally:
-        if workbook is not None:
-            workbook.close()
-
-
-def _rows(content, filename):
-    """The file's rows, the header first, one at a time."""
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        return _xlsx_rows(content)
-    if name.endswith(".csv"):
-        return _csv_rows(content)
-    raise PriceFileError(_("Upload a CSV or XLSX file."))
+    except TableFileError as exc:
+        raise PriceFileError(str(exc)) from exc
 
 
 def _header_columns(headers, known):
     """``{column: index}`` of the ``known`` columns (``{column: header names}``) found in the header row."""
     found = {}
     for index, header in enumerate(headers):
-        if "\x00" in _text(header):
+        if "\x00" in tabular.text(header):
             raise PriceFileError(_("The header row contains zero bytes (NUL)."))
-        key = _text(header).lower()
+        key = tabular.text(header).lower()
         for column, names in known.items():
             if key in names:
                 found.setdefault(column, index)
@@ -246,21 +154,11 @@ def _cell(row, columns, name):
     return row[index]
 
 
-def _float_to_cents(value, places):
-    """A float from XLSX rounded to ``places`` decimals if it is that number up to binary noise."""
-    if not math.isfinite(value):
-        raise ValueError
-    rounded = round(value, places)
-    if abs(value - rounded) > 1e-9 * max(1.0, abs(value)):
-        raise ValueError
-    return Decimal(repr(rounded))
-
-
 def parse_price(value):
     """A price cell as a ``Decimal`` with two places, ``None`` when empty; ``CellError`` otherwise."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    shown = _shown(value)
+    shown = tabular.shown(value)
     bad = CellError(_("bad price “%(price)s”") % {"price": shown})
     if isinstance(value, bool):
         raise bad
@@ -273,11 +171,11 @@ def parse_price(value):
             number = Decimal(10**15) if value > 0 else Decimal(-1)
         else:
             try:
-                number = _float_to_cents(value, 2)
+                number = tabular.float_to_places(value, 2)
             except ValueError:
                 raise CellError(_("price “%(price)s” has more than two decimal places") % {"price": shown}) from None
     else:
-        text = _text(value)
+        text = tabular.text(value)
         if len(text) > MAX_NUMBER_TEXT or not PRICE_PATTERN.fullmatch(text):
             if text.startswith("-") and PRICE_PATTERN.fullmatch(text[1:].strip()):
                 raise CellError(_("price “%(price)s” must be greater than zero") % {"price": shown})
@@ -299,7 +197,7 @@ def parse_quantity(value):
     """A quantity cell as an ``int`` from 0 to 2,147,483,647, ``None`` when empty; ``CellError`` otherwise."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    shown = _shown(value)
+    shown = tabular.shown(value)
     bad = CellError(_("bad quantity “%(value)s”") % {"value": shown})
     if isinstance(value, bool):
         raise bad
@@ -310,11 +208,11 @@ def parse_quantity(value):
             number = int(math.copysign(QUANTITY_MAX + 1, value))
         else:
             try:
-                number = int(_float_to_cents(value, 0))
+                number = int(tabular.float_to_places(value, 0))
             except ValueError:
                 raise bad from None
     else:
-        text = _text(value)
+        text = tabular.text(value)
         if len(text) > MAX_NUMBER_TEXT or not QUANTITY_PATTERN.fullmatch(text):
             raise bad
         digits = re.split(r"[.,]", text)[0]
@@ -337,11 +235,6 @@ def parse_price_file(content, filename, dealer):
     Every returned row has a price that fits the column (or none) and a quantity
     from 0 to 2,147,483,647 (or none).
     """
-    if len(content) > MAX_FILE_SIZE:
-        raise PriceFileError(_("The file is larger than 20 MB."))
-    if has_control_characters(filename):
-        raise PriceFileError(_("The file name contains control characters (such as zero bytes). "
-                               "Rename the file and upload it again."))
     rows_in = _rows(content, filename)
     try:
         return _check_rows(rows_in, dealer)
@@ -365,19 +258,19 @@ def _check_rows(rows_in, dealer):
     for number, row in enumerate(rows_in, start=2):
         if number > MAX_ROWS + 1:
             raise PriceFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
-        sku = _text(_cell(row, columns, "sku"))
-        if not sku and not any(_text(value) for value in row):
+        sku = tabular.text(_cell(row, columns, "sku"))
+        if not sku and not any(tabular.text(value) for value in row):
             continue  # blank line
         problems = []
         if len(errors) >= MAX_ERRORS:
             more_errors += 1  # counted, not kept: a file of 50,000 bad rows must not fill the database
             continue
-        if any("\x00" in _text(_cell(row, columns, name)) for name in columns):
-            errors.append({"row": number, "sku": _shown(sku), "message": _("the row contains zero bytes (NUL)")})
+        if any("\x00" in tabular.text(_cell(row, columns, name)) for name in columns):
+            errors.append({"row": number, "sku": tabular.shown(sku), "message": _("the row contains zero bytes (NUL)")})
             continue
         product_id = skus.get(sku)
         if product_id is None:
-            problems.append(_("unknown SKU “%(sku)s”") % {"sku": _shown(sku)})
+            problems.append(_("unknown SKU “%(sku)s”") % {"sku": tabular.shown(sku)})
         elif product_id in seen:
             problems.append(_("SKU “%(sku)s” repeats row %(row)d") % {"sku": sku, "row": seen[product_id]})
         price = quantity = None
@@ -386,12 +279,12 @@ def _check_rows(rows_in, dealer):
         except CellError as exc:
             problems.append(str(exc))
         availability_cell = _cell(row, columns, "availability")
-        availability_text = _text(availability_cell).lower()
+        availability_text = tabular.text(availability_cell).lower()
         availability = Availability.IN_STOCK if not availability_text else next(
             (code for code, words in AVAILABILITY.items() if availability_text in words), None
         )
         if availability is None:
-            problems.append(_("unknown availability “%(value)s”") % {"value": _shown(availability_cell)})
+            problems.append(_("unknown availability “%(value)s”") % {"value": tabular.shown(availability_cell)})
         try:
             quantity = parse_quantity(_cell(row, columns, "quantity"))
         except CellError as exc:
@@ -400,7 +293,7 @@ def _check_rows(rows_in, dealer):
                                                             has_recommended_price=product_id in with_rrp):
             problems.append(_("no price, and the product has no recommended price"))
         if problems:
-            errors.append({"row": number, "sku": _shown(sku), "message": "; ".join(problems)})
+            errors.append({"row": number, "sku": tabular.shown(sku), "message": "; ".join(problems)})
             continue
         seen[product_id] = number
         rows.append({
@@ -460,11 +353,6 @@ def parse_recommended_price_file(content, filename):
 
     Rows are ``{"product_id", "sku", "price"}`` (``price`` a string, or ``None`` for no recommended price).
     """
-    if len(content) > MAX_FILE_SIZE:
-        raise PriceFileError(_("The file is larger than 20 MB."))
-    if has_control_characters(filename):
-        raise PriceFileError(_("The file name contains control characters (such as zero bytes). "
-                               "Rename the file and upload it again."))
     rows_in = _rows(content, filename)
     try:
         return _check_recommended_rows(rows_in)
@@ -485,19 +373,19 @@ def _check_recommended_rows(rows_in):
     for number, row in enumerate(rows_in, start=2):
         if number > MAX_ROWS + 1:
             raise PriceFileError(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
-        sku = _text(_cell(row, columns, "sku"))
-        if not sku and not any(_text(value) for value in row):
+        sku = tabular.text(_cell(row, columns, "sku"))
+        if not sku and not any(tabular.text(value) for value in row):
             continue  # blank line
         if len(errors) >= MAX_ERRORS:
             more_errors += 1
             continue
-        if any("\x00" in _text(_cell(row, columns, name)) for name in columns):
-            errors.append({"row": number, "sku": _shown(sku), "message": _("the row contains zero bytes (NUL)")})
+        if any("\x00" in tabular.text(_cell(row, columns, name)) for name in columns):
+            errors.append({"row": number, "sku": tabular.shown(sku), "message": _("the row contains zero bytes (NUL)")})
             continue
         problems = []
         product_id = skus.get(sku)
         if product_id is None:
-            problems.append(_("unknown SKU “%(sku)s”") % {"sku": _shown(sku)})
+            problems.append(_("unknown SKU “%(sku)s”") % {"sku": tabular.shown(sku)})
         elif product_id in seen:
             problems.append(_("SKU “%(sku)s” repeats row %(row)d") % {"sku": sku, "row": seen[product_id]})
         price = None
@@ -506,7 +394,7 @@ def _check_recommended_rows(rows_in):
         except CellError as exc:
             problems.append(str(exc))
         if problems:
-            errors.append({"row": number, "sku": _shown(sku), "message": "; ".join(problems)})
+            errors.append({"row": number, "sku": tabular.shown(sku), "message": "; ".join(problems)})
             continue
         seen[product_id] = number
         rows.append({"product_id": product_id, "sku": sku, "price": str(price) if price is not None else None})

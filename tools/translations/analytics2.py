@@ -31,8 +31,8 @@ RU = {
     # Reading uploaded tables (core.tabular)
     "The file cannot be read: it is damaged, or not a CSV or XLSX table. Save it again from your spreadsheet "
     "(as “CSV UTF-8” or XLSX) and upload it.":
-        "Файл не читается: он повреждён или это не таблица CSV или XLSX. Сохраните его заново из табличного "
-        "редактора (как «CSV UTF-8» или XLSX) и загрузите.",
+        "Файл не удаётся прочитать: он повреждён или это не таблица CSV или XLSX. Сохраните его заново из "
+        "табличного редактора (как «CSV UTF-8» или XLSX) и загрузите.",
     "The file unpacks to more than %(max)d MB: it is not a table we can read.":
-        "В распакованном виде файл больше %(max)d МБ: такую таблицу прочитать нельзя.",
+        "В распакованном виде файл больше %(max)d МБ — такую таблицу не прочитать.",
 }

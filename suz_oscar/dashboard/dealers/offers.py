@@ -15,6 +15,7 @@ from oscar.core.loading import get_model
 
 from suz_oscar.core.images import validate_image
 from suz_oscar.core.search import icontains_any
+from suz_oscar.core.tabular import has_control_characters
 from suz_oscar.offers import pricefiles, selectors, services
 from suz_oscar.offers.abstract_models import PRICE_MAX, PRICE_MIN, QUANTITY_MAX
 from suz_oscar.offers.services import OfferError
@@ -285,7 +286,7 @@ class PriceFileForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if pricefiles.has_control_characters(upload.name):
+        if has_control_characters(upload.name):
             raise forms.ValidationError(_("The file name contains control characters (such as zero bytes). "
                                           "Rename the file and upload it again."))
         if not upload.name.lower().endswith((".csv", ".xlsx")):
