@@ -30,7 +30,10 @@ def new_nonce() -> str:
 
 
 def _nonce(order) -> str:
-    place = get_model("suz_checkout", "OrderPlace").objects.filter(order=order).only("link_nonce").first()
+    if type(order).suz_place.is_cached(order):  # loaded with the order (``select_related("suz_place")``)
+        place = getattr(order, "suz_place", None)
+    else:
+        place = get_model("suz_checkout", "OrderPlace").objects.filter(order=order).only("link_nonce").first()
     return place.link_nonce if place is not None else ""
 
 
@@ -66,7 +69,3 @@ def order_status_path(order) -> str:
         return reverse("customer:order", kwargs={"order_number": order.number})
     return reverse("suz-order-status", kwargs={"number": order.number, "hash": order_token(order)})
 
-
-def order_action_path(order, action: str) -> str:
-    """Where the order page's forms post (``message``, ``cancel``, ``change``, ``complaint``)."""
-    return reverse(f"suz-order-{action}", kwargs={"number": order.number, "hash": order_token(order)})

@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from oscar.apps.checkout import views as oscar_views
 
 from suz_oscar.storefront.city import change_city
-from suz_oscar.storefront.orders import order_status_url
 
 from . import services
 from .session import NAMESPACE
@@ -93,13 +92,6 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             services.order_place_record(order=order, data=data, fallback_city=getattr(self.request, "suz_city", None))
             services.order_placed_announce(order=order, base_url=self.request.build_absolute_uri("/"))
         return order
-
-    def get_message_context(self, order):
-        """Oscar's email context, with the customer's order page (Oscar's asks a guest for an email)."""
-        ctx = super().get_message_context(order)
-        path = order_status_url(order)
-        ctx.update({"status_path": path, "status_url": self.request.build_absolute_uri(path)})
-        return ctx
 
     def send_order_placed_email(self, order):
         """The confirmation goes through the outbox (``services.order_placed_announce``): by email and SMS as the

@@ -23,15 +23,13 @@ The customer card shows a page of the newest entries, not the whole story: a sou
 that many entries, the newest) and ``before`` (a :class:`Cursor`: only entries older than it), both ``None`` for
 everything. :func:`window` orders and cuts a queryset in SQL for one kind of entry. Entries are ordered by
 ``(at, kind, key)``; ``key`` (the row's id) tells apart entries of one kind at the same moment, so paging neither
-skips nor repeats them. A source registered without ``limit`` still works: its entries are cut here, after it has
-loaded all of them.
+skips nor repeats them.
 
 Each entry is rendered with its own template; the template gets ``entry`` and the entry's ``data`` keys.
 """
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,7 +39,7 @@ from django.db.models import Q
 
 Source = Callable[..., list["Entry"]]
 
-_sources: list[tuple[Source, bool]] = []  # (source, takes limit and before)
+_sources: list[Source] = []
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -95,16 +93,12 @@ class Cursor:
             return None
         return cls(at, found[2] or "", int(found[3] or 0))
 
-    def admits(self, entry: Entry) -> bool:
-        return entry.sort_key < (self.at, self.kind, self.key)
-
 
 def source(fn: Source) -> Source:
-    """Register ``fn(dispatch_ids, *, public_only, limit=None, before=None) -> list[Entry]`` (or the older
-    ``fn(dispatch_ids, *, public_only)``); registering it twice is a no-op."""
-    if all(fn is not known for known, _ in _sources):
-        parameters = inspect.signature(fn).parameters
-        _sources.append((fn, "limit" in parameters and "before" in parameters))
+    """Register ``fn(dispatch_ids, *, public_only, limit=None, before=None) -> list[Entry]``; registering it twice
+    is a no-op."""
+    if fn not in _sources:
+        _sources.append(fn)
     return fn
 
 
@@ -134,11 +128,8 @@ def entries_for(dispatch_ids, *, public_only: bool, limit: int | None = None,
     ``limit`` before the cursor ``before``."""
     ids = list(dispatch_ids)
     found: list[Entry] = []
-    for fn, paged in _sources:
-        if paged:
-            found.extend(fn(ids, public_only=public_only, limit=limit, before=before))
-        else:
-            found.extend(_legacy(fn(ids, public_only=public_only), before))
+    for fn in _sources:
+        found.extend(fn(ids, public_only=public_only, limit=limit, before=before))
     found.sort(key=lambda e: e.sort_key)
     return found[-limit:] if limit is not None else found
 
@@ -156,11 +147,3 @@ def page(dispatch_ids, *, public_only: bool, limit: int, before: Cursor | None =
     found = found[1:] if more else found
     return Page(found, found[0].cursor if more and found else None)
 
-
-def _legacy(found: list[Entry], before: Cursor | None) -> list[Entry]:
-    """Entries of a source that cannot page: their ids taken from their object, cut by the cursor here."""
-    for entry in found:
-        if not entry.key:
-            obj = next(iter(entry.data.values()), None)
-            entry.key = getattr(obj, "pk", 0) or 0
-    return [e for e in found if before.admits(e)] if before is not None else found

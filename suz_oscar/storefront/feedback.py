@@ -9,11 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.core.loading import get_model
 
+from suz_oscar.checkout.links import order_status_path
 from suz_oscar.feedback import links, selectors, services
 from suz_oscar.feedback.exceptions import FeedbackError
 from suz_oscar.feedback.vocabulary import MAX_TEXT, QuestionKind
 
-from .orders import customer_dispatch, order_status_url
+from .orders import customer_dispatch
 
 Order = get_model("order", "Order")
 Dispatch = get_model("suz_dispatch", "Dispatch")
@@ -150,7 +151,7 @@ class ComplaintView(generic.View):
     def get(self, request, *args, **kwargs):
         order, _dispatch = self.get_order()
         return render(request, self.template_name, {"order": order, "form": ComplaintForm(),
-                                                    "back": order_status_url(order)})
+                                                    "back": order_status_path(order)})
 
     def post(self, request, *args, **kwargs):
         order, dispatch = self.get_order()
@@ -163,6 +164,6 @@ class ComplaintView(generic.View):
             else:
                 messages.success(request, _("Your complaint is sent to the dealer and the manufacturer. The answer "
                                             "will appear on this page."))
-                return redirect(order_status_url(order))
-        return render(request, self.template_name, {"order": order, "form": form, "back": order_status_url(order)},
+                return redirect(order_status_path(order))
+        return render(request, self.template_name, {"order": order, "form": form, "back": order_status_path(order)},
                       status=400)

@@ -23,13 +23,10 @@ from suz_oscar.notifications.vocabulary import Role
 Order = get_model("order", "Order")
 
 
-order_status_url = order_status_path
-
-
 def _linked_order(number, token):
     """``(order, problem)``: the order ``token`` opens, or ``(None, LinkProblem…)`` — a missing order is a
     forged link, so a link reveals nothing about orders it does not open."""
-    order = Order.objects.filter(number=number).select_related("shipping_address").first()
+    order = Order.objects.filter(number=number).select_related("shipping_address", "suz_place").first()
     if order is None:
         return None, LinkProblem.FORGED
     problem = token_problem(order, token)
@@ -50,7 +47,7 @@ class OrderStatusView(generic.TemplateView):
         if problem is not None:
             return link_problem_page(request, problem, kwargs["number"])
         if order.user_id is not None:
-            return redirect(order_status_url(order))
+            return redirect(order_status_path(order))
         return self.render_to_response(self.get_context_data(order=order, notify_form=channels_form(order)))
 
 
@@ -104,7 +101,7 @@ class OrderChannelsView(generic.View):
             messages.success(request, _("Saved: we will tell you about this order as you chose."))
         else:
             messages.error(request, errors_as_text(form))
-        return redirect(order_status_url(dispatch.order))
+        return redirect(order_status_path(dispatch.order))
 
 
 class MessageForm(forms.Form):
@@ -150,7 +147,7 @@ class OrderMessageView(generic.View):
             messages.success(request, _("Your message is sent. The answer will appear on this page."))
         else:
             messages.error(request, " ".join(form.errors["text"]))
-        return redirect(order_status_url(dispatch.order))
+        return redirect(order_status_path(dispatch.order))
 
 
 class OrderCancelView(generic.View):
@@ -165,7 +162,7 @@ class OrderCancelView(generic.View):
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Your order is cancelled."))
-        return redirect(order_status_url(dispatch.order))
+        return redirect(order_status_path(dispatch.order))
 
 
 class ChangeRequestForm(forms.Form):
@@ -210,7 +207,7 @@ class OrderChangeView(generic.View):
         form = ChangeRequestForm(request.POST, order=dispatch.order)
         if not form.is_valid():
             messages.error(request, errors_as_text(form))
-            return redirect(order_status_url(dispatch.order))
+            return redirect(order_status_path(dispatch.order))
         line, product = form.cleaned_data["variant"] or (None, None)
         try:
             change_request_add(dispatch=dispatch, text=form.cleaned_data["text"], line=line, product=product,
@@ -219,4 +216,4 @@ class OrderChangeView(generic.View):
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Your request is sent to the dealer. Its answer will appear on this page."))
-        return redirect(order_status_url(dispatch.order))
+        return redirect(order_status_path(dispatch.order))

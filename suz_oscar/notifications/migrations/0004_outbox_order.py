@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('order', '0021_billingaddress_code_shippingaddress_code'),
-        ('suz_notifications', '0004_order_placed_event_type'),
+        ('suz_notifications', '0003_communication_event_types'),
     ]
 
     operations = [
