@@ -2,9 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from suz_oscar.core.tokens import new_nonce
 from suz_oscar.dealers.abstract_models import CoordinatesMixin
-
-from .links import new_nonce
 
 
 class AbstractOrderPlace(CoordinatesMixin, models.Model):

@@ -11,8 +11,9 @@ from oscar.core.loading import get_model
 
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.outbox import announce
+from suz_oscar.core.tokens import new_nonce
 
-from .links import new_nonce, order_status_path
+from .links import order_status_path
 
 if TYPE_CHECKING:  # names of the type hints only
     from oscar.apps.order.models import Order

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import secrets
-
-from django.core import signing
 from oscar.core.loading import get_model
 
+from suz_oscar.core import tokens
 from suz_oscar.core.conf import suz_settings
 
 SALT = "suz-feedback-survey"
@@ -14,34 +12,30 @@ Survey = get_model("suz_feedback", "Survey")
 
 
 class LinkProblem:
-    FORGED = "forged"
-    EXPIRED = "expired"
+    FORGED = tokens.FORGED
+    EXPIRED = tokens.EXPIRED
     REPLACED = "replaced"
     USED = "used"
 
 
-def new_nonce() -> str:
-    return secrets.token_urlsafe(12)
-
-
 def survey_token(survey) -> str:
-    return signing.dumps([survey.pk, survey.nonce], salt=SALT, compress=False)
+    return tokens.sign([survey.pk, survey.nonce], salt=SALT)
 
 
 def survey_from_token(token: str):
     """``(survey, None)`` for a live link, else ``(survey or None, LinkProblem.…)``: nothing about the order
     is revealed by a link that is not live."""
-    max_age = suz_settings.SUZ_SURVEY_LINK_DAYS * 24 * 3600
+    value, problem = tokens.unsign(token, salt=SALT, days=suz_settings.SUZ_SURVEY_LINK_DAYS)
+    if problem is not None:
+        return None, problem
     try:
-        pk, nonce = signing.loads(token, salt=SALT, max_age=max_age)
-    except signing.SignatureExpired:
-        return None, LinkProblem.EXPIRED
-    except (signing.BadSignature, ValueError, TypeError):
+        pk, nonce = value
+        survey = Survey.objects.select_related("dispatch__order", "dealer__partner").filter(pk=int(pk)).first()
+    except (TypeError, ValueError, OverflowError):
         return None, LinkProblem.FORGED
-    survey = Survey.objects.select_related("dispatch__order", "dealer__partner").filter(pk=pk).first()
     if survey is None:
         return None, LinkProblem.FORGED
-    if not secrets.compare_digest(str(nonce), survey.nonce):
+    if not tokens.same_nonce(nonce, survey.nonce):
         return survey, LinkProblem.REPLACED
     if survey.answered_at is not None:
         return survey, LinkProblem.USED

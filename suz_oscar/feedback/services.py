@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from suz_oscar.core import tokens
 from suz_oscar.core.cache import bump
 from suz_oscar.core.conf import suz_settings
 from suz_oscar.core.text import clean_text
@@ -59,12 +60,12 @@ def survey_send(*, dispatch: Dispatch, now: datetime | None = None) -> Survey:
         raise FeedbackError(_("The survey is sent once the order is closed."))
     survey = Survey.objects.select_for_update().filter(dispatch=locked).first()
     if survey is None:
-        survey = Survey.objects.create(dispatch=locked, dealer=locked.claimed_by, nonce=links.new_nonce(),
+        survey = Survey.objects.create(dispatch=locked, dealer=locked.claimed_by, nonce=tokens.new_nonce(),
                                        sold=locked.status == Dispatch.COMPLETED, sent_at=now)
     elif survey.answered_at is not None:
         raise FeedbackError(_("The customer has answered the survey already."))
     else:
-        survey.nonce, survey.sent_at, survey.times_sent = links.new_nonce(), now, survey.times_sent + 1
+        survey.nonce, survey.sent_at, survey.times_sent = tokens.new_nonce(), now, survey.times_sent + 1
         survey.dealer = survey.dealer or locked.claimed_by
         survey.save(update_fields=["nonce", "sent_at", "times_sent", "dealer"])
     survey.dispatch = locked
