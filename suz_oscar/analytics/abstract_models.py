@@ -76,21 +76,30 @@ class AbstractAdSpend(models.Model):
         return f"{self.day} {self.campaign}: {self.spend}"
 
 
-class AbstractDailySales(models.Model):
+class SalesRow(models.Model):
+    """What every sales roll-up row holds beside its keys: the credited touch, its channel and source, the orders
+    placed and what became of them."""
+
+    touch = models.CharField(_("credited touch"), max_length=8)
+    channel = models.CharField(_("channel"), max_length=FIELD_LENGTHS["channel"])
+    source = models.CharField(_("source"), max_length=FIELD_LENGTHS["source"], blank=True)
+    orders = models.PositiveIntegerField(_("orders"), default=0)
+    claimed = models.PositiveIntegerField(_("claimed"), default=0)
+    completed = models.PositiveIntegerField(_("completed"), default=0)
+    earned = models.DecimalField(_("earned"), max_digits=16, decimal_places=2, default=0)
+
+    class Meta:
+        abstract = True
+
+
+class AbstractDailySales(SalesRow):
     """The sales report's roll-up: per day (the site's time zone), credited touch, channel, source and campaign,
     the orders placed that day and what became of them. Rebuilt for the days whose orders changed
     (``services.rollup_refresh``: Celery beat every few minutes, nightly in full, ``suz_analytics_rollup``), read
     from the order facts."""
 
     day = models.DateField(_("day"))
-    touch = models.CharField(_("credited touch"), max_length=8)
-    channel = models.CharField(_("channel"), max_length=FIELD_LENGTHS["channel"])
-    source = models.CharField(_("source"), max_length=FIELD_LENGTHS["source"], blank=True)
     campaign = models.CharField(_("campaign"), max_length=FIELD_LENGTHS["campaign"], blank=True)
-    orders = models.PositiveIntegerField(_("orders"), default=0)
-    claimed = models.PositiveIntegerField(_("claimed"), default=0)
-    completed = models.PositiveIntegerField(_("completed"), default=0)
-    earned = models.DecimalField(_("earned"), max_digits=16, decimal_places=2, default=0)
 
     class Meta:
         abstract = True
@@ -157,20 +166,13 @@ class AbstractOrderFact(models.Model):
         return f"{self.order_id}: {self.outcome or '-'}"
 
 
-class AbstractHourlySales(models.Model):
+class AbstractHourlySales(SalesRow):
     """The sales by hour of the day: per month (its first day, the site's time zone), hour, credited touch,
     channel, source and campaign, the orders placed and what became of them (``rollups``)."""
 
     month = models.DateField(_("month"))
     hour = models.PositiveSmallIntegerField(_("hour"))
-    touch = models.CharField(_("credited touch"), max_length=8)
-    channel = models.CharField(_("channel"), max_length=FIELD_LENGTHS["channel"])
-    source = models.CharField(_("source"), max_length=FIELD_LENGTHS["source"], blank=True)
     campaign = models.CharField(_("campaign"), max_length=FIELD_LENGTHS["campaign"], blank=True)
-    orders = models.PositiveIntegerField(_("orders"), default=0)
-    claimed = models.PositiveIntegerField(_("claimed"), default=0)
-    completed = models.PositiveIntegerField(_("completed"), default=0)
-    earned = models.DecimalField(_("earned"), max_digits=16, decimal_places=2, default=0)
 
     class Meta:
         abstract = True
@@ -180,21 +182,14 @@ class AbstractHourlySales(models.Model):
         verbose_name_plural = _("sales by hour")
 
 
-class AbstractMonthlyKeySales(models.Model):
+class AbstractMonthlyKeySales(SalesRow):
     """The sales by search term and by landing page: per month, credited touch, channel, source, ``grouping``
     («term» or «landing») and its value, the orders placed and what became of them (``rollups``)."""
 
     month = models.DateField(_("month"))
-    touch = models.CharField(_("credited touch"), max_length=8)
-    channel = models.CharField(_("channel"), max_length=FIELD_LENGTHS["channel"])
-    source = models.CharField(_("source"), max_length=FIELD_LENGTHS["source"], blank=True)
     grouping = models.CharField(_("rows"), max_length=8)
     value = models.CharField(_("value"), max_length=max(FIELD_LENGTHS["term"], FIELD_LENGTHS["landing"]),
                              blank=True)
-    orders = models.PositiveIntegerField(_("orders"), default=0)
-    claimed = models.PositiveIntegerField(_("claimed"), default=0)
-    completed = models.PositiveIntegerField(_("completed"), default=0)
-    earned = models.DecimalField(_("earned"), max_digits=16, decimal_places=2, default=0)
 
     class Meta:
         abstract = True
