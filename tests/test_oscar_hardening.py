@@ -105,3 +105,12 @@ def test_staff_can_add_a_flat_page_behind_wagtails_catch_all(staff):
     assert FlatPage.objects.filter(url="/dostavka/").exists()
     taken = client_for(staff).post(url, {"title": "Каталог", "url": "/catalogue/", "content": "x"})
     assert taken.status_code == 200 and "url" in taken.context["form"].errors
+
+
+@pytest.mark.parametrize("status", ["", "\x00"])
+def test_stock_alerts_with_an_invalid_status_show_the_form_error(staff, status):
+    """Oscar's list left its description unset for an invalid status (empty, a NUL byte) and failed with a 500."""
+    response = client_for(staff).get(reverse("dashboard:stock-alert-list"), {"status": status})
+    assert response.status_code == 200
+    assert response.context["form"].errors["status"]
+    assert "Все уведомления" in response.content.decode()

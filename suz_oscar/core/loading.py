@@ -48,6 +48,7 @@ OVERRIDES = {
     ("dashboard.catalogue.tables", "CategoryTable"): "suz_oscar.dashboard.oscar_forms",
     ("dashboard.pages.forms", "PageUpdateForm"): "suz_oscar.dashboard.oscar_forms",
     ("dashboard.pages.views", "PageCreateView"): "suz_oscar.dashboard.oscar_views",
+    ("dashboard.catalogue.views", "StockAlertListView"): "suz_oscar.dashboard.oscar_views",
 }
 
 

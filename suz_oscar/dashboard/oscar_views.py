@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from oscar.apps.dashboard import views as oscar_views
+from oscar.apps.dashboard.catalogue import views as oscar_catalogue_views
 from oscar.apps.dashboard.pages import views as oscar_page_views
 
 from suz_oscar.core.conf import suz_settings
@@ -64,3 +65,10 @@ class PageCreateView(oscar_page_views.PageCreateView):
             form.add_error("url", _("Specified page already exists!"))
             return self.form_invalid(form)
         return oscar_page_views.PageCreateUpdateMixin.form_valid(self, form)
+
+
+class StockAlertListView(oscar_catalogue_views.StockAlertListView):
+    """Oscar's stock alerts, without its 500 on an invalid status (``?status=`` empty or with a NUL byte): the form shows its
+    error above every alert."""
+
+    description = _("All alerts")
