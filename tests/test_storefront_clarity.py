@@ -243,6 +243,8 @@ def test_staff_see_a_guests_phone_and_the_dispatch_status_on_oscars_order_page(
     status = content[content.index('id="suz-order-status"'):].split("</td>")[0]
     assert Dispatch.objects.get(order=order).get_status_display().capitalize()[:5] in status
     assert "suz/css/dashboard.css" in content  # the sort arrows in the font Oscar ships
+    # Oscar's menu buttons say «Toggle navigation» to screen readers, outside its translations: renamed on load
+    assert 'setAttribute("aria-label", "Открыть меню")' in content
 
 
 def test_the_registry_sheet_is_named_in_russian(staff, world):  # noqa: F811

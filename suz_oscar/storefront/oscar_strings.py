@@ -16,8 +16,6 @@ OSCAR_STRINGS = [
     gettext_noop("Checkout now"),
     # oscar/dashboard/catalogue/product_list.html: the bulk actions' select («-- choose action --»)
     gettext_noop("choose action"),
-    # oscar/dashboard/layout.html: the menu buttons' label for screen readers
-    gettext_noop("Toggle navigation"),
     # oscar.apps.communication: the categories of «Письма» (Dashboard → Communications)
     gettext_noop("Order related"),
     gettext_noop("User related"),

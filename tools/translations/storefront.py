@@ -42,6 +42,7 @@ RU = {
     "Show the basket's contents": "Показать содержимое корзины",
     "Close": "Закрыть",
     "choose action": "выберите действие",
+    "All alerts": "Все уведомления",
     "Data": "Данные",
 }
 RU.update({
