@@ -114,3 +114,28 @@ def test_stock_alerts_with_an_invalid_status_show_the_form_error(staff, status):
     assert response.status_code == 200
     assert response.context["form"].errors["status"]
     assert "Все уведомления" in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["\x00", "<script>", "9" * 30])
+def test_a_product_recommendation_that_is_no_product_id_is_shown_again_without_a_500(value):
+    """Oscar's product picker looked its value up as an id while showing the form again (the product page)."""
+    from oscar.core.loading import get_class
+
+    form = get_class("dashboard.catalogue.forms", "ProductRecommendationForm")(data={"recommendation": value})
+    assert not form.is_valid() and "recommendation" in form.errors
+    assert 'name="recommendation"' in str(form["recommendation"])
+
+
+def test_a_category_saved_without_a_name_shows_the_error_and_keeps_its_link(staff):
+    """Oscar showed the form again with the half-edited category, whose empty slug has no URL: a 500."""
+    from oscar.core.loading import get_model
+
+    category = get_model("catalogue", "Category").add_root(name="Панели")
+    url = reverse("dashboard:catalogue-category-update", kwargs={"pk": category.pk})
+    form = client_for(staff).get(url).context["form"]
+    data = {**{name: form[name].value() or "" for name in form.fields}, "name": "", "slug": ""}
+    response = client_for(staff).post(url, data)
+    assert response.status_code == 200 and "name" in response.context["form"].errors
+    assert category.get_absolute_url() in response.content.decode()
+    category.refresh_from_db()
+    assert category.name == "Панели"

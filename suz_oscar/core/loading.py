@@ -45,10 +45,12 @@ OVERRIDES = {
     ("dashboard.catalogue.forms", "StockRecordForm"): "suz_oscar.dashboard.oscar_forms",
     ("dashboard.catalogue.forms", "ProductForm"): "suz_oscar.dashboard.oscar_forms",  # the recommended price
     ("dashboard.catalogue.tables", "ProductTable"): "suz_oscar.dashboard.oscar_forms",
+    ("dashboard.catalogue.widgets", "ProductSelect"): "suz_oscar.dashboard.oscar_widgets",
     ("dashboard.catalogue.tables", "CategoryTable"): "suz_oscar.dashboard.oscar_forms",
     ("dashboard.pages.forms", "PageUpdateForm"): "suz_oscar.dashboard.oscar_forms",
     ("dashboard.pages.views", "PageCreateView"): "suz_oscar.dashboard.oscar_views",
     ("dashboard.catalogue.views", "StockAlertListView"): "suz_oscar.dashboard.oscar_views",
+    ("dashboard.catalogue.views", "CategoryUpdateView"): "suz_oscar.dashboard.oscar_views",
 }
 
 

@@ -68,7 +68,16 @@ class PageCreateView(oscar_page_views.PageCreateView):
 
 
 class StockAlertListView(oscar_catalogue_views.StockAlertListView):
-    """Oscar's stock alerts, without its 500 on an invalid status (``?status=`` empty or with a NUL byte): the form shows its
-    error above every alert."""
+    """Oscar's stock alerts, without its 500 on an invalid status (``?status=`` empty or with a NUL byte): every
+    alert is listed, the filter shows its error."""
 
     description = _("All alerts")
+
+
+class CategoryUpdateView(oscar_catalogue_views.CategoryUpdateView):
+    """Oscar's category form: shown again with an error (an empty name), its «View on site» link is the saved
+    category's, not the half-edited one's with no slug (Oscar failed with a 500)."""
+
+    def form_invalid(self, form):
+        self.object = type(self.object)._default_manager.get(pk=self.object.pk)
+        return super().form_invalid(form)
