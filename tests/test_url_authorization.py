@@ -94,10 +94,12 @@ RULES = {
     "checkout:payment-details": public(),
     "checkout:preview": public(),
     # Oscar's dashboard pages our views answer: its index (a dealer lands on its inbox), its order list
-    # (leads staff to ours) and its partner pages (lead staff to the dealer registry).
+    # (leads staff to ours), its partner pages (lead staff to the dealer registry) and pages it failed on.
     "dashboard:index": rule(LOGIN, 403, 302, 302, OK),
     "dashboard:order-list": rule(LOGIN, 403, 403, 403, 302),
     "dashboard:page-create": staff_only(),  # a flat page behind Wagtail's catch-all
+    "dashboard:stock-alert-list": staff_only(),  # without Oscar's 500 on an invalid status
+    "dashboard:catalogue-category-update": staff_only(lambda o: {"pk": o.category.pk}),  # nor on an empty name
     **{f"dashboard:partner-{name}": rule(LOGIN, 403, 403, 403, 302) for name in (
         "list", "create", "manage", "delete", "user-create", "user-select", "user-link", "user-unlink",
         "user-update")},
