@@ -139,3 +139,16 @@ def test_a_category_saved_without_a_name_shows_the_error_and_keeps_its_link(staf
     assert category.get_absolute_url() in response.content.decode()
     category.refresh_from_db()
     assert category.name == "Панели"
+
+
+@pytest.mark.parametrize("score,stars", [("4", "Four"), ("\x00", ""), ("9" * 30, "")])
+def test_a_product_review_shown_again_keeps_its_stars_instead_of_a_500(customer, score, stars):
+    """Oscar's review form, shown again (no title), rounded the posted text into stars: a 500 for any customer."""
+    from oscar.core.loading import get_model
+
+    product = ProductFactory()
+    url = reverse("catalogue:reviews-add", kwargs={"product_slug": product.slug, "product_pk": product.pk})
+    response = client_for(customer).post(url, {"title": "", "score": score, "body": "Хорошие панели"})
+    assert response.status_code == 200 and "title" in response.context["form"].errors
+    assert f'class="star-rating {stars}"' in response.content.decode()
+    assert not get_model("reviews", "ProductReview").objects.exists()

@@ -36,6 +36,7 @@ OVERRIDES = {
     ("search.views", "ProductCategoryView"): "suz_oscar.storefront.views",
     ("search.views", "FacetedSearchView"): "suz_oscar.storefront.views",
     ("basket.views", "BasketAddView"): "suz_oscar.storefront.views",
+    ("catalogue.reviews.forms", "ProductReviewForm"): "suz_oscar.storefront.oscar_forms",
     ("dashboard.menu", "get_nodes"): "suz_oscar.dashboard.menu",
     ("dashboard.views", "IndexView"): "suz_oscar.dashboard.oscar_views",
     ("dashboard.orders.views", "OrderListView"): "suz_oscar.dashboard.oscar_views",
