@@ -152,3 +152,22 @@ def test_a_product_review_shown_again_keeps_its_stars_instead_of_a_500(customer,
     assert response.status_code == 200 and "title" in response.context["form"].errors
     assert f'class="star-rating {stars}"' in response.content.decode()
     assert not get_model("reviews", "ProductReview").objects.exists()
+
+
+def test_a_wish_list_sent_for_a_line_no_longer_there_shows_the_list_as_it_is(customer):
+    """A line removed in another tab (or a forged id): Oscar drew the form again and failed with a 500."""
+    from oscar.test.factories import WishListFactory
+
+    wishlist = WishListFactory(owner=customer)
+    line = wishlist.lines.create(product=ProductFactory(), quantity=1)
+    url = reverse("customer:wishlists-detail", kwargs={"key": wishlist.key})
+    page = client_for(customer).get(url)
+    assert page.status_code == 200
+    prefix = page.context["form"].prefix
+    data = {f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-INITIAL_FORMS": "1", f"{prefix}-MIN_NUM_FORMS": "0",
+            f"{prefix}-MAX_NUM_FORMS": "1000", f"{prefix}-0-id": str(line.pk), f"{prefix}-0-quantity": "3"}
+    line.delete()  # in another tab
+    response = client_for(customer).post(url, data, follow=True)
+    assert response.status_code == 200
+    assert "Список желаний изменился" in response.content.decode()
+    assert not wishlist.lines.exists()

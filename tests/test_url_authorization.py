@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from oscar.core.loading import get_model
-from oscar.test.factories import CategoryFactory, ProductFactory
+from oscar.test.factories import CategoryFactory, ProductFactory, UserFactory, WishListFactory
 
 from suz_oscar.checkout.links import order_token
 from suz_oscar.dealers import services as dealer_services
@@ -85,6 +85,8 @@ RULES = {
     "suz-order-link-request": public(),
     # A registered customer's notification settings: any signed-in user's own, nobody else's
     "suz-account-notifications": rule(LOGIN, OK, OK, OK, OK),
+    # Oscar's wish list (ours without its 500 on a line no longer there): its owner's only
+    "customer:wishlists-detail": rule(404, 404, 404, 404, 404, lambda o: {"key": o.wishlist.key}),
     "basket:add": public(lambda o: {"pk": o.product.pk}),
     "catalogue:index": public(),
     "search:search": public(query={"q": "панель"}),
@@ -278,6 +280,7 @@ class Objects:
                                             availability="in_stock")
         self.price_import = get_model("suz_offers", "RecommendedPriceImport").objects.create(filename="rrp.csv")
         self.category = CategoryFactory(name="Панели")
+        self.wishlist = WishListFactory(owner=UserFactory())
         self.product = ProductFactory(title="Панель", stockrecords=[])
         get_model("partner", "StockRecord").objects.create(partner=self.dealer_b.partner, product=self.product,
                                                            partner_sku="b1", price=Decimal("100"))

@@ -37,6 +37,7 @@ OVERRIDES = {
     ("search.views", "FacetedSearchView"): "suz_oscar.storefront.views",
     ("basket.views", "BasketAddView"): "suz_oscar.storefront.views",
     ("catalogue.reviews.forms", "ProductReviewForm"): "suz_oscar.storefront.oscar_forms",
+    ("customer.wishlists.views", "WishListDetailView"): "suz_oscar.storefront.oscar_views",
     ("dashboard.menu", "get_nodes"): "suz_oscar.dashboard.menu",
     ("dashboard.views", "IndexView"): "suz_oscar.dashboard.oscar_views",
     ("dashboard.orders.views", "OrderListView"): "suz_oscar.dashboard.oscar_views",

@@ -43,6 +43,8 @@ RU = {
     "Close": "Закрыть",
     "choose action": "выберите действие",
     "All alerts": "Все уведомления",
+    "The wish list has changed meanwhile: here it is as it is now.":
+        "Список желаний изменился, пока страница была открыта: вот он сейчас.",
     "Data": "Данные",
 }
 RU.update({
